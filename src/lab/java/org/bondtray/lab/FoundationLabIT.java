@@ -1,0 +1,57 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bondtray.lab.guest.Scenarios;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab proves itself with plain kernel tools: a bond over the cable and the bridged Wi-Fi keeps
+ * every connection through a cable cut, and the same cut with Wi-Fi on another network reaches
+ * nothing (so "connections kept" in later scenarios means something).
+ */
+class FoundationLabIT {
+    private static final String[] FIGURES = {"ap", "active.before", "active.after_cut", "active.after_restore",
+            "address.before", "address.after", "cut.switch_ms", "cut.sent", "cut.lost", "cut.answered",
+            "cut.longest_gap_ms", "on_wifi.sent", "on_wifi.answered", "restore.switch_ms", "restore.sent", "restore.lost", "restore.longest_gap_ms",
+            "tcp.connections", "tcp.survived", "tcp.longest_stall_ms", "dhcp.lease_ms", "wifi.associate_ms",
+            "wall_ms"};
+
+    @Test
+    @DisplayName(Scenarios.FAILOVER_BRIDGED + ": cut and restore keep the address and every connection")
+    void cableCutOnBridgedWifiKeepsEverything() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.FAILOVER_BRIDGED);
+        r.print(FIGURES);
+        assertFalse(r.text("address.before").isBlank(), "the bond got a DHCP lease");
+        assertAll(
+                () -> assertEquals("eth0", r.text("active.before"), "the cable is the primary port"),
+                () -> assertEquals("wlan0", r.text("active.after_cut"), "the cut moved traffic to Wi-Fi"),
+                () -> assertEquals("eth0", r.text("active.after_restore"), "the restore moved traffic back"),
+                () -> assertEquals(r.text("address.before"), r.text("address.after"), "the address did not change"),
+                () -> assertTrue(r.number("cut.sent") >= 200, "the probe kept sending through the cut"),
+                () -> assertTrue(r.number("cut.lost") <= 10, "at most 10 packets (100 ms) lost on the cut"),
+                () -> assertTrue(r.number("restore.sent") >= 100, "the probe kept sending through the restore"),
+                () -> assertTrue(r.number("on_wifi.answered") > 100, "traffic flowed over Wi-Fi during the cut"),
+                () -> assertEquals(0, r.number("restore.lost"), "no packet lost on the restore"),
+                () -> assertEquals(r.number("tcp.connections"), r.number("tcp.survived"),
+                        "every TCP connection survived"));
+    }
+
+    @Test
+    @DisplayName(Scenarios.CUT_ON_OTHER_NETWORK + ": with Wi-Fi on another network nothing reaches the LAN")
+    void cableCutOnOtherNetworkReachesNothing() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.CUT_ON_OTHER_NETWORK);
+        r.print(FIGURES);
+        assertAll(
+                () -> assertEquals("wlan0", r.text("active.after_cut"), "the bond did move to Wi-Fi"),
+                () -> assertTrue(r.number("on_wifi.sent") >= 50, "the probe kept sending while on Wi-Fi"),
+                () -> assertEquals(0, r.number("on_wifi.answered"), "no echo reply came back over Wi-Fi"),
+                () -> assertTrue(r.number("on_wifi.longest_gap_ms") >= 3000, "the silence lasted the whole cut"),
+                () -> assertTrue(r.number("tcp.longest_stall_ms") >= 3000, "TCP data stalled for the whole cut"),
+                () -> assertEquals("eth0", r.text("active.after_restore"), "the restore brought the cable back"));
+    }
+}

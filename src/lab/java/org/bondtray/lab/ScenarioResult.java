@@ -1,0 +1,48 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The figures one lab scenario wrote, read by its host-side test case. */
+public final class ScenarioResult {
+    private final String name;
+    private final Properties values;
+    private final Path logs;
+
+    ScenarioResult(String name, Properties values, Path logs) {
+        this.name = name;
+        this.values = values;
+        this.logs = logs;
+    }
+
+    void requireNoError() {
+        String error = values.getProperty("error");
+        if (error != null) {
+            fail("scenario " + name + " failed in the VM: " + values.getProperty("error.trace", error)
+                    + "\nlogs: " + logs);
+        }
+    }
+
+    public String text(String key) {
+        String v = values.getProperty(key);
+        if (v == null) {
+            fail("scenario " + name + " did not measure " + key + "; logs: " + logs);
+        }
+        return v;
+    }
+
+    public long number(String key) {
+        return Long.parseLong(text(key));
+    }
+
+    /** Prints the listed figures, one per line, so the test report carries them. */
+    public void print(String... keys) {
+        StringBuilder s = new StringBuilder("lab scenario ").append(name).append(":\n");
+        for (String k : keys) {
+            s.append(String.format("  %-28s %s%n", k, values.getProperty(k, "(not measured)")));
+        }
+        System.out.print(s);
+    }
+}

@@ -1,0 +1,40 @@
+package org.bondtray.lab.guest;
+
+/**
+ * An access point of the lab: a hwsim radio moved into a namespace and driven by hostapd.
+ * {@code bridge} decides the layer-2 network it belongs to: {@code br-lan} is the wire's own
+ * network, any other bridge is somewhere else.
+ */
+record AccessPoint(String ssid, Security security, String passphrase, int channel, String netns, String bridge) {
+
+    enum Security { WPA2_PSK, WPA3_SAE }
+
+    /** Bridged into the wired LAN: same layer-2 network as the cable. */
+    static final AccessPoint LAN_WPA2 = new AccessPoint("bondtray-lan", Security.WPA2_PSK,
+            "lan-passphrase", 1, Topology.LAN_NS, Topology.LAN_BRIDGE);
+    /** Bridged into the wired LAN too, with WPA3-SAE. */
+    static final AccessPoint LAN_WPA3 = new AccessPoint("bondtray-lan-wpa3", Security.WPA3_SAE,
+            "sae-passphrase", 6, Topology.LAN_NS, Topology.LAN_BRIDGE);
+    /** A different network (a café): its own bridge, its own DHCP server, no path to the LAN. */
+    static final AccessPoint CAFE = new AccessPoint("bondtray-cafe", Security.WPA2_PSK,
+            "cafe-passphrase", 11, Topology.CAFE_NS, Topology.CAFE_BRIDGE);
+
+    String hostapdConfig(String ifname) {
+        StringBuilder c = new StringBuilder()
+                .append("interface=").append(ifname).append('\n')
+                .append("driver=nl80211\n")
+                .append("bridge=").append(bridge).append('\n')
+                .append("ctrl_interface=/run/hostapd-").append(ssid).append('\n')
+                .append("ssid=").append(ssid).append('\n')
+                .append("hw_mode=g\n")
+                .append("channel=").append(channel).append('\n')
+                .append("wpa=2\n")
+                .append("rsn_pairwise=CCMP\n");
+        switch (security) {
+            case WPA2_PSK -> c.append("wpa_key_mgmt=WPA-PSK\n").append("wpa_passphrase=").append(passphrase).append('\n');
+            case WPA3_SAE -> c.append("wpa_key_mgmt=SAE\n").append("ieee80211w=2\n")
+                    .append("sae_password=").append(passphrase).append('\n');
+        }
+        return c.toString();
+    }
+}

@@ -1,0 +1,134 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the lab's plain tools (ip, iw, hostapd, …) inside the VM, always as argument vectors,
+ * and keeps a transcript of every command in {@code commands.log} so a failed scenario can be
+ * replayed by hand. Lab code only: the product never runs these tools.
+ */
+final class Cmd {
+    private final Path transcript;
+    private final Path logs;
+
+    Cmd(Path outDir) {
+        this.transcript = outDir.resolve("commands.log");
+        this.logs = outDir.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs to completion and returns stdout; a non-zero exit is an error with stderr in it. */
+    String run(String... argv) {
+        Result r = tryRun(argv);
+        if (r.exit != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " exited " + r.exit + ": " + r.err.strip());
+        }
+        return r.out;
+    }
+
+    /** Runs inside a network namespace. */
+    String runIn(String netns, String... argv) {
+        return run(inNetns(netns, argv));
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    Result tryRun(String... argv) {
+        note("$ " + String.join(" ", argv));
+        try {
+            Path err = Files.createTempFile("cmd", ".err");
+            Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", argv) + " did not finish in 60 s");
+            }
+            String errText = Files.readString(err);
+            Files.delete(err);
+            if (p.exitValue() != 0) {
+                note("  exit " + p.exitValue() + ": " + errText.strip());
+            }
+            return new Result(p.exitValue(), out, errText);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a long-running daemon with its output in {@code logs/<name>.log}. */
+    Process start(String name, String... argv) {
+        note("& " + String.join(" ", argv) + "   (log: logs/" + name + ".log)");
+        try {
+            Path log = logs.resolve(name + ".log");
+            return new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a process whose output the caller reads; its errors go to {@code logs/<name>.log}. */
+    Process startReading(String name, String... argv) {
+        note("& " + String.join(" ", argv) + "   (read by the lab; errors: logs/" + name + ".log)");
+        try {
+            return new ProcessBuilder(argv)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Process startIn(String netns, String name, String... argv) {
+        return start(name, inNetns(netns, argv));
+    }
+
+    static String[] inNetns(String netns, String... argv) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        full.addAll(List.of(argv));
+        return full.toArray(String[]::new);
+    }
+
+    Path logDir() {
+        return logs;
+    }
+
+    void note(String line) {
+        try {
+            Files.writeString(transcript, line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void stop(Process p, Duration grace) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+
+/** Everything a scenario may touch, and the reset that gives the next scenario a clean laptop. */
+record Lab(Cmd cmd, GuestControl control, Topology net, DBusConnection systemBus, WifiStation wifi,
+           PlainBond bond, DhcpClient dhcp) {
+
+    TrafficProbe probe(int tcpConnections) throws IOException {
+        return new TrafficProbe(cmd, Topology.ROUTER, Topology.ECHO_PORT, tcpConnections);
+    }
+
+    /** Puts the laptop back as the topology built it: plain ports, cable in, Wi-Fi idle. */
+    void reset() {
+        dhcp.stop();
+        bond.delete();
+        wifi.release(net.wifiInterface(0));
+        net.restoreCable();
+        cmd.tryRun("ip", "link", "set", Topology.WIRED, "up");
+        Wait.sleep(Duration.ofMillis(500));
+    }
+}

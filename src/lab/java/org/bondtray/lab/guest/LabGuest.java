@@ -1,0 +1,75 @@
+package org.bondtray.lab.guest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+
+/**
+ * The lab's program inside the VM: builds the topology once, then runs the scenarios one after
+ * the other, each from a clean laptop, writing {@code <scenario>.properties} for the host.
+ * {@code topology.properties} says whether the topology itself came up.
+ */
+public final class LabGuest {
+    private LabGuest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        GuestControl control = GuestControl.read(out);
+        Cmd cmd = new Cmd(out);
+        Topology net = new Topology(cmd, control);
+        Results topo = new Results();
+        long start = System.nanoTime();
+        try {
+            net.build();
+            topo.put("build_ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception | Error e) {
+            topo.fail(e);
+            topo.write(out.resolve("topology.properties"));
+            net.shutdown();
+            System.exit(1);
+        }
+        topo.write(out.resolve("topology.properties"));
+
+        try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().build()) {
+            Lab lab = new Lab(cmd, control, net, bus, new WifiStation(bus), new PlainBond(cmd), new DhcpClient(cmd, net));
+            for (Map.Entry<String, Scenario> e : Scenarios.all().entrySet()) {
+                if (!control.scenarios().isEmpty() && !control.scenarios().contains(e.getKey())) {
+                    continue;
+                }
+                run(lab, e.getKey(), e.getValue(), out);
+            }
+        } finally {
+            net.shutdown();
+        }
+        System.exit(0);
+    }
+
+    private static void run(Lab lab, String name, Scenario scenario, Path out) {
+        lab.cmd().note("### scenario " + name);
+        Results r = new Results();
+        long start = System.nanoTime();
+        try {
+            scenario.run(lab, r);
+        } catch (Exception | Error e) {
+            r.fail(e);
+        } finally {
+            r.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+            try {
+                lab.reset();
+            } catch (RuntimeException e) {
+                r.put("reset.error", e.toString());
+            }
+            r.write(out.resolve(name + ".properties"));
+            try {
+                Files.writeString(out.resolve("progress"), name + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException ignored) {
+                // progress is a courtesy for whoever watches the run
+            }
+        }
+    }
+}

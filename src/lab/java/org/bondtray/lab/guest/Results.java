@@ -1,0 +1,67 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one scenario measured, written for the host as {@code <scenario>.properties}. The guest
+ * only measures; the host's test cases judge, so a failing figure is visible in the report.
+ */
+final class Results {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    Results put(String key, Object value) {
+        values.put(key, String.valueOf(value));
+        return this;
+    }
+
+    Results put(TrafficProbe.Window w) {
+        return put(w.name() + ".sent", w.sent())
+                .put(w.name() + ".lost", w.lost())
+                .put(w.name() + ".answered", w.answered())
+                .put(w.name() + ".longest_gap_ms", w.longestGapMs());
+    }
+
+    void putTcp(TrafficProbe.Report report) {
+        put("tcp.connections", report.tcp().connections());
+        put("tcp.survived", report.tcp().survived());
+        put("tcp.longest_stall_ms", report.tcp().longestStallMs());
+    }
+
+    void fail(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        put("error", t.toString());
+        put("error.trace", trace.toString());
+    }
+
+    void write(Path file) {
+        StringBuilder text = new StringBuilder("# measured in the lab VM\n");
+        values.forEach((k, v) -> text.append(k).append('=').append(escape(v)).append('\n'));
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escape(String v) {
+        StringBuilder out = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+}

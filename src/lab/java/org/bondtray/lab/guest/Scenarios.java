@@ -1,0 +1,29 @@
+package org.bondtray.lab.guest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every scenario of the lab by name, in the order one VM boot runs them. The host's test cases
+ * name their scenario through these constants, so both sides spell it once.
+ */
+public final class Scenarios {
+    /** Cable cut and restored while Wi-Fi is on the wire's own network (bridged WPA2 AP). */
+    public static final String FAILOVER_BRIDGED = "failover-bridged-wifi";
+    /** Cable cut while Wi-Fi is on another network: nothing may reach the LAN. */
+    public static final String CUT_ON_OTHER_NETWORK = "cut-on-other-network";
+
+    /** Each hand of the lab (AP away, rfkill, plug and unplug adapters, the desktop user) works. */
+    public static final String LAB_HANDS = "lab-hands";
+
+    static Map<String, Scenario> all() {
+        Map<String, Scenario> all = new LinkedHashMap<>();
+        all.put(LAB_HANDS, new LabHands());
+        all.put(FAILOVER_BRIDGED, new CableDrill(AccessPoint.LAN_WPA2));
+        all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
+        return all;
+    }
+
+    private Scenarios() {
+    }
+}

@@ -1,0 +1,272 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The network around the laptop, built inside the VM, and the hands that change it.
+ *
+ * <pre>
+ *  root namespace (the laptop)          namespace "lan"                  namespace "cafe"
+ *    eth0 ──veth────────────── wire ─┐
+ *                                    br-lan 192.168.50.1/24, fd00:50::1/64
+ *    wlan0 (phy0) ~ ~ ~ ~ ~ ~ wlan1 ─┤  hostapd bondtray-lan (WPA2, ch 1)
+ *                  ~ ~ ~ ~ ~ wlan2 ─┘  hostapd bondtray-lan-wpa3 (SAE, ch 6)
+ *                  ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ wlan3 ─ br-cafe 192.168.60.1/24
+ *                                       dnsmasq (DHCPv4, RA, DHCPv6)       hostapd bondtray-cafe
+ *                                       TCP echo server :7007             dnsmasq
+ *  namespace "shelf": radios that are "unplugged" (phy4 starts there)
+ * </pre>
+ */
+final class Topology {
+    static final String LAN_NS = "lan";
+    static final String CAFE_NS = "cafe";
+    static final String SHELF_NS = "shelf";
+    static final String LAN_BRIDGE = "br-lan";
+    static final String CAFE_BRIDGE = "br-cafe";
+    static final String ROUTER = "192.168.50.1";
+    static final String ROUTER6 = "fd00:50::1";
+    static final String CAFE_ROUTER = "192.168.60.1";
+    static final int ECHO_PORT = 7007;
+    /** The laptop's wired port and, inside the LAN namespace, the far end of its cable. */
+    static final String WIRED = "eth0";
+    static final String CABLE_PEER = "wire";
+    static final String USER = "alice";
+
+    private final Cmd cmd;
+    private final GuestControl control;
+    private final List<Process> daemons = new ArrayList<>();
+    private final Map<AccessPoint, Process> hostapds = new java.util.LinkedHashMap<>();
+    private final Map<AccessPoint, String> apInterfaces = new java.util.LinkedHashMap<>();
+    private List<String> phys = List.of();
+
+    Topology(Cmd cmd, GuestControl control) {
+        this.cmd = cmd;
+        this.control = control;
+    }
+
+    void build() {
+        cmd.run("modprobe", "bonding", "max_bonds=0");
+        cmd.run("modprobe", "mac80211_hwsim", "radios=5");
+        cmd.run("modprobe", "veth");
+        cmd.run("modprobe", "bridge");
+        cmd.tryRun("modprobe", "virtio_rng");
+        phys = listPhys();
+        if (phys.size() != 5) {
+            throw new IllegalStateException("expected 5 hwsim radios, found " + phys);
+        }
+        lan();
+        cafe();
+        cmd.run("ip", "netns", "add", SHELF_NS);
+        cmd.run("iw", "phy", phys.get(4), "set", "netns", "name", SHELF_NS);
+        startAp(AccessPoint.LAN_WPA2, phys.get(1));
+        startAp(AccessPoint.LAN_WPA3, phys.get(2));
+        startAp(AccessPoint.CAFE, phys.get(3));
+        systemBus();
+        user();
+        echoServer();
+    }
+
+    private void lan() {
+        cmd.run("ip", "netns", "add", LAN_NS);
+        cmd.runIn(LAN_NS, "ip", "link", "set", "lo", "up");
+        cmd.runIn(LAN_NS, "ip", "link", "add", LAN_BRIDGE, "type", "bridge");
+        // No STP and no forwarding delay: a port that comes back must forward at once, as an
+        // office switch with portfast does, or every restore would look like an outage.
+        cmd.runIn(LAN_NS, "ip", "link", "set", LAN_BRIDGE, "type", "bridge", "stp_state", "0", "forward_delay", "0");
+        cmd.runIn(LAN_NS, "ip", "addr", "add", ROUTER + "/24", "dev", LAN_BRIDGE);
+        cmd.runIn(LAN_NS, "ip", "-6", "addr", "add", ROUTER6 + "/64", "dev", LAN_BRIDGE, "nodad");
+        cmd.runIn(LAN_NS, "ip", "link", "set", LAN_BRIDGE, "up");
+        cmd.run("ip", "link", "add", WIRED, "type", "veth", "peer", "name", CABLE_PEER, "netns", LAN_NS);
+        cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "master", LAN_BRIDGE);
+        cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "up");
+        dnsmasq(LAN_NS, LAN_BRIDGE, "192.168.50.100,192.168.50.199,255.255.255.0,1h", ROUTER,
+                "fd00:50::100,fd00:50::1ff,64,1h");
+    }
+
+    private void cafe() {
+        cmd.run("ip", "netns", "add", CAFE_NS);
+        cmd.runIn(CAFE_NS, "ip", "link", "set", "lo", "up");
+        cmd.runIn(CAFE_NS, "ip", "link", "add", CAFE_BRIDGE, "type", "bridge");
+        cmd.runIn(CAFE_NS, "ip", "link", "set", CAFE_BRIDGE, "type", "bridge", "stp_state", "0", "forward_delay", "0");
+        cmd.runIn(CAFE_NS, "ip", "addr", "add", CAFE_ROUTER + "/24", "dev", CAFE_BRIDGE);
+        cmd.runIn(CAFE_NS, "ip", "link", "set", CAFE_BRIDGE, "up");
+        dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null);
+    }
+
+    private void dnsmasq(String netns, String bridge, String range4, String router, String range6) {
+        List<String> argv = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
+                "--user=root", "--bind-interfaces", "--interface=" + bridge, "--except-interface=lo",
+                "--dhcp-range=" + range4, "--dhcp-option=option:router," + router,
+                "--dhcp-option=option:dns-server," + router, "--dhcp-authoritative",
+                "--dhcp-leasefile=/run/dnsmasq-" + netns + ".leases", "--pid-file=/run/dnsmasq-" + netns + ".pid",
+                "--log-dhcp", "--log-facility=-", "--port=0"));
+        if (range6 != null) {
+            argv.add("--dhcp-range=" + range6);
+            argv.add("--enable-ra");
+        }
+        daemons.add(cmd.startIn(netns, "dnsmasq-" + netns, argv.toArray(String[]::new)));
+    }
+
+    private List<String> listPhys() {
+        try (Stream<Path> s = Files.list(Path.of("/sys/class/ieee80211"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .sorted((a, b) -> Integer.compare(Integer.parseInt(a.substring(3)), Integer.parseInt(b.substring(3))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The wireless interface a phy in the root namespace carries (wlan0 for the laptop's radio). */
+    String wifiInterface(int radio) {
+        return netdevOf(phys.get(radio), null);
+    }
+
+    private String netdevOf(String phy, String netns) {
+        String[] argv = {"ls", "/sys/class/ieee80211/" + phy + "/device/net"};
+        String out = netns == null ? cmd.run(argv) : cmd.runIn(netns, argv);
+        return out.strip().split("\\s+")[0];
+    }
+
+    private void startAp(AccessPoint ap, String phy) {
+        cmd.run("iw", "phy", phy, "set", "netns", "name", ap.netns());
+        String ifname = netdevOf(phy, ap.netns());
+        apInterfaces.put(ap, ifname);
+        startAp(ap);
+    }
+
+    void startAp(AccessPoint ap) {
+        String ifname = apInterfaces.get(ap);
+        Path conf = Path.of("/run/hostapd-" + ap.ssid() + ".conf");
+        try {
+            Files.writeString(conf, ap.hostapdConfig(ifname));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        hostapds.put(ap, cmd.startIn(ap.netns(), "hostapd-" + ap.ssid(), "hostapd", "-t", conf.toString()));
+        Wait.until("hostapd " + ap.ssid() + " to enable its AP", Duration.ofSeconds(30),
+                () -> cmd.tryRun(Cmd.inNetns(ap.netns(), "hostapd_cli", "-p", "/run/hostapd-" + ap.ssid(),
+                        "-i", ifname, "status")).out().contains("state=ENABLED"));
+    }
+
+    /** Takes an access point away, as walking out of its range does. */
+    void stopAp(AccessPoint ap) {
+        Cmd.stop(hostapds.remove(ap), Duration.ofSeconds(5));
+    }
+
+    private void systemBus() {
+        cmd.run("dbus-uuidgen", "--ensure");
+        cmd.run("mkdir", "-p", "/run/dbus");
+        cmd.run("dbus-daemon", "--system", "--fork");
+        daemons.add(cmd.start("polkitd", "/usr/lib/polkit-1/polkitd", "--no-debug"));
+        daemons.add(cmd.start("wpa_supplicant", "wpa_supplicant", "-u", "-t", "-O", "/run/wpa_supplicant"));
+        Wait.until("polkitd and wpa_supplicant on the system bus", Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> {
+                    String names = cmd.tryRun("busctl", "--system", "--no-legend", "list").out();
+                    return names.contains("org.freedesktop.PolicyKit1") && names.contains("fi.w1.wpa_supplicant1");
+                });
+    }
+
+    /** A desktop user without privileges, for calling the product's API as a user would. */
+    private void user() {
+        cmd.run("useradd", "--create-home", "--shell", "/bin/sh", USER);
+    }
+
+    private void echoServer() {
+        daemons.add(cmd.startIn(LAN_NS, "echo-server", control.javaCommand(EchoServer.class.getName(),
+                String.valueOf(ECHO_PORT))));
+        Wait.until("the echo server in the LAN", Duration.ofSeconds(60), Duration.ofMillis(250), () -> {
+            String[] probe = Cmd.inNetns(LAN_NS, "ss", "-Htln", "sport", "= :" + ECHO_PORT);
+            return !cmd.tryRun(probe).out().isBlank();
+        });
+    }
+
+    /** Pulls the cable: the far end goes down, so the laptop's port loses carrier. */
+    void cutCable() {
+        cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "down");
+    }
+
+    void restoreCable() {
+        cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "up");
+    }
+
+    /** Soft-blocks or unblocks a radio of the laptop, as a Wi-Fi key or airplane mode does. */
+    void rfkill(int radio, boolean block) {
+        String id = rfkillPath(radio).getFileName().toString().substring("rfkill".length());
+        cmd.run("rfkill", block ? "block" : "unblock", id);
+    }
+
+    /** The radio's rfkill switch in sysfs ({@code soft}, {@code hard}, {@code state} live there). */
+    Path rfkillPath(int radio) {
+        Path phy = Path.of("/sys/class/ieee80211", phys.get(radio));
+        try (Stream<Path> s = Files.list(phy)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("rfkill")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(phy + " has no rfkill switch"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Plugs a new wired adapter into the LAN (a veth whose far end joins the bridge). */
+    void plugWired(String ifname) {
+        String peer = "wire-" + ifname;
+        cmd.run("ip", "link", "add", ifname, "type", "veth", "peer", "name", peer, "netns", LAN_NS);
+        cmd.runIn(LAN_NS, "ip", "link", "set", peer, "master", LAN_BRIDGE);
+        cmd.runIn(LAN_NS, "ip", "link", "set", peer, "up");
+    }
+
+    void unplugWired(String ifname) {
+        cmd.run("ip", "link", "del", ifname);
+    }
+
+    /** Unplugs a Wi-Fi adapter: its phy leaves the laptop's namespace for the shelf. */
+    void unplugRadio(int radio) {
+        cmd.run("iw", "phy", phys.get(radio), "set", "netns", "name", SHELF_NS);
+    }
+
+    /** Plugs a Wi-Fi adapter (back) in; pid 1's namespace is the laptop's. */
+    void plugRadio(int radio) {
+        cmd.runIn(SHELF_NS, "iw", "phy", phys.get(radio), "set", "netns", "1");
+    }
+
+    /** The laptop's current addresses of one family on an interface, from {@code ip -o addr}. */
+    List<String> addresses(String ifname, int family) {
+        String out = cmd.tryRun("ip", "-o", family == 6 ? "-6" : "-4", "addr", "show", "dev", ifname,
+                "scope", "global").out();
+        List<String> result = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            for (int i = 0; i + 1 < f.length; i++) {
+                if (f[i].equals(family == 6 ? "inet6" : "inet")) {
+                    result.add(f[i + 1]);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Quick check that the echo server still answers, used before a scenario relies on it. */
+    boolean lanReachable() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(ROUTER, ECHO_PORT), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    void shutdown() {
+        hostapds.values().forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
+        daemons.forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
+    }
+}

@@ -1,0 +1,44 @@
+package org.bondtray.lab.guest;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition until it holds; the lab's only way to wait, so every wait has a deadline. */
+final class Wait {
+    private Wait() {
+    }
+
+    /** Returns the milliseconds it took; throws with {@code what} when the deadline passes. */
+    static long until(String what, Duration timeout, Duration every, BooleanSupplier condition) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (true) {
+            boolean ok;
+            try {
+                ok = condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            if (ok) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            sleep(every);
+        }
+    }
+
+    static long until(String what, Duration timeout, BooleanSupplier condition) {
+        return until(what, timeout, Duration.ofMillis(100), condition);
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

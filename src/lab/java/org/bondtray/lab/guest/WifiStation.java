@@ -1,0 +1,80 @@
+package org.bondtray.lab.guest;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.bondtray.wpa.Wpa;
+import org.bondtray.wpa.WpaInterface;
+import org.bondtray.wpa.WpaSupplicant;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The laptop's Wi-Fi as a scenario drives it: only through wpa_supplicant's D-Bus API, as the
+ * product does, never through wpa_cli.
+ */
+final class WifiStation {
+    private final DBusConnection bus;
+    private final WpaSupplicant supplicant;
+
+    WifiStation(DBusConnection bus) throws DBusException {
+        this.bus = bus;
+        this.supplicant = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
+    }
+
+    /** Associates {@code ifname} with {@code ap} and returns once the keys are in place. */
+    long connect(String ifname, AccessPoint ap) throws DBusException {
+        DBusPath path = interfacePath(ifname);
+        WpaInterface wifi = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), WpaInterface.class);
+        wifi.RemoveAllNetworks();
+        Map<String, Variant<?>> network = switch (ap.security()) {
+            case WPA2_PSK -> Map.of("ssid", new Variant<>(ap.ssid()), "psk", new Variant<>(ap.passphrase()),
+                    "key_mgmt", new Variant<>("WPA-PSK"));
+            case WPA3_SAE -> Map.of("ssid", new Variant<>(ap.ssid()), "sae_password", new Variant<>(ap.passphrase()),
+                    "key_mgmt", new Variant<>("SAE"), "ieee80211w", new Variant<>(new UInt32(2)));
+        };
+        wifi.SelectNetwork(wifi.AddNetwork(network));
+        return awaitCompleted(ifname, Duration.ofSeconds(90));
+    }
+
+    long awaitCompleted(String ifname, Duration timeout) {
+        return Wait.until(ifname + " to reach wpa_supplicant state completed", timeout, Duration.ofMillis(50),
+                () -> completed(ifname));
+    }
+
+    /** Keys installed, data can flow: the only state in which a Wi-Fi port may carry traffic. */
+    boolean completed(String ifname) {
+        return Wpa.STATE_COMPLETED.equals(state(ifname));
+    }
+
+    String state(String ifname) {
+        try {
+            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, interfacePath(ifname).getPath(), Properties.class);
+            return props.Get(Wpa.INTERFACE, "State");
+        } catch (DBusException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lets go of an interface entirely (wpa_supplicant disassociates and forgets it). */
+    void release(String ifname) {
+        try {
+            supplicant.RemoveInterface(supplicant.GetInterface(ifname));
+        } catch (DBusExecutionException e) {
+            // not under wpa_supplicant: nothing to release
+        }
+    }
+
+    private DBusPath interfacePath(String ifname) throws DBusException {
+        try {
+            return supplicant.GetInterface(ifname);
+        } catch (DBusExecutionException e) {
+            return supplicant.CreateInterface(Map.of("Ifname", new Variant<>(ifname)));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.bondtray.wpa;
+
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * {@code fi.w1.wpa_supplicant1.Interface}: one network interface under wpa_supplicant. Its
+ * properties ({@code State}, {@code CurrentBSS}, {@code BSSs}, {@code DisconnectReason}, …) are
+ * read through {@code org.freedesktop.DBus.Properties}.
+ */
+@DBusInterfaceName(Wpa.INTERFACE)
+public interface WpaInterface extends DBusInterface {
+    void Scan(Map<String, Variant<?>> args);
+
+    /**
+     * Adds a network block. String values of {@code ssid} and {@code psk} are quoted by
+     * wpa_supplicant itself; a 64-digit hex {@code psk} is taken as the raw key.
+     */
+    DBusPath AddNetwork(Map<String, Variant<?>> args);
+
+    void SelectNetwork(DBusPath network);
+
+    void RemoveNetwork(DBusPath network);
+
+    void RemoveAllNetworks();
+
+    void Disconnect();
+
+    void Reassociate();
+}

@@ -1,0 +1,19 @@
+package org.bondtray.wpa;
+
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.types.Variant;
+
+/** {@code fi.w1.wpa_supplicant1} at {@link Wpa#PATH}: the daemon's interface list. */
+@DBusInterfaceName(Wpa.BUS_NAME)
+public interface WpaSupplicant extends DBusInterface {
+    /** Starts controlling a network interface; {@code args} holds at least {@code Ifname}. */
+    DBusPath CreateInterface(Map<String, Variant<?>> args);
+
+    DBusPath GetInterface(String ifname);
+
+    void RemoveInterface(DBusPath path);
+}
