@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class FoundationLabIT {
     private static final String[] FIGURES = {"ap", "active.before", "active.after_cut", "active.after_restore",
-            "address.before", "address.after", "cut.switch_ms", "cut.sent", "cut.lost", "cut.answered",
+            "address.before", "address.after", "address6.before", "address6.after", "cut.switch_ms", "cut.sent", "cut.lost", "cut.answered",
             "cut.longest_gap_ms", "on_wifi.sent", "on_wifi.answered", "restore.switch_ms", "restore.sent", "restore.lost", "restore.longest_gap_ms",
-            "tcp.connections", "tcp.survived", "tcp.longest_stall_ms", "dhcp.lease_ms", "wifi.associate_ms",
+            "tcp.connections", "tcp.survived", "tcp.longest_stall_ms", "dhcp.lease_ms", "dhcp.lease6_ms", "wifi.associate_ms",
             "wall_ms"};
 
     @Test
@@ -27,11 +27,13 @@ class FoundationLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.FAILOVER_BRIDGED);
         r.print(FIGURES);
         assertFalse(r.text("address.before").isBlank(), "the bond got a DHCP lease");
+        assertFalse(r.text("address6.before").isBlank(), "the bond got a DHCPv6 address");
         assertAll(
                 () -> assertEquals("eth0", r.text("active.before"), "the cable is the primary port"),
                 () -> assertEquals("wlan0", r.text("active.after_cut"), "the cut moved traffic to Wi-Fi"),
                 () -> assertEquals("eth0", r.text("active.after_restore"), "the restore moved traffic back"),
                 () -> assertEquals(r.text("address.before"), r.text("address.after"), "the address did not change"),
+                () -> assertEquals(r.text("address6.before"), r.text("address6.after"), "nor did the IPv6 address"),
                 () -> assertTrue(r.number("cut.sent") >= 200, "the probe kept sending through the cut"),
                 () -> assertTrue(r.number("cut.lost") <= 10, "at most 10 packets (100 ms) lost on the cut"),
                 () -> assertTrue(r.number("restore.sent") >= 100, "the probe kept sending through the restore"),

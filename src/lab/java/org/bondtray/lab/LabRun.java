@@ -24,10 +24,12 @@ public final class LabRun {
 
     private final Path out;
     private final String unavailable;
+    private final boolean ci;
 
-    private LabRun(Path out, String unavailable) {
+    LabRun(Path out, String unavailable, boolean ci) {
         this.out = out;
         this.unavailable = unavailable;
+        this.ci = ci;
     }
 
     public static synchronized LabRun shared() {
@@ -42,7 +44,7 @@ public final class LabRun {
         try {
             Optional<String> reason = host.unavailableReason();
             if (reason.isPresent()) {
-                return new LabRun(null, reason.get());
+                return new LabRun(null, reason.get(), LabHost.inCi());
             }
             String only = System.getProperty("lab.scenarios", "").strip();
             List<String> scenarios = only.isEmpty() ? List.of() : Arrays.asList(only.split(","));
@@ -51,19 +53,19 @@ public final class LabRun {
             Path out = new LabVm(host).run(scenarios, Duration.ofMinutes(minutes));
             System.out.printf("lab: one VM boot ran the scenarios in %.1f s; results and logs in %s%n",
                     (System.nanoTime() - start) / 1e9, out);
-            return new LabRun(out, null);
+            return new LabRun(out, null, LabHost.inCi());
         } catch (IOException e) {
-            return new LabRun(null, "the lab could not start: " + e);
+            return new LabRun(null, "the lab could not start: " + e, LabHost.inCi());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new LabRun(null, "interrupted while the lab ran");
+            return new LabRun(null, "interrupted while the lab ran", LabHost.inCi());
         }
     }
 
     /** What the scenario measured; the calling test case fails or skips if the lab could not run it. */
     public ScenarioResult scenario(String name) {
         if (unavailable != null) {
-            if (LabHost.inCi()) {
+            if (ci) {
                 fail("lab unavailable in CI: " + unavailable);
             }
             Assumptions.assumeTrue(false, "lab skipped: " + unavailable);

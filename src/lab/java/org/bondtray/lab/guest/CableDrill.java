@@ -30,6 +30,7 @@ final class CableDrill implements Scenario {
         r.put("wifi.reassociate_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90)));
         r.put("bond.details", lab.cmd().run("ip", "-d", "-j", "link", "show", PlainBond.NAME).strip());
         r.put("dhcp.lease_ms", lab.dhcp().start(PlainBond.NAME));
+        r.put("dhcp.lease6_ms", lab.dhcp().awaitIpv6());
         r.put("active.before", bond.activePort());
         r.put("address.before", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
         r.put("address6.before", String.join(" ", lab.net().addresses(PlainBond.NAME, 6)));

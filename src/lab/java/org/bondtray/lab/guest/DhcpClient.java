@@ -41,6 +41,12 @@ final class DhcpClient {
                 () -> !topology.addresses(ifname, 4).isEmpty());
     }
 
+    /** Waits for a global IPv6 address (DHCPv6 from the LAN's dnsmasq); the milliseconds it took. */
+    long awaitIpv6() {
+        return Wait.until("a global IPv6 address on " + ifname, Duration.ofSeconds(60), Duration.ofMillis(100),
+                () -> !topology.addresses(ifname, 6).isEmpty());
+    }
+
     void stop() {
         if (dhcpcd != null) {
             Cmd.stop(dhcpcd, Duration.ofSeconds(5));
