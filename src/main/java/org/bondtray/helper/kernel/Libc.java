@@ -1,0 +1,156 @@
+package org.bondtray.helper.kernel;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The few C library calls the helper needs for netlink, through the JDK's foreign-function API:
+ * no JNI, no compiled native code. Every call captures errno, and a failure becomes an
+ * {@link ErrnoException} naming the call.
+ */
+final class Libc {
+    static final int AF_NETLINK = 16;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_CLOEXEC = 02000000;
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVTIMEO = 20;
+    static final int SO_RCVBUF = 8;
+    static final int SOL_NETLINK = 270;
+    static final int NETLINK_EXT_ACK = 11;
+    static final int CLONE_NEWNET = 0x40000000;
+
+    static final int EAGAIN = 11;
+    static final int EINTR = 4;
+    static final int ENOBUFS = 105;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(
+            java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SEND = handle("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = handle("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle UNSHARE = handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+    private Libc() {
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd,
+                Linker.Option.captureCallState("errno"));
+    }
+
+    /** A failed system call: which one and its errno. */
+    static final class ErrnoException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+        final int errno;
+
+        ErrnoException(String call, int errno) {
+            super(call + " failed: " + Errno.describe(errno));
+            this.errno = errno;
+        }
+    }
+
+    static int socket(int domain, int type, int protocol) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            int r = (int) SOCKET.invokeExact(state, domain, type, protocol);
+            return (int) check("socket", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static void bind(int fd, MemorySegment addr) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            int r = (int) BIND.invokeExact(state, fd, addr, (int) addr.byteSize());
+            check("bind", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static long send(int fd, MemorySegment buf, long len) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            long r = (long) SEND.invokeExact(state, fd, buf, len, 0);
+            return check("send", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static long recv(int fd, MemorySegment buf, long len) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            long r = (long) RECV.invokeExact(state, fd, buf, len, 0);
+            return check("recv", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static void setsockopt(int fd, int level, int name, MemorySegment value) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            int r = (int) SETSOCKOPT.invokeExact(state, fd, level, name, value, (int) value.byteSize());
+            check("setsockopt", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static void close(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            int ignored = (int) CLOSE.invokeExact(state, fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Moves the calling thread (only) into new namespaces; tests use it for a private network. */
+    static void unshare(int flags) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            int r = (int) UNSHARE.invokeExact(state, flags);
+            check("unshare", r, state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static long check(String call, long result, MemorySegment state) throws ErrnoException {
+        if (result < 0) {
+            throw new ErrnoException(call, (int) ERRNO.get(state, 0L));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,165 @@
+package org.bondtray.helper.kernel;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The helper's requests to the kernel over rtnetlink: read links and addresses, create and
+ * delete a bond, enslave and release ports, bring links up and down. One instance owns one
+ * request socket; callers serialize (the helper's single worker thread does).
+ */
+public final class Rtnetlink implements AutoCloseable {
+    private final NetlinkSocket socket;
+
+    public Rtnetlink() throws IOException {
+        socket = new NetlinkSocket(0, 1000);
+    }
+
+    public List<Link> links() throws IOException {
+        List<Link> out = new ArrayList<>();
+        socket.dump("list links", new NlMessage(Rt.RTM_GETLINK, 0).ifinfo(0, 0, 0), m -> out.add(Link.parse(m)));
+        return out;
+    }
+
+    public Optional<Link> link(String name) throws IOException {
+        return links().stream().filter(l -> name.equals(l.name())).findFirst();
+    }
+
+    /** What a new bond is made with; everything else is the kernel's default. */
+    public record BondSettings(int miimon, int updelay, int downdelay, int peerNotifications) {
+    }
+
+    /**
+     * Creates an active-backup bond. {@code fail_over_mac=active} goes in the same request, so
+     * it is set before any port exists: a Wi-Fi port cannot take a foreign MAC while associated.
+     */
+    public void createBond(String name, BondSettings s) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL)
+                .ifinfo(0, 0, 0)
+                .string(Rt.IFLA_IFNAME, name)
+                .begin(Rt.IFLA_LINKINFO)
+                .string(Rt.IFLA_INFO_KIND, "bond")
+                .begin(Rt.IFLA_INFO_DATA)
+                .u8(Rt.IFLA_BOND_MODE, Rt.BOND_MODE_ACTIVE_BACKUP)
+                .u8(Rt.IFLA_BOND_FAIL_OVER_MAC, Rt.BOND_FOM_ACTIVE)
+                .u32(Rt.IFLA_BOND_MIIMON, s.miimon())
+                .u32(Rt.IFLA_BOND_UPDELAY, s.updelay())
+                .u32(Rt.IFLA_BOND_DOWNDELAY, s.downdelay())
+                .u8(Rt.IFLA_BOND_NUM_PEER_NOTIF, s.peerNotifications())
+                .end()
+                .end();
+        socket.request("create bond " + name, m);
+    }
+
+    /** Changes the bond's timers on a live bond (no port needs to leave). */
+    public void setBondTimers(int bondIndex, BondSettings s) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
+                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
+                .u32(Rt.IFLA_BOND_MIIMON, s.miimon())
+                .u32(Rt.IFLA_BOND_UPDELAY, s.updelay())
+                .u32(Rt.IFLA_BOND_DOWNDELAY, s.downdelay())
+                .u8(Rt.IFLA_BOND_NUM_PEER_NOTIF, s.peerNotifications())
+                .end().end();
+        socket.request("set timers of bond " + bondIndex, m);
+    }
+
+    /** Sets the bond's primary port (0: none); with primary_reselect=always it becomes active when up. */
+    public void setPrimary(int bondIndex, int portIndex) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
+                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
+                .u32(Rt.IFLA_BOND_PRIMARY, portIndex)
+                .end().end();
+        socket.request("set primary of bond " + bondIndex, m);
+    }
+
+    /** Makes {@code portIndex} the active port now (the kernel refuses a port without link). */
+    public void setActivePort(int bondIndex, int portIndex) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
+                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
+                .u32(Rt.IFLA_BOND_ACTIVE_SLAVE, portIndex)
+                .end().end();
+        socket.request("set active port of bond " + bondIndex, m);
+    }
+
+    /** Enslaves a port (it must be down) or, with {@code masterIndex} 0, releases it. */
+    public void setMaster(int portIndex, int masterIndex) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(portIndex, 0, 0).u32(Rt.IFLA_MASTER, masterIndex);
+        socket.request(masterIndex == 0 ? "release port " + portIndex : "enslave port " + portIndex, m);
+    }
+
+    public void setUp(int index, boolean up) throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(index, up ? Link.IFF_UP : 0, Link.IFF_UP);
+        socket.request((up ? "bring up link " : "bring down link ") + index, m);
+    }
+
+    public void delete(int index) throws IOException {
+        socket.request("delete link " + index, new NlMessage(Rt.RTM_DELLINK, 0).ifinfo(index, 0, 0));
+    }
+
+    /** An address on a link, as "192.168.50.7/24" or "fd00::7/64". */
+    public record Address(int index, int family, String text) {
+    }
+
+    public List<Address> addresses(int index) throws IOException {
+        List<Address> out = new ArrayList<>();
+        socket.dump("list addresses", new NlMessage(Rt.RTM_GETADDR, 0).ifaddr(Rt.AF_UNSPEC, 0), m -> {
+            Address a = parseAddress(m);
+            if (a != null && a.index() == index) {
+                out.add(a);
+            }
+        });
+        return out;
+    }
+
+    static Address parseAddress(java.nio.ByteBuffer m) {
+        int family = Byte.toUnsignedInt(m.get(NlMessage.HEADER));
+        int prefix = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
+        int scope = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 3));
+        int index = m.getInt(NlMessage.HEADER + 4);
+        NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 8, m.limit());
+        byte[] raw = a.bytes(family == Rt.AF_INET ? Rt.IFA_LOCAL : Rt.IFA_ADDRESS);
+        if (raw == null) {
+            raw = a.bytes(Rt.IFA_ADDRESS);
+        }
+        // Only what a user would call "the address": link-local and host scopes are noise here.
+        if (raw == null || scope != 0) {
+            return null;
+        }
+        return new Address(index, family, text(raw) + "/" + prefix);
+    }
+
+    /** The default gateways (IPv4 then IPv6) whose route leaves through {@code index}. */
+    public List<String> gateways(int index) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {
+            socket.dump("list routes", new NlMessage(Rt.RTM_GETROUTE, 0).rtmsg(family), m -> {
+                int dstLen = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
+                int table = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 4));
+                NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 12, m.limit());
+                Integer oif = a.u32(Rt.RTA_OIF);
+                byte[] gw = a.bytes(Rt.RTA_GATEWAY);
+                if (dstLen == 0 && table == Rt.RT_TABLE_MAIN && oif != null && oif == index && gw != null) {
+                    out.add(text(gw));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String text(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.bondtray.helper.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rtnetlink layer against the host's real kernel, inside a network namespace of the test's
+ * own (so nothing of the machine is touched). A socket belongs to the namespace of the thread
+ * that opened it, so every kernel call runs on one thread that moved there first. The bond
+ * itself is proven in the lab; this kernel has no bonding driver, which is a case to handle too.
+ */
+class RtnetlinkTest {
+    private ExecutorService netns;
+    private Rtnetlink rt;
+
+    @BeforeEach
+    void privateNetwork() throws Exception {
+        netns = Executors.newSingleThreadExecutor();
+        String refused = in(() -> {
+            try {
+                Libc.unshare(Libc.CLONE_NEWNET);
+                return null;
+            } catch (Libc.ErrnoException e) {
+                return e.getMessage();
+            }
+        });
+        Assumptions.assumeTrue(refused == null,
+                "needs root for a private network namespace (" + refused + "); run the tests as root");
+        rt = in(Rtnetlink::new);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (rt != null) {
+            in(() -> {
+                rt.close();
+                return null;
+            });
+        }
+        netns.shutdownNow();
+    }
+
+    /** Runs {@code call} on the thread inside the namespace; its exception is rethrown as is. */
+    private <T> T in(Callable<T> call) throws Exception {
+        try {
+            return netns.submit(call).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    @Test
+    void listsTheLoopbackOfAFreshNamespace() throws Exception {
+        Link lo = in(() -> rt.link("lo")).orElseThrow();
+        assertEquals(1, lo.index());
+        assertFalse(lo.up(), "a new namespace starts with lo down");
+        assertEquals(0, lo.master());
+    }
+
+    @Test
+    void bringsALinkUpAndHearsTheKernelSaySo() throws Exception {
+        BlockingQueue<Link> changes = new LinkedBlockingQueue<>();
+        KernelEvents events = in(() -> new KernelEvents(new KernelEvents.Listener() {
+            @Override
+            public void linkChanged(Link link, long receivedNanos) {
+                changes.add(link);
+            }
+
+            @Override
+            public void linkRemoved(int index, String name, long receivedNanos) {
+            }
+
+            @Override
+            public void addressingChanged() {
+            }
+
+            @Override
+            public void resync() {
+            }
+        }));
+        try {
+            in(() -> {
+                rt.setUp(1, true);
+                return null;
+            });
+            Link event = changes.poll(5, TimeUnit.SECONDS);
+            assertEquals("lo", event.name());
+            assertTrue(event.up());
+            assertTrue(in(() -> rt.link("lo")).orElseThrow().up());
+        } finally {
+            events.close();
+        }
+    }
+
+    @Test
+    void aKernelWithoutTheBondingDriverSaysUnsupported() throws Exception {
+        boolean hasBonding = java.nio.file.Files.exists(java.nio.file.Path.of("/sys/module/bonding"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/bonding_masters"));
+        Assumptions.assumeFalse(hasBonding, "this kernel has the bonding driver; the lab covers bonds");
+        NetlinkException e = assertThrows(NetlinkException.class, () -> in(() -> {
+            rt.createBond("bond0", new Rtnetlink.BondSettings(100, 0, 0, 1));
+            return null;
+        }));
+        assertTrue(e.unsupported(), e.getMessage());
+    }
+
+    @Test
+    void aRefusedRequestCarriesTheKernelsReason() throws Exception {
+        NetlinkException e = assertThrows(NetlinkException.class, () -> in(() -> {
+            rt.setUp(9999, true);
+            return null;
+        }));
+        assertTrue(e.noSuchDevice(), e.getMessage());
+        assertTrue(e.getMessage().contains("bring up link 9999"), e.getMessage());
+    }
+}
