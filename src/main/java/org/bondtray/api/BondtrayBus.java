@@ -9,13 +9,13 @@ public final class BondtrayBus {
     public static final String ROOT_PATH = "/org/bondtray/Helper";
     public static final String BOND_INTERFACE = "org.bondtray.Bond";
 
-    public static final String ERROR_NOT_AUTHORIZED = "org.bondtray.Error.NotAuthorized";
-    public static final String ERROR_INVALID_ARGS = "org.bondtray.Error.InvalidArgs";
-    public static final String ERROR_NOT_FOUND = "org.bondtray.Error.NotFound";
-    public static final String ERROR_UNSUPPORTED = "org.bondtray.Error.Unsupported";
-    public static final String ERROR_RFKILLED = "org.bondtray.Error.RfKilled";
-    public static final String ERROR_BUSY = "org.bondtray.Error.Busy";
-    public static final String ERROR_FAILED = "org.bondtray.Error.Failed";
+    public static final String ERROR_NOT_AUTHORIZED = org.bondtray.Error.NotAuthorized.class.getName();
+    public static final String ERROR_INVALID_ARGS = org.bondtray.Error.InvalidArgs.class.getName();
+    public static final String ERROR_NOT_FOUND = org.bondtray.Error.NotFound.class.getName();
+    public static final String ERROR_UNSUPPORTED = org.bondtray.Error.Unsupported.class.getName();
+    public static final String ERROR_RFKILLED = org.bondtray.Error.RfKilled.class.getName();
+    public static final String ERROR_BUSY = org.bondtray.Error.Busy.class.getName();
+    public static final String ERROR_FAILED = org.bondtray.Error.Failed.class.getName();
 
     /** polkit action for changing which link carries traffic (active local session may). */
     public static final String ACTION_SWITCH = "org.bondtray.switch";

@@ -9,10 +9,11 @@ import java.nio.ByteBuffer;
  * @param master index of the bond this link is enslaved to, 0 if none
  * @param permanentMac the burnt-in MAC (IFLA_PERM_ADDRESS), which survives fail_over_mac changes
  */
-public record Link(int index, String name, int flags, boolean carrier, String operState, String mac,
+public record Link(int index, String name, int arpType, int flags, boolean carrier, String operState, String mac,
                    String permanentMac, int master, String kind, BondInfo bond, PortInfo port) {
 
     static final int IFF_UP = 0x1;
+    public static final int ARPHRD_ETHER = 1;
     static final int IFF_LOWER_UP = 0x10000;
 
     public boolean up() {
@@ -37,6 +38,7 @@ public record Link(int index, String name, int flags, boolean carrier, String op
 
     /** Decodes an RTM_NEWLINK message (a buffer positioned on its netlink header). */
     static Link parse(ByteBuffer m) {
+        int arpType = Short.toUnsignedInt(m.getShort(NlMessage.HEADER + 2));
         int index = m.getInt(NlMessage.HEADER + 4);
         int flags = m.getInt(NlMessage.HEADER + 8);
         NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 16, m.limit());
@@ -63,7 +65,7 @@ public record Link(int index, String name, int flags, boolean carrier, String op
         if (perm == null && port != null) {
             perm = port.permanentMac();
         }
-        return new Link(index, a.string(Rt.IFLA_IFNAME), flags,
+        return new Link(index, a.string(Rt.IFLA_IFNAME), arpType, flags,
                 carrier != null ? carrier == 1 : (flags & IFF_LOWER_UP) != 0,
                 oper == null || oper >= OPER_STATES.length ? "unknown" : OPER_STATES[oper],
                 a.mac(Rt.IFLA_ADDRESS), perm, master == null ? 0 : master, kind, bond, port);

@@ -1,0 +1,410 @@
+package org.bondtray.helper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bondtray.api.BondState;
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.Error.Busy;
+import org.bondtray.Error.Failed;
+import org.bondtray.Error.NotFound;
+import org.bondtray.Error.RfKilled;
+import org.bondtray.Error.Unsupported;
+import org.bondtray.helper.PortFacts.WifiInfo;
+import org.bondtray.helper.config.BondConfig;
+import org.bondtray.helper.config.ConfigFile;
+import org.bondtray.helper.kernel.KernelEvents;
+import org.bondtray.helper.kernel.Link;
+import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.helper.kernel.NetlinkException;
+import org.bondtray.helper.kernel.Rtnetlink;
+import org.bondtray.helper.wifi.WifiWatcher;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+
+/**
+ * The helper's core: holds what the user configured, watches the kernel, keeps the bond the way
+ * {@link BondPolicy} says it should be, and tells the {@link Publisher}. Every change of state
+ * happens on one worker thread, in order; the kernel's events only record their time and ask for
+ * a look, so a burst of events costs one look.
+ */
+public final class Helper implements KernelEvents.Listener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Helper.class.getName());
+
+    private final ConfigFile configFile;
+    private final NetSysfs sysfs;
+    private final Rtnetlink rt;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
+    private final SwitchoverTracker tracker = new SwitchoverTracker();
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> carriers = new ConcurrentHashMap<>();
+    private final Map<String, PortKind> kinds = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicBoolean changing = new AtomicBoolean();
+
+    private Publisher publisher;
+    private KernelEvents events;
+    private WifiWatcher wifi;
+    private volatile BondConfig config;
+    private volatile String configProblem = "";
+    private volatile String unsupported;
+    private volatile BondView view;
+
+    public Helper(ConfigFile configFile, NetSysfs sysfs) throws IOException {
+        this.configFile = configFile;
+        this.sysfs = sysfs;
+        this.rt = new Rtnetlink();
+    }
+
+    /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
+    public void start(Publisher publisher, WifiWatcher wifi) throws IOException {
+        this.publisher = publisher;
+        this.wifi = wifi;
+        ConfigFile.Loaded loaded = configFile.load();
+        config = loaded.config().orElse(null);
+        configProblem = loaded.problem();
+        if (!configProblem.isEmpty()) {
+            LOG.warning(configProblem);
+        }
+        unsupported = probeBonding();
+        events = new KernelEvents(this);
+        call(() -> {
+            refresh();
+            tracker.adopt(view.activePort());
+            return null;
+        });
+    }
+
+    public BondView view() {
+        return view;
+    }
+
+    public String bondName() {
+        return config != null ? config.bond() : BondtrayBus.DEFAULT_BOND;
+    }
+
+    /**
+     * Whether this kernel can make bonds. The driver may not be loaded yet: creating a bond loads
+     * it on demand, so a throwaway bond is made and removed to find out.
+     */
+    private String probeBonding() {
+        if (sysfs.bondingLoaded()) {
+            return null;
+        }
+        String probe = "bondtray-probe";
+        try {
+            rt.createBond(probe, new Rtnetlink.BondSettings(100, 0, 0, 1));
+            Optional<Link> made = rt.link(probe);
+            if (made.isPresent()) {
+                rt.delete(made.get().index());
+            }
+            return null;
+        } catch (NetlinkException e) {
+            if (e.unsupported()) {
+                return "this kernel has no bonding driver (" + e.getMessage() + ")";
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ---- operations, each on the worker thread, called from the bus --------------------------
+
+    /** Runs {@code op} on the worker; a change refuses to start while another is being applied. */
+    public <T> T change(Callable<T> op) {
+        if (!changing.compareAndSet(false, true)) {
+            throw new Busy("another change is being applied; try again when it is done");
+        }
+        try {
+            return call(op);
+        } finally {
+            changing.set(false);
+        }
+    }
+
+    private <T> T call(Callable<T> op) {
+        try {
+            return worker.submit(op).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DBusExecutionException d) {
+                throw d;
+            }
+            LOG.log(Level.SEVERE, "operation failed", e.getCause());
+            throw new Failed(String.valueOf(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted");
+        }
+    }
+
+    /** Creates or changes the bond to be {@code wanted}; refuses before touching anything if it cannot work. */
+    public void setup(BondConfig wanted) throws IOException {
+        if (unsupported != null) {
+            throw new Unsupported(unsupported);
+        }
+        List<PortFacts> facts = facts(rt.links());
+        List<PortFacts> ports = PortMatcher.select(wanted.ports(), facts, wanted.bond());
+        for (String spec : wanted.ports()) {
+            if (ports.stream().noneMatch(f -> PortMatcher.matches(spec, f))) {
+                throw new NotFound("no network interface matches '" + spec + "'");
+            }
+        }
+        if (ports.isEmpty()) {
+            throw new NotFound("no wired or wireless interface found to bond");
+        }
+        Optional<Link> existing = find(facts, wanted.bond());
+        for (PortFacts f : ports) {
+            int master = f.link().master();
+            if (master != 0 && (existing.isEmpty() || master != existing.get().index())) {
+                throw new Busy(f.name() + " is already a port of " + names.getOrDefault(master, "another device")
+                        + "; release it first");
+            }
+        }
+        KernelBond kernel = new KernelBond(rt);
+        boolean created = existing.isEmpty();
+        try {
+            Link bond = kernel.ensure(wanted, existing);
+            kernel.releaseAllBut(bond, facts, ports);
+            // Wired first: it carries traffic while Wi-Fi re-associates after being enslaved.
+            List<PortFacts> ordered = new ArrayList<>(ports);
+            ordered.sort(Comparator.comparing(f -> f.kind() != PortKind.WIRED));
+            for (PortFacts f : ordered) {
+                if (f.link().master() != bond.index() && f.rfkill().isEmpty()) {
+                    kernel.enslave(bond, f);
+                }
+            }
+            int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
+            rt.setPrimary(bond.index(), primary);
+            rt.setUp(bond.index(), true);
+        } catch (NetlinkException e) {
+            if (created) {
+                kernel.tearDown(wanted.bond());
+            }
+            if (e.unsupported()) {
+                throw new Unsupported("the kernel refused to make a bond: " + e.getMessage());
+            }
+            throw new Failed(e.rfkilled() ? "a radio is blocked by rfkill: " + e.getMessage() : e.getMessage());
+        }
+        configFile.save(wanted);
+        config = wanted;
+        configProblem = "";
+        refresh();
+    }
+
+    /** Removes the bond and gives its ports back as plain interfaces, up. */
+    public void disable() throws IOException {
+        BondConfig c = config;
+        new KernelBond(rt).tearDown(c != null ? c.bond() : BondtrayBus.DEFAULT_BOND);
+        configFile.remove();
+        config = null;
+        refresh();
+    }
+
+    public void setPreference(Preference p) throws IOException {
+        BondConfig c = requireConfig();
+        BondConfig next = c.withPreference(p);
+        configFile.save(next);
+        config = next;
+        tracker.expect("preference", System.nanoTime());
+        refresh();
+    }
+
+    public void switchTo(String port) throws IOException {
+        BondConfig c = requireConfig();
+        List<PortFacts> facts = facts(rt.links());
+        Link bond = find(facts, c.bond()).orElseThrow(() -> new Failed(c.bond() + " does not exist; run setup again"));
+        PortFacts f = facts.stream().filter(x -> x.name().equals(port) && x.link().master() == bond.index())
+                .findFirst().orElseThrow(() -> new NotFound(port + " is not a port of " + c.bond()));
+        if (!f.rfkill().isEmpty()) {
+            throw new RfKilled(port + " is blocked by rfkill (" + f.rfkill() + "); unblock the radio first");
+        }
+        if (!f.usable()) {
+            throw new Failed(port + " cannot carry traffic now: "
+                    + BondPolicy.words(BondPolicy.port(f, bond).roleReason()));
+        }
+        if (bond.bond() != null && bond.bond().activePortIndex() == f.link().index()) {
+            return;
+        }
+        tracker.expect("user-request", System.nanoTime());
+        try {
+            rt.setActivePort(bond.index(), f.link().index());
+        } catch (NetlinkException e) {
+            throw new Failed("the kernel refused to switch to " + port + ": " + e.getMessage());
+        }
+    }
+
+    private BondConfig requireConfig() {
+        BondConfig c = config;
+        if (unsupported != null) {
+            throw new Unsupported(unsupported);
+        }
+        if (c == null) {
+            throw new NotFound("no bond is set up yet; run 'bondtray setup' first");
+        }
+        return c;
+    }
+
+    // ---- watching --------------------------------------------------------------------------------
+
+    private void requestRefresh() {
+        if (refreshPending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                refreshPending.set(false);
+                try {
+                    refresh();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not read the kernel's state", e);
+                }
+            });
+        }
+    }
+
+    /** Reads everything, puts the primary right, computes the view and publishes it. */
+    private void refresh() throws IOException {
+        List<Link> links = rt.links();
+        links.forEach(l -> names.put(l.index(), l.name()));
+        List<PortFacts> facts = facts(links);
+        facts.forEach(f -> kinds.put(f.name(), f.kind()));
+        BondConfig c = config;
+        String name = bondName();
+        Optional<Link> bond = find(facts, name);
+        BondView next;
+        Preference preference = c != null ? c.preference() : Preference.WIRED;
+        if (unsupported != null) {
+            next = bare(name, BondState.UNSUPPORTED, unsupported, preference);
+        } else if (c == null) {
+            next = bare(name, BondState.UNCONFIGURED,
+                    configProblem.isEmpty() ? "no bond set up; run 'bondtray setup'" : configProblem, preference);
+        } else if (bond.isEmpty()) {
+            next = bare(name, BondState.ERROR, name + " does not exist; run 'bondtray setup' to create it again",
+                    preference);
+        } else {
+            Link b = bond.get();
+            List<PortFacts> configured = new ArrayList<>(PortMatcher.select(c.ports(), facts, name));
+            facts.stream().filter(f -> f.link().master() == b.index() && !configured.contains(f)).forEach(configured::add);
+            List<String> missing = c.ports().stream().filter(spec -> !spec.contains("*") && !spec.contains("?")
+                    && configured.stream().noneMatch(f -> PortMatcher.matches(spec, f))).toList();
+            reconcilePrimary(c, b, configured);
+            next = BondPolicy.view(name, preference, b, configured, missing, addresses(b.index()),
+                    rt.gateways(b.index()), dns());
+        }
+        view = next;
+        tracker.activeIs(next.activePort(), System.nanoTime(), this::kindOf).ifPresent(publisher::switchover);
+        publisher.publish(next);
+    }
+
+    private void reconcilePrimary(BondConfig c, Link bond, List<PortFacts> ports) throws IOException {
+        int want = BondPolicy.primary(c, ports).map(f -> f.link().index()).orElse(0);
+        int have = bond.bond() == null ? 0 : bond.bond().primaryIndex();
+        if (want != have) {
+            if (kindOf(names.getOrDefault(want, "")) == PortKind.WIRELESS) {
+                tracker.expect("wifi-ready", System.nanoTime());
+            }
+            rt.setPrimary(bond.index(), want);
+        }
+    }
+
+    private static BondView bare(String name, BondState state, String reason, Preference preference) {
+        return new BondView(name, state, reason, preference, "", List.of(), List.of(), List.of(), List.of());
+    }
+
+    private List<String> addresses(int index) throws IOException {
+        return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
+    }
+
+    /** The name servers the system resolver uses; the addressing work will own this properly. */
+    private static List<String> dns() {
+        try {
+            return Files.readAllLines(Path.of("/etc/resolv.conf")).stream().map(String::strip)
+                    .filter(l -> l.startsWith("nameserver ")).map(l -> l.substring("nameserver ".length()).strip())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private PortKind kindOf(String port) {
+        return kinds.getOrDefault(port, PortKind.WIRED);
+    }
+
+    private static Optional<Link> find(List<PortFacts> facts, String name) {
+        return facts.stream().map(PortFacts::link).filter(l -> name.equals(l.name()) && l.isBond()).findFirst();
+    }
+
+    private List<PortFacts> facts(List<Link> links) {
+        List<PortFacts> out = new ArrayList<>();
+        for (Link l : links) {
+            boolean wireless = sysfs.wireless(l.name());
+            PortKind kind = wireless ? PortKind.WIRELESS
+                    : l.arpType() == Link.ARPHRD_ETHER && (l.kind() == null || "veth".equals(l.kind())) ? PortKind.WIRED
+                    : PortKind.OTHER;
+            out.add(new PortFacts(l, kind, sysfs.physical(l.name()), wireless ? 0 : sysfs.speedMbps(l.name()),
+                    wireless ? sysfs.rfkillBlock(l.name()) : "",
+                    wireless && wifi != null ? wifi.info(l.name()) : WifiInfo.NONE));
+        }
+        return out;
+    }
+
+    // ---- kernel events (events thread) -----------------------------------------------------------
+
+    @Override
+    public void linkChanged(Link link, long receivedNanos) {
+        names.put(link.index(), link.name());
+        Boolean before = carriers.put(link.index(), link.carrier());
+        if (before != null && before != link.carrier()) {
+            tracker.carrier(link.name(), link.carrier(), receivedNanos);
+        }
+        if (link.isBond() && link.name().equals(bondName()) && link.bond() != null && config != null) {
+            int active = link.bond().activePortIndex();
+            String port = active == 0 ? "" : names.getOrDefault(active, "");
+            tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> publisher.switchover(s));
+        }
+        requestRefresh();
+    }
+
+    @Override
+    public void linkRemoved(int index, String name, long receivedNanos) {
+        tracker.removed(name, receivedNanos);
+        carriers.remove(index);
+        requestRefresh();
+    }
+
+    @Override
+    public void addressingChanged() {
+        requestRefresh();
+    }
+
+    @Override
+    public void resync() {
+        requestRefresh();
+    }
+
+    /** wpa_supplicant changed a state: look again (a Wi-Fi port may have become ready). */
+    public void wifiChanged() {
+        requestRefresh();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (events != null) {
+            events.close();
+        }
+        worker.shutdownNow();
+        rt.close();
+    }
+}

@@ -1,0 +1,79 @@
+package org.bondtray.helper;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.helper.bus.BondObject;
+import org.bondtray.helper.bus.Polkit;
+import org.bondtray.helper.config.ConfigFile;
+import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.helper.wifi.WifiWatcher;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+
+/**
+ * {@code bondtray-helper}: the privileged daemon. Exports its object before taking the bus name,
+ * so a caller woken by D-Bus activation always finds it.
+ *
+ * <pre>bondtray-helper [--config-dir DIR] [--bus ADDRESS]</pre>
+ */
+public final class HelperMain {
+    private static final Logger LOG = Logger.getLogger(HelperMain.class.getName());
+
+    private HelperMain() {
+    }
+
+    /** A running helper, for tests that start one in-process on a private bus. */
+    public record Running(DBusConnection bus, Helper helper) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            helper.close();
+            bus.close();
+        }
+    }
+
+    public static Running start(String busAddress, Path configDir, NetSysfs sysfs) throws Exception {
+        DBusConnection bus = busAddress == null ? DBusConnectionBuilder.forSystemBus().build()
+                : DBusConnectionBuilder.forAddress(busAddress).build();
+        Helper helper = new Helper(new ConfigFile(configDir), sysfs);
+        BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
+        WifiWatcher wifi = new WifiWatcher(bus, helper::wifiChanged);
+        helper.start(object, wifi);
+        bus.exportObject(object.getObjectPath(), object);
+        bus.requestBusName(BondtrayBus.BUS_NAME);
+        return new Running(bus, helper);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String address = null;
+        Path configDir = Path.of("/etc/bondtray");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bus" -> address = args[++i];
+                case "--config-dir" -> configDir = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: bondtray-helper [--config-dir DIR] [--bus ADDRESS]");
+                    System.exit(2);
+                }
+            }
+        }
+        long start = System.nanoTime();
+        Running running = start(address, configDir, NetSysfs.system());
+        BondView v = running.helper().view();
+        LOG.info(String.format("on the bus as %s after %d ms; %s is %s%s", BondtrayBus.BUS_NAME,
+                (System.nanoTime() - start) / 1_000_000, v.name(), v.state().wire(),
+                v.reason().isEmpty() ? "" : " (" + v.reason() + ")"));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception ignored) {
+                // the kernel keeps the bond; nothing to undo
+            }
+            stop.countDown();
+        }));
+        stop.await();
+    }
+}

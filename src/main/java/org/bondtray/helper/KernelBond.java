@@ -1,0 +1,73 @@
+package org.bondtray.helper;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.bondtray.helper.config.BondConfig;
+import org.bondtray.helper.kernel.Link;
+import org.bondtray.helper.kernel.Rtnetlink;
+
+/** How a bond is made so: the kernel steps for the helper's decisions, in the order that works. */
+final class KernelBond {
+    /** Peers learn the bond's new MAC from one gratuitous ARP / unsolicited NA per switchover. */
+    private static final int PEER_NOTIFICATIONS = 1;
+
+    private final Rtnetlink rt;
+
+    KernelBond(Rtnetlink rt) {
+        this.rt = rt;
+    }
+
+    static Rtnetlink.BondSettings settings(BondConfig c) {
+        return new Rtnetlink.BondSettings(c.miimon(), c.updelay(), c.downdelay(), PEER_NOTIFICATIONS);
+    }
+
+    /** The bond, created if missing, with the configured timers. */
+    Link ensure(BondConfig c, Optional<Link> existing) throws IOException {
+        if (existing.isPresent()) {
+            rt.setBondTimers(existing.get().index(), settings(c));
+            return existing.get();
+        }
+        rt.createBond(c.bond(), settings(c));
+        return rt.link(c.bond()).orElseThrow(() -> new IOException(c.bond() + " vanished right after it was made"));
+    }
+
+    /** Releases ports of {@code bond} that are not wanted any more. */
+    void releaseAllBut(Link bond, List<PortFacts> all, List<PortFacts> wanted) throws IOException {
+        for (PortFacts f : all) {
+            if (f.link().master() == bond.index() && !wanted.contains(f)) {
+                release(f.link().index());
+            }
+        }
+    }
+
+    /**
+     * A port must be down to be enslaved. For Wi-Fi this drops the association; wpa_supplicant
+     * makes it again by itself, and the port only counts as ready once it has.
+     */
+    void enslave(Link bond, PortFacts port) throws IOException {
+        rt.setUp(port.link().index(), false);
+        rt.setMaster(port.link().index(), bond.index());
+    }
+
+    private void release(int index) throws IOException {
+        rt.setMaster(index, 0);
+        rt.setUp(index, true);
+    }
+
+    /** Releases every port (left up, as plain interfaces) and deletes the bond, if there is one. */
+    void tearDown(String bondName) throws IOException {
+        List<Link> links = rt.links();
+        Optional<Link> bond = links.stream().filter(l -> bondName.equals(l.name()) && l.isBond()).findFirst();
+        if (bond.isEmpty()) {
+            return;
+        }
+        for (Link l : links) {
+            if (l.master() == bond.get().index()) {
+                release(l.index());
+            }
+        }
+        rt.delete(bond.get().index());
+    }
+}

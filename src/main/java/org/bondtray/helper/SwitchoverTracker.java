@@ -1,0 +1,92 @@
+package org.bondtray.helper;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the kernel's events into Switchover reports: which port the traffic left, which it went
+ * to, why, and how long nothing carried it. Fed from the events thread with the kernel event's
+ * receive time, so the figures do not include the helper's own processing.
+ */
+public final class SwitchoverTracker {
+    /** How long an earlier event still explains a switchover. */
+    private static final long EXPLAINS_NANOS = 5_000_000_000L;
+
+    public record Switch(String from, String to, String reason, long monotonicMicros, long outageMillis) {
+    }
+
+    private String active = "";
+    private long downSince = -1;
+    private final Map<String, Long> carrierLost = new HashMap<>();
+    private final Map<String, Long> carrierGained = new HashMap<>();
+    private final Map<String, Long> removed = new HashMap<>();
+    private String expected = "";
+    private long expectedAt;
+
+    /** Starts from what is found, without reporting it as a switchover (adoption after a restart). */
+    public synchronized void adopt(String activePort) {
+        active = activePort;
+    }
+
+    public synchronized void carrier(String port, boolean up, long nanos) {
+        (up ? carrierGained : carrierLost).put(port, nanos);
+    }
+
+    public synchronized void removed(String port, long nanos) {
+        removed.put(port, nanos);
+    }
+
+    /** The helper itself is about to move traffic, for {@code reason} ("user-request", "preference", "wifi-ready"). */
+    public synchronized void expect(String reason, long nanos) {
+        expected = reason;
+        expectedAt = nanos;
+    }
+
+    public synchronized String active() {
+        return active;
+    }
+
+    /** The bond's active port is now {@code port} ("" for none), as of {@code nanos}. */
+    public synchronized Optional<Switch> activeIs(String port, long nanos, Function<String, PortKind> kindOf) {
+        if (port.equals(active)) {
+            return Optional.empty();
+        }
+        String from = active;
+        active = port;
+        if (port.isEmpty()) {
+            downSince = nanos;
+            return Optional.empty();
+        }
+        long outage = 0;
+        String reason;
+        Long lost = recent(carrierLost.get(from), nanos);
+        Long gone = recent(removed.get(from), nanos);
+        if (from.isEmpty()) {
+            outage = downSince < 0 ? 0 : (nanos - downSince) / 1_000_000;
+            reason = kindOf.apply(port) == PortKind.WIRED ? "cable-plugged" : "wifi-ready";
+        } else if (gone != null) {
+            outage = (nanos - gone) / 1_000_000;
+            reason = "port-removed";
+        } else if (lost != null) {
+            outage = (nanos - lost) / 1_000_000;
+            reason = kindOf.apply(from) == PortKind.WIRELESS ? "wifi-lost" : "cable-unplugged";
+        } else if (!expected.isEmpty() && recent(expectedAt, nanos) != null) {
+            reason = expected;
+        } else if (recent(carrierGained.get(port), nanos) != null) {
+            reason = kindOf.apply(port) == PortKind.WIRED ? "cable-plugged" : "wifi-ready";
+        } else {
+            reason = "kernel";
+        }
+        expected = "";
+        downSince = -1;
+        carrierLost.remove(from);
+        removed.remove(from);
+        return Optional.of(new Switch(from, port, reason, nanos / 1000, Math.max(0, outage)));
+    }
+
+    private static Long recent(Long at, long now) {
+        return at != null && now - at >= 0 && now - at < EXPLAINS_NANOS ? at : null;
+    }
+}

@@ -1,0 +1,209 @@
+package org.bondtray.helper.bus;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bondtray.api.Bond;
+import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.Error.InvalidArgs;
+import org.bondtray.helper.BondView;
+import org.bondtray.helper.Helper;
+import org.bondtray.helper.PortView;
+import org.bondtray.helper.Publisher;
+import org.bondtray.helper.SwitchoverTracker;
+import org.bondtray.helper.config.BondConfig;
+import org.freedesktop.dbus.connections.base.AbstractConnectionBase;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * {@code org.bondtray.Bond} on the bus: who may ask (polkit) and whether the question is well
+ * formed (inputs), before the {@link Helper} decides and acts. Properties are computed from the
+ * helper's view; every change of the view goes out as one PropertiesChanged.
+ */
+public final class BondObject implements Bond, Properties, Publisher {
+    private static final Logger LOG = Logger.getLogger(BondObject.class.getName());
+
+    private final DBusConnection bus;
+    private final Helper helper;
+    private final Polkit polkit;
+    private final String path;
+    private Map<String, Variant<?>> published = Map.of();
+
+    public BondObject(DBusConnection bus, Helper helper, Polkit polkit, String bondName) {
+        this.bus = bus;
+        this.helper = helper;
+        this.polkit = polkit;
+        this.path = BondtrayBus.bondPath(bondName);
+    }
+
+    @Override
+    public String getObjectPath() {
+        return path;
+    }
+
+    /** The caller's unique bus name; read first, on the thread that dispatches the call. */
+    private static String caller() {
+        var info = AbstractConnectionBase.getCallInfo();
+        return info == null ? null : info.getSource();
+    }
+
+    @Override
+    public void Setup(Map<String, Variant<?>> options) {
+        String who = caller();
+        BondConfig wanted = Inputs.setup(options, BondConfig.defaults(helper.bondName()));
+        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
+        helper.change(() -> {
+            helper.setup(wanted);
+            return null;
+        });
+    }
+
+    @Override
+    public void Disable() {
+        String who = caller();
+        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
+        helper.change(() -> {
+            helper.disable();
+            return null;
+        });
+    }
+
+    @Override
+    public void SetPreference(String preference) {
+        String who = caller();
+        var p = Inputs.preference(preference);
+        polkit.authorize(who, BondtrayBus.ACTION_SWITCH);
+        helper.change(() -> {
+            helper.setPreference(p);
+            return null;
+        });
+    }
+
+    @Override
+    public void SwitchTo(String port) {
+        String who = caller();
+        String name = Inputs.ifname("port", port);
+        polkit.authorize(who, BondtrayBus.ACTION_SWITCH);
+        helper.change(() -> {
+            helper.switchTo(name);
+            return null;
+        });
+    }
+
+    // ---- properties ------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A> A Get(String iface, String name) {
+        Variant<?> v = properties(iface).get(name);
+        if (v == null) {
+            throw new InvalidArgs("no property " + BondtrayBus.BOND_INTERFACE + "." + Inputs.ifnameSafe(name));
+        }
+        return (A) v;
+    }
+
+    @Override
+    public Map<String, Variant<?>> GetAll(String iface) {
+        return properties(iface);
+    }
+
+    @Override
+    public <A> void Set(String iface, String name, A value) {
+        throw new org.freedesktop.dbus.errors.PropertyReadOnly("the properties of " + BondtrayBus.BOND_INTERFACE
+                + " are read-only; use its methods");
+    }
+
+    private Map<String, Variant<?>> properties(String iface) {
+        if (!BondtrayBus.BOND_INTERFACE.equals(iface) && !iface.isEmpty()) {
+            throw new InvalidArgs("this object has no properties on that interface");
+        }
+        return encode(helper.view());
+    }
+
+    static Map<String, Variant<?>> encode(BondView v) {
+        Map<String, Variant<?>> p = new LinkedHashMap<>();
+        p.put(BondProperties.STATE, new Variant<>(v.state().wire()));
+        p.put(BondProperties.STATE_REASON, new Variant<>(v.reason()));
+        p.put(BondProperties.NAME, new Variant<>(v.name()));
+        p.put(BondProperties.PREFERENCE, new Variant<>(v.preference().wire()));
+        p.put(BondProperties.ACTIVE_PORT, new Variant<>(v.activePort()));
+        p.put(BondProperties.ADDRESSES, strings(v.addresses()));
+        p.put(BondProperties.GATEWAY, strings(v.gateways()));
+        p.put(BondProperties.DNS, strings(v.dns()));
+        Map<String, Map<String, Variant<?>>> ports = new LinkedHashMap<>();
+        for (PortView port : v.ports()) {
+            Map<String, Variant<?>> e = new LinkedHashMap<>();
+            e.put(BondProperties.PORT_KIND, new Variant<>(port.kind().wire()));
+            e.put(BondProperties.PORT_CARRIER, new Variant<>(port.carrier()));
+            e.put(BondProperties.PORT_SPEED, new Variant<>(new UInt32(port.speedMbps())));
+            e.put(BondProperties.PORT_SSID, new Variant<>(port.ssid()));
+            e.put(BondProperties.PORT_SIGNAL, new Variant<>((short) port.signalDbm()));
+            e.put(BondProperties.PORT_ROLE, new Variant<>(port.role()));
+            e.put(BondProperties.PORT_ROLE_REASON, new Variant<>(port.roleReason()));
+            e.put(BondProperties.PORT_LINK_FAILURES, new Variant<>(new UInt32(port.linkFailures())));
+            e.put(BondProperties.PORT_PERMANENT_ADDRESS, new Variant<>(port.permanentMac()));
+            ports.put(port.name(), e);
+        }
+        p.put(BondProperties.PORTS, new Variant<>(ports, "a{sa{sv}}"));
+        return p;
+    }
+
+    private static Variant<?> strings(List<String> values) {
+        return new Variant<>(values.toArray(String[]::new), "as");
+    }
+
+    // ---- publishing (helper's worker and events threads) ----------------------------------------
+
+    @Override
+    public synchronized void publish(BondView view) {
+        Map<String, Variant<?>> now = encode(view);
+        Map<String, Variant<?>> changed = new HashMap<>();
+        now.forEach((k, v) -> {
+            if (!same(published.get(k), v)) {
+                changed.put(k, v);
+            }
+        });
+        published = now;
+        if (changed.isEmpty()) {
+            return;
+        }
+        try {
+            bus.sendMessage(new Properties.PropertiesChanged(path, BondtrayBus.BOND_INTERFACE, changed, List.of()));
+        } catch (DBusException e) {
+            LOG.log(Level.WARNING, "could not send PropertiesChanged", e);
+        }
+    }
+
+    private static boolean same(Variant<?> a, Variant<?> b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        Object x = a.getValue();
+        Object y = b.getValue();
+        if (x instanceof Object[] xa && y instanceof Object[] ya) {
+            return java.util.Arrays.deepEquals(xa, ya);
+        }
+        return Objects.equals(x, y);
+    }
+
+    @Override
+    public void switchover(SwitchoverTracker.Switch s) {
+        try {
+            bus.sendMessage(new Switchover(path, s.from(), s.to(), s.reason(), new UInt64(s.monotonicMicros()),
+                    new UInt32(Math.min(s.outageMillis(), 0xffffffffL))));
+        } catch (DBusException e) {
+            LOG.log(Level.WARNING, "could not send Switchover", e);
+        }
+    }
+}

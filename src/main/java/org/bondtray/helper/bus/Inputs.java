@@ -1,0 +1,143 @@
+package org.bondtray.helper.bus;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.bondtray.api.BondProperties;
+import org.bondtray.Error.InvalidArgs;
+import org.bondtray.helper.Preference;
+import org.bondtray.helper.PortMatcher;
+import org.bondtray.helper.config.BondConfig;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Checks everything that arrives from the bus before anything is touched. Every refusal is an
+ * {@link InvalidArgs} that says what was wrong and what would be right; values are quoted only
+ * after they passed a character check, so a message never carries what a caller smuggled in.
+ */
+public final class Inputs {
+    /** Linux interface names: 1..15 characters, no '/', ':' or white space (dev_valid_name). */
+    private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,15}");
+    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_.@+*?-]{1,15}");
+    static final int MAX_PORTS = 8;
+    static final int MIN_MIIMON = 10;
+    private static final Set<String> SETUP_KEYS = Set.of(BondProperties.OPT_PORTS, BondProperties.OPT_PRIMARY,
+            BondProperties.OPT_PREFERENCE, BondProperties.OPT_MIIMON, BondProperties.OPT_UPDELAY,
+            BondProperties.OPT_DOWNDELAY);
+
+    private Inputs() {
+    }
+
+    public static String ifname(String what, String name) {
+        if (name == null || !IFNAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            throw new InvalidArgs(what + " must be an interface name of 1 to 15 letters, digits or _.@+- ("
+                    + length(name) + ")");
+        }
+        return name;
+    }
+
+    /** A port spec: a MAC address, an interface name or a name pattern with * and ?. */
+    static String portSpec(String what, Object value) {
+        if (!(value instanceof String s)) {
+            throw new InvalidArgs(what + " must be a string");
+        }
+        if (PortMatcher.isMac(s)) {
+            return s.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!GLOB.matcher(s).matches() || s.equals(".") || s.equals("..")) {
+            throw new InvalidArgs(what + " must be a MAC address (aa:bb:cc:dd:ee:ff), an interface name or a "
+                    + "pattern such as en* (1 to 15 of letters, digits, _.@+-*?; " + length(s) + ")");
+        }
+        return s;
+    }
+
+    /** A name fit to quote in a message: itself if it is a plain identifier, otherwise its length. */
+    static String ifnameSafe(String s) {
+        return s != null && s.matches("[A-Za-z0-9_]{1,64}") ? s : "(" + length(s) + ")";
+    }
+
+    private static String length(String s) {
+        return s == null ? "got nothing" : "got " + s.length() + " characters";
+    }
+
+    public static Preference preference(String s) {
+        return Preference.parse(s).orElseThrow(() -> new InvalidArgs(
+                "preference must be one of wired, wireless, automatic"));
+    }
+
+    /** Setup's options on top of {@code base}; unknown keys and wrong types are refused. */
+    public static BondConfig setup(Map<String, Variant<?>> options, BondConfig base) {
+        if (options == null) {
+            throw new InvalidArgs("options are missing");
+        }
+        Set<String> unknown = new TreeSet<>(options.keySet());
+        unknown.removeAll(SETUP_KEYS);
+        if (!unknown.isEmpty()) {
+            throw new InvalidArgs(unknown.size() + " unknown option(s); known options are "
+                    + String.join(", ", new TreeSet<>(SETUP_KEYS)));
+        }
+        List<String> ports = base.ports();
+        if (options.containsKey(BondProperties.OPT_PORTS)) {
+            ports = ports(options.get(BondProperties.OPT_PORTS).getValue());
+        }
+        String primary = options.containsKey(BondProperties.OPT_PRIMARY)
+                ? portSpec("Primary", options.get(BondProperties.OPT_PRIMARY).getValue()) : base.primary();
+        Preference preference = base.preference();
+        if (options.containsKey(BondProperties.OPT_PREFERENCE)) {
+            Object v = options.get(BondProperties.OPT_PREFERENCE).getValue();
+            if (!(v instanceof String s)) {
+                throw new InvalidArgs("Preference must be a string");
+            }
+            preference = preference(s);
+        }
+        int miimon = timer(options, BondProperties.OPT_MIIMON, base.miimon(), MIN_MIIMON);
+        int updelay = timer(options, BondProperties.OPT_UPDELAY, base.updelay(), 0);
+        int downdelay = timer(options, BondProperties.OPT_DOWNDELAY, base.downdelay(), 0);
+        return new BondConfig(base.bond(), ports, preference, primary, miimon, updelay, downdelay);
+    }
+
+    private static List<String> ports(Object value) {
+        Collection<?> items;
+        if (value instanceof Object[] array) {
+            items = List.of(array);
+        } else if (value instanceof Collection<?> c) {
+            items = c;
+        } else {
+            throw new InvalidArgs("Ports must be an array of strings (as)");
+        }
+        if (items.size() > MAX_PORTS) {
+            throw new InvalidArgs("Ports may name at most " + MAX_PORTS + " ports, got " + items.size());
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (Object item : items) {
+            out.add(portSpec("Ports[" + i++ + "]", item));
+        }
+        return out;
+    }
+
+    private static int timer(Map<String, Variant<?>> options, String key, int fallback, int min) {
+        Variant<?> v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        if (v.getValue() instanceof UInt32 u) {
+            n = u.longValue();
+        } else if (v.getValue() instanceof Integer i) {
+            n = i;
+        } else {
+            throw new InvalidArgs(key + " must be an unsigned integer (u) of milliseconds");
+        }
+        if (n < min || n > BondConfig.MAX_TIMER_MS) {
+            throw new InvalidArgs(key + " must be between " + min + " and " + BondConfig.MAX_TIMER_MS + " ms, got " + n);
+        }
+        return (int) n;
+    }
+}

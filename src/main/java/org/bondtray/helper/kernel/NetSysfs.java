@@ -1,0 +1,80 @@
+package org.bondtray.helper.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What sysfs says about a network interface where rtnetlink does not: whether it is Wi-Fi, a
+ * physical device, its speed and its radio's rfkill state. Paths resolve against a root that
+ * tests can redirect.
+ */
+public final class NetSysfs {
+    private final Path root;
+
+    public NetSysfs(Path root) {
+        this.root = root;
+    }
+
+    public static NetSysfs system() {
+        return new NetSysfs(Path.of("/sys"));
+    }
+
+    private Path net(String ifname) {
+        return root.resolve("class/net").resolve(ifname);
+    }
+
+    public boolean wireless(String ifname) {
+        return Files.exists(net(ifname).resolve("wireless")) || Files.exists(net(ifname).resolve("phy80211"));
+    }
+
+    /** Backed by a device (a NIC, a USB adapter), not a virtual link. */
+    public boolean physical(String ifname) {
+        return Files.exists(net(ifname).resolve("device"));
+    }
+
+    /** The negotiated speed in Mb/s, or 0 when the driver does not say. */
+    public int speedMbps(String ifname) {
+        try {
+            int s = Integer.parseInt(Files.readString(net(ifname).resolve("speed")).strip());
+            return Math.max(s, 0);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The radio's rfkill block of a Wi-Fi interface: "hard", "soft" or empty when not blocked. */
+    public String rfkillBlock(String ifname) {
+        Path phy = net(ifname).resolve("phy80211");
+        if (!Files.exists(phy)) {
+            return "";
+        }
+        try (Stream<Path> s = Files.list(phy)) {
+            Optional<Path> rfkill = s.filter(p -> p.getFileName().toString().startsWith("rfkill")).findFirst();
+            if (rfkill.isEmpty()) {
+                return "";
+            }
+            if ("1".equals(read(rfkill.get().resolve("hard")))) {
+                return "hard";
+            }
+            return "1".equals(read(rfkill.get().resolve("soft"))) ? "soft" : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Whether the kernel has the bonding driver loaded (it may still load on demand). */
+    public boolean bondingLoaded() {
+        return Files.exists(root.resolve("class/net/bonding_masters")) || Files.exists(root.resolve("module/bonding"));
+    }
+}
