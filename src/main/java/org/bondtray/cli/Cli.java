@@ -1,0 +1,212 @@
+package org.bondtray.cli;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.bondtray.api.Bond;
+import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondtrayBus;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Bondtray's command line, for headless machines and scripts.
+ *
+ * <pre>
+ * bondtray status [--json]
+ * bondtray watch [--json]
+ * bondtray switch wired|wireless|auto|PORT
+ * bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]
+ *                [--miimon MS] [--updelay MS] [--downdelay MS]
+ * bondtray disable
+ * </pre>
+ *
+ * Exit codes: 0 done, 1 the helper refused (the message says why), 2 bad usage, 3 the helper
+ * cannot be reached, 4 not authorized.
+ */
+public final class Cli {
+    static final int OK = 0;
+    static final int REFUSED = 1;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+    static final int NOT_AUTHORIZED = 4;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final String busAddress;
+
+    /** {@code busAddress} null means the system bus. */
+    Cli(PrintStream out, PrintStream err, String busAddress) {
+        this.out = out;
+        this.err = err;
+        this.busAddress = busAddress;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Cli(System.out, System.err, null).run(args));
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) {
+            return usage("no command");
+        }
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        boolean json = rest.remove("--json");
+        try (HelperClient helper = new HelperClient(busAddress)) {
+            if (!helper.available()) {
+                err.println("bondtray: the helper is not running and cannot be started ("
+                        + BondtrayBus.BUS_NAME + " is not on the system bus); is bondtray installed?");
+                return UNREACHABLE;
+            }
+            return switch (args[0]) {
+                case "status" -> status(helper, json);
+                case "watch" -> watch(helper, json);
+                case "switch" -> rest.size() == 1 ? doSwitch(helper, rest.get(0)) : usage("switch takes one argument");
+                case "setup" -> setup(helper, rest);
+                case "disable" -> done(() -> helper.bond().Disable(), "bond removed; ports are plain interfaces again");
+                default -> usage("unknown command " + args[0]);
+            };
+        } catch (DBusException e) {
+            err.println("bondtray: cannot reach the system bus: " + e.getMessage());
+            return UNREACHABLE;
+        }
+    }
+
+    private int usage(String why) {
+        err.println("bondtray: " + why);
+        err.println("usage: bondtray status|watch [--json]");
+        err.println("       bondtray switch wired|wireless|auto|PORT");
+        err.println("       bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]");
+        err.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
+        err.println("       bondtray disable");
+        return USAGE;
+    }
+
+    private int status(HelperClient helper, boolean json) throws DBusException {
+        Map<String, Object> p = helper.properties();
+        out.print(json ? Json.write(p) + "\n" : StatusText.format(p));
+        return OK;
+    }
+
+    interface Call {
+        void run() throws DBusException;
+    }
+
+    private int done(Call call, String message) {
+        try {
+            call.run();
+            out.println(message);
+            return OK;
+        } catch (DBusExecutionException e) {
+            err.println("bondtray: " + e.getMessage());
+            return BondtrayBus.ERROR_NOT_AUTHORIZED.equals(e.getType()) ? NOT_AUTHORIZED : REFUSED;
+        } catch (DBusException e) {
+            err.println("bondtray: " + e.getMessage());
+            return UNREACHABLE;
+        }
+    }
+
+    private int doSwitch(HelperClient helper, String target) {
+        return switch (target) {
+            case "wired", "wireless" -> done(() -> helper.bond().SetPreference(target), "now preferring " + target);
+            case "auto", "automatic" -> done(() -> helper.bond().SetPreference("automatic"),
+                    "now preferring the faster link");
+            default -> done(() -> helper.bond().SwitchTo(target), "traffic moved to " + target);
+        };
+    }
+
+    private int setup(HelperClient helper, List<String> args) {
+        Map<String, Variant<?>> options = new LinkedHashMap<>();
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (i + 1 >= args.size()) {
+                return usage(flag + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (flag) {
+                case "--port" -> ports.add(value);
+                case "--primary" -> options.put(BondProperties.OPT_PRIMARY, new Variant<>(value));
+                case "--prefer" -> options.put(BondProperties.OPT_PREFERENCE,
+                        new Variant<>("auto".equals(value) ? "automatic" : value));
+                case "--miimon", "--updelay", "--downdelay" -> {
+                    long ms;
+                    try {
+                        ms = Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        return usage(flag + " takes milliseconds");
+                    }
+                    if (ms < 0 || ms > 0xffffffffL) {
+                        return usage(flag + " takes milliseconds");
+                    }
+                    String key = switch (flag) {
+                        case "--miimon" -> BondProperties.OPT_MIIMON;
+                        case "--updelay" -> BondProperties.OPT_UPDELAY;
+                        default -> BondProperties.OPT_DOWNDELAY;
+                    };
+                    options.put(key, new Variant<>(new UInt32(ms)));
+                }
+                default -> {
+                    return usage("unknown option " + flag);
+                }
+            }
+        }
+        if (!ports.isEmpty()) {
+            options.put(BondProperties.OPT_PORTS, new Variant<>(ports.toArray(String[]::new), "as"));
+        }
+        return done(() -> helper.bond().Setup(options), "bond set up");
+    }
+
+    private int watch(HelperClient helper, boolean json) throws DBusException {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+        helper.bus.addSigHandler(Bond.Switchover.class, s -> {
+            if (!helper.path.equals(s.getPath())) {
+                return;
+            }
+            if (json) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("event", "switchover");
+                e.put("from", s.getFrom());
+                e.put("to", s.getTo());
+                e.put("reason", s.getReason());
+                e.put("timestamp_us", s.getTimestampMicros());
+                e.put("outage_ms", s.getOutageMillis());
+                out.println(Json.write(e));
+            } else {
+                out.printf("%s switchover %s -> %s (%s), outage %d ms%n", LocalTime.now().format(time),
+                        s.getFrom().isEmpty() ? "none" : s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis());
+            }
+            out.flush();
+        });
+        helper.bus.addSigHandler(Properties.PropertiesChanged.class, c -> {
+            if (!helper.path.equals(c.getPath()) || !c.getPropertiesChanged().containsKey(BondProperties.STATE)) {
+                return;
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("event", "state");
+            e.put("state", HelperClient.plain(c.getPropertiesChanged().get(BondProperties.STATE)));
+            Variant<?> reason = c.getPropertiesChanged().get(BondProperties.STATE_REASON);
+            e.put("reason", reason == null ? "" : HelperClient.plain(reason));
+            out.println(json ? Json.write(e) : String.format("%s state %s%s", LocalTime.now().format(time),
+                    e.get("state"), "".equals(e.get("reason")) ? "" : " (" + e.get("reason") + ")"));
+            out.flush();
+        });
+        out.println(json ? Json.write(Map.of("event", "watching")) : "watching " + helper.path + " (Ctrl-C stops)");
+        out.flush();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,77 @@
+package org.bondtray.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bondtray.api.Bond;
+import org.bondtray.api.BondtrayBus;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.messages.MethodCall;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/** The command line's side of the helper's API: one connection, the bond's proxies, plain values. */
+final class HelperClient implements AutoCloseable {
+    /** A change may wait for someone to type an administrator password. */
+    private static final long CHANGE_TIMEOUT_MS = 5 * 60 * 1000;
+
+    final DBusConnection bus;
+    final String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+
+    HelperClient(String address) throws DBusException {
+        bus = address == null ? DBusConnectionBuilder.forSystemBus().build()
+                : DBusConnectionBuilder.forAddress(address).build();
+        MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
+    }
+
+    Bond bond() throws DBusException {
+        return bus.getRemoteObject(BondtrayBus.BUS_NAME, path, Bond.class);
+    }
+
+    /** Every property as plain Java values (strings, lists, maps, numbers). */
+    Map<String, Object> properties() throws DBusException {
+        Properties p = bus.getRemoteObject(BondtrayBus.BUS_NAME, path, Properties.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> out.put(k, plain(v)));
+        return out;
+    }
+
+    /** Whether the helper is reachable: running, or startable by D-Bus activation. */
+    boolean available() throws DBusException {
+        DBus dbus = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        if (dbus.NameHasOwner(BondtrayBus.BUS_NAME)) {
+            return true;
+        }
+        return java.util.Arrays.asList(dbus.ListActivatableNames()).contains(BondtrayBus.BUS_NAME);
+    }
+
+    static Object plain(Object v) {
+        if (v instanceof Variant<?> variant) {
+            return plain(variant.getValue());
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
+        }
+        if (v instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(HelperClient::plain).toList();
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(HelperClient::plain).toList();
+        }
+        if (v instanceof UInt32 u) {
+            return u.longValue();
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        bus.disconnect();
+    }
+}

@@ -1,0 +1,87 @@
+package org.bondtray.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.bondtray.api.BondtrayBus;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The helper's system files parse and say what the code says: the same bus name, interface,
+ * polkit actions and unit; and the unit keeps its hardening. DTDs are not fetched (no network),
+ * the documents are checked for well-formedness and for their content.
+ */
+class DistFilesTest {
+    private static final Path DIST = Path.of("src/dist");
+
+    private static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        DocumentBuilder b = f.newDocumentBuilder();
+        return b.parse(file.toFile());
+    }
+
+    private static List<String> attributes(Document d, String element, String attribute) {
+        List<String> out = new ArrayList<>();
+        NodeList nodes = d.getElementsByTagName(element);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            String v = ((Element) nodes.item(i)).getAttribute(attribute);
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void busPolicyLetsOnlyRootOwnTheNameAndEveryoneCallTheApi() throws Exception {
+        Document d = xml(DIST.resolve(BondtrayBus.BUS_NAME + ".conf"));
+        Element rootPolicy = (Element) d.getElementsByTagName("policy").item(0);
+        assertEquals("root", rootPolicy.getAttribute("user"));
+        assertEquals(List.of(BondtrayBus.BUS_NAME), attributes(d, "allow", "own"));
+        assertEquals(Set.of(BondtrayBus.BOND_INTERFACE, "org.freedesktop.DBus.Introspectable",
+                "org.freedesktop.DBus.Properties", "org.freedesktop.DBus.Peer"),
+                new TreeSet<>(attributes(d, "allow", "send_interface")));
+        assertTrue(attributes(d, "allow", "send_destination").stream().allMatch(BondtrayBus.BUS_NAME::equals));
+    }
+
+    @Test
+    void polkitHasOneActionPerPrivilegedVerb() throws Exception {
+        Document d = xml(Path.of("polkit/org.bondtray.policy"));
+        assertEquals(Set.of(BondtrayBus.ACTION_SWITCH, BondtrayBus.ACTION_CONFIGURE),
+                new TreeSet<>(attributes(d, "action", "id")));
+    }
+
+    @Test
+    void activationStartsTheSystemdUnit() throws Exception {
+        List<String> service = Files.readAllLines(DIST.resolve(BondtrayBus.BUS_NAME + ".service"));
+        assertTrue(service.contains("Name=" + BondtrayBus.BUS_NAME), service.toString());
+        assertTrue(service.contains("SystemdService=bondtray-helper.service"), service.toString());
+        assertTrue(Files.exists(DIST.resolve("bondtray-helper.service")));
+    }
+
+    @Test
+    void theUnitIsHardened() throws Exception {
+        List<String> unit = Files.readAllLines(DIST.resolve("bondtray-helper.service"));
+        for (String line : List.of("Type=dbus", "BusName=" + BondtrayBus.BUS_NAME, "ProtectSystem=strict",
+                "ProtectHome=yes", "PrivateTmp=yes", "RestrictAddressFamilies=AF_UNIX AF_NETLINK",
+                "CapabilityBoundingSet=CAP_NET_ADMIN", "NoNewPrivileges=yes")) {
+            assertTrue(unit.contains(line), "missing " + line);
+        }
+        assertFalse(unit.stream().anyMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT needs W+X");
+    }
+}
