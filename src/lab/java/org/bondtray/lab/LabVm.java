@@ -73,6 +73,7 @@ final class LabVm {
         p.setProperty("java.options", GUEST_JAVA_OPTIONS);
         p.setProperty("classpath", classpath);
         p.setProperty("scenarios", String.join(",", scenarios));
+        p.setProperty("project", host.project.toString());
         try (var w = Files.newBufferedWriter(out.resolve("control.properties"))) {
             p.store(w, "written by the host for the lab guest");
         }

@@ -16,7 +16,6 @@ public final class BondProperties {
     public static final String GATEWAY = "Gateway";
     public static final String DNS = "DNS";
     public static final String PORTS = "Ports";
-    public static final String SETTINGS = "Settings";
 
     /** Keys of one entry of {@code Ports}. */
     public static final String PORT_KIND = "Kind";
@@ -29,7 +28,7 @@ public final class BondProperties {
     public static final String PORT_LINK_FAILURES = "LinkFailures";
     public static final String PORT_PERMANENT_ADDRESS = "PermanentAddress";
 
-    /** Keys of {@code Setup}'s options and of {@code Settings}. */
+    /** Keys of {@code Setup}'s options. */
     public static final String OPT_PORTS = "Ports";
     public static final String OPT_PRIMARY = "Primary";
     public static final String OPT_PREFERENCE = "Preference";
@@ -43,10 +42,6 @@ public final class BondProperties {
 
     /** D-Bus type a{sa{sv}} of {@code Ports}. */
     public interface PortsType extends TypeRef<Map<String, Map<String, Variant<?>>>> {
-    }
-
-    /** D-Bus type a{sv}. */
-    public interface DictType extends TypeRef<Map<String, Variant<?>>> {
     }
 
     private BondProperties() {

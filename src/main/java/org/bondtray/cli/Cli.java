@@ -52,6 +52,8 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        // The bus library's progress notes are not for the person at the terminal.
+        java.util.logging.Logger.getLogger("org.freedesktop").setLevel(java.util.logging.Level.WARNING);
         System.exit(new Cli(System.out, System.err, null).run(args));
     }
 

@@ -21,6 +21,7 @@ import org.bondtray.api.BondState;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.Error.Busy;
 import org.bondtray.Error.Failed;
+import org.bondtray.Error.InvalidArgs;
 import org.bondtray.Error.NotFound;
 import org.bondtray.Error.RfKilled;
 import org.bondtray.Error.Unsupported;
@@ -161,7 +162,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         List<PortFacts> ports = PortMatcher.select(wanted.ports(), facts, wanted.bond());
         for (String spec : wanted.ports()) {
             if (ports.stream().noneMatch(f -> PortMatcher.matches(spec, f))) {
-                throw new NotFound("no network interface matches '" + spec + "'");
+                throw new InvalidArgs("no network interface matches '" + spec + "'");
             }
         }
         if (ports.isEmpty()) {
@@ -228,8 +229,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         BondConfig c = requireConfig();
         List<PortFacts> facts = facts(rt.links());
         Link bond = find(facts, c.bond()).orElseThrow(() -> new Failed(c.bond() + " does not exist; run setup again"));
-        PortFacts f = facts.stream().filter(x -> x.name().equals(port) && x.link().master() == bond.index())
-                .findFirst().orElseThrow(() -> new NotFound(port + " is not a port of " + c.bond()));
+        PortFacts f = facts.stream().filter(x -> x.name().equals(port)).findFirst()
+                .orElseThrow(() -> new InvalidArgs("there is no network interface named " + port));
+        if (f.link().master() != bond.index()) {
+            throw new NotFound(port + " is not a port of " + c.bond());
+        }
         if (!f.rfkill().isEmpty()) {
             throw new RfKilled(port + " is blocked by rfkill (" + f.rfkill() + "); unblock the radio first");
         }

@@ -19,6 +19,8 @@ public final class SwitchoverTracker {
 
     private String active = "";
     private long downSince = -1;
+    /** The port that carried traffic before the bond had none, so X → none → Y reads as X → Y. */
+    private String before = "";
     private final Map<String, Long> carrierLost = new HashMap<>();
     private final Map<String, Long> carrierGained = new HashMap<>();
     private final Map<String, Long> removed = new HashMap<>();
@@ -56,9 +58,16 @@ public final class SwitchoverTracker {
         String from = active;
         active = port;
         if (port.isEmpty()) {
+            // The kernel passes through "no active port" between two ports when the old one
+            // fails; remember which port that was, the switchover is reported once a new one is up.
             downSince = nanos;
+            before = from;
             return Optional.empty();
         }
+        if (from.isEmpty() && !before.isEmpty() && downSince >= 0 && recent(downSince, nanos) != null) {
+            from = before;
+        }
+        before = "";
         long outage = 0;
         String reason;
         Long lost = recent(carrierLost.get(from), nanos);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Properties;
 
 /** What the host tells the guest through {@code control.properties}: how to run Java, and what. */
-record GuestControl(String java, List<String> javaOptions, String classpath, List<String> scenarios) {
+record GuestControl(String java, List<String> javaOptions, String classpath, List<String> scenarios, Path project) {
 
     static GuestControl read(Path outDir) {
         Properties p = new Properties();
@@ -22,7 +22,8 @@ record GuestControl(String java, List<String> javaOptions, String classpath, Lis
         }
         String only = p.getProperty("scenarios", "").strip();
         return new GuestControl(p.getProperty("java"), words(p.getProperty("java.options", "")),
-                p.getProperty("classpath"), only.isEmpty() ? List.of() : Arrays.asList(only.split("\\s*,\\s*")));
+                p.getProperty("classpath"), only.isEmpty() ? List.of() : Arrays.asList(only.split("\\s*,\\s*")),
+                Path.of(p.getProperty("project")));
     }
 
     private static List<String> words(String s) {

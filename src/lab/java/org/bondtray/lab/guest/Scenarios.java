@@ -16,11 +16,15 @@ public final class Scenarios {
     /** Each hand of the lab (AP away, rfkill, plug and unplug adapters, the desktop user) works. */
     public static final String LAB_HANDS = "lab-hands";
 
+    /** The helper end to end through D-Bus: setup, cuts, switching, crash, bad input, disable. */
+    public static final String HELPER = "helper";
+
     static Map<String, Scenario> all() {
         Map<String, Scenario> all = new LinkedHashMap<>();
         all.put(LAB_HANDS, new LabHands());
         all.put(FAILOVER_BRIDGED, new CableDrill(AccessPoint.LAN_WPA2));
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
+        all.put(HELPER, new HelperDrill());
         return all;
     }
 

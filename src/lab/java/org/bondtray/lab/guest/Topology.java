@@ -40,7 +40,9 @@ final class Topology {
     /** The laptop's wired port and, inside the LAN namespace, the far end of its cable. */
     static final String WIRED = "eth0";
     static final String CABLE_PEER = "wire";
+    /** The desktop user polkit lets do everything Bondtray asks, and one it refuses. */
     static final String USER = "alice";
+    static final String REFUSED_USER = "mallory";
 
     private final Cmd cmd;
     private final GuestControl control;
@@ -71,6 +73,7 @@ final class Topology {
         startAp(AccessPoint.LAN_WPA2, phys.get(1));
         startAp(AccessPoint.LAN_WPA3, phys.get(2));
         startAp(AccessPoint.CAFE, phys.get(3));
+        installProduct();
         systemBus();
         user();
         echoServer();
@@ -180,6 +183,28 @@ final class Topology {
     /** A desktop user without privileges, for calling the product's API as a user would. */
     private void user() {
         cmd.run("useradd", "--create-home", "--shell", "/bin/sh", USER);
+        cmd.run("useradd", "--create-home", "--shell", "/bin/sh", REFUSED_USER);
+    }
+
+    /**
+     * Puts Bondtray's system files where a package would (the VM's root is an overlay, the host
+     * is untouched), plus the lab's polkit rules. Before the bus starts, so it reads them.
+     */
+    private void installProduct() {
+        Path project = control.project();
+        copy(project.resolve("src/dist/org.bondtray.Helper.conf"), Path.of("/etc/dbus-1/system.d/org.bondtray.Helper.conf"));
+        copy(project.resolve("polkit/org.bondtray.policy"), Path.of("/usr/share/polkit-1/actions/org.bondtray.policy"));
+        copy(project.resolve("src/lab/guest/50-bondtray-lab.rules"), Path.of("/etc/polkit-1/rules.d/50-bondtray-lab.rules"));
+    }
+
+    private void copy(Path from, Path to) {
+        cmd.note("# install " + from + " -> " + to);
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void echoServer() {

@@ -150,12 +150,46 @@ public final class Rtnetlink implements AutoCloseable {
         return out;
     }
 
-    private static String text(byte[] raw) {
-        try {
-            return InetAddress.getByAddress(raw).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
+    /** An address as people write it: dotted quad, or IPv6 compressed per RFC 5952. */
+    static String text(byte[] raw) {
+        if (raw.length != 16) {
+            try {
+                return InetAddress.getByAddress(raw).getHostAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (raw[2 * i] & 0xff) << 8 | raw[2 * i + 1] & 0xff;
+        }
+        // The longest run of two or more zero groups (the first, on a tie) becomes "::".
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(groups[i]));
+        }
+        return s.toString();
     }
 
     @Override

@@ -1,0 +1,263 @@
+package org.bondtray.lab.guest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondtrayBus;
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * The helper end to end, driven only through D-Bus as the desktop users would drive it: setup
+ * from two plain interfaces, ten cable cuts with their Switchover signals, switching and who may
+ * switch, a crash of the helper under traffic, bad input, and disable.
+ */
+final class HelperDrill implements Scenario {
+    static final int CUTS = 10;
+    private static final Pattern ERROR_NAME = Pattern.compile("GDBus\\.Error:([A-Za-z0-9_.]+)");
+
+    @Override
+    public void run(Lab lab, Results r) throws Exception {
+        String wlan = lab.net().wifiInterface(0);
+        HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
+        try (SwitchoverLog signals = new SwitchoverLog(lab.systemBus())) {
+            lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+            r.put("helper.start_to_name_ms", helper.start());
+            Properties bond = lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME,
+                    BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), Properties.class);
+            r.put("helper.state_at_start", state(bond));
+
+            setup(lab, r, helper, bond, wlan);
+            cuts(lab, r, signals, wlan);
+            switching(lab, r, helper, wlan);
+            crash(lab, r, helper, bond);
+            badInput(lab, r, helper, bond);
+            r.put("helper.rss_kb", helper.rssKb());
+            disable(lab, r, helper, wlan);
+        } finally {
+            helper.stop();
+        }
+    }
+
+    private static String state(Properties bond) {
+        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.STATE);
+    }
+
+    private static String active(Properties bond) {
+        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ACTIVE_PORT);
+    }
+
+    private void setup(Lab lab, Results r, HelperProcess helper, Properties bond, String wlan) {
+        Cmd.Result setup = helper.cli(Topology.USER, "setup");
+        r.put("setup.exit", setup.exit()).put("setup.output", (setup.out() + setup.err()).strip());
+        r.put("setup.state_up_ms", Wait.until("the bond to be up", Duration.ofSeconds(90), Duration.ofMillis(50),
+                () -> "up".equals(state(bond))));
+        String details = lab.cmd().run("ip", "-d", "-j", "link", "show", PlainBond.NAME);
+        r.put("bond.mode", field(details, "mode"));
+        r.put("bond.fail_over_mac", field(details, "fail_over_mac"));
+        r.put("bond.primary", field(details, "primary"));
+        r.put("bond.ports", String.join(" ", new TreeSet<>(ports(lab))));
+        r.put("dhcp.lease_ms", lab.dhcp().start(PlainBond.NAME));
+        r.put("status.output", helper.cli(Topology.USER, "status").out().strip());
+    }
+
+    private static List<String> ports(Lab lab) {
+        List<String> names = new ArrayList<>();
+        for (String line : lab.cmd().run("ip", "-o", "link", "show", "master", PlainBond.NAME).split("\n")) {
+            String[] f = line.split(":\\s+");
+            if (f.length > 1) {
+                names.add(f[1].replaceAll("@.*", ""));
+            }
+        }
+        return names;
+    }
+
+    /** A value from {@code ip -d -j} output without a JSON library: "key":"value" or "key":number. */
+    private static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\"?([^\",}]*)").matcher(json);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private void cuts(Lab lab, Results r, SwitchoverLog signals, String wlan) throws Exception {
+        TrafficProbe probe = lab.probe(20);
+        Wait.sleep(Duration.ofSeconds(1));
+        List<Double> latencies = new ArrayList<>();
+        List<Long> cutToSignal = new ArrayList<>();
+        TreeSet<String> reasons = new TreeSet<>();
+        for (int i = 0; i < CUTS; i++) {
+            int before = signals.size();
+            probe.mark("cut" + i);
+            long t0 = System.nanoTime();
+            lab.net().cutCable();
+            Wait.until("a Switchover to " + wlan, Duration.ofSeconds(15), Duration.ofMillis(5),
+                    () -> signals.since(before).stream().anyMatch(e -> e.to().equals(wlan)));
+            SwitchoverLog.Entry cut = signals.since(before).stream().filter(e -> e.to().equals(wlan)).findFirst().get();
+            latencies.add(cut.latencyMs());
+            cutToSignal.add((cut.receivedNanos() - t0) / 1_000_000);
+            r.put("cut." + i + ".reason", cut.reason()).put("cut." + i + ".outage_ms", cut.outageMs());
+            reasons.add(cut.reason());
+            Wait.sleep(Duration.ofMillis(1500));
+            int mid = signals.size();
+            probe.mark("restore" + i);
+            lab.net().restoreCable();
+            Wait.until("a Switchover back to the cable", Duration.ofSeconds(15), Duration.ofMillis(5),
+                    () -> signals.since(mid).stream().anyMatch(e -> e.to().equals(Topology.WIRED)));
+            SwitchoverLog.Entry back = signals.since(mid).stream().filter(e -> e.to().equals(Topology.WIRED))
+                    .findFirst().get();
+            latencies.add(back.latencyMs());
+            r.put("restore." + i + ".reason", back.reason());
+            reasons.add(back.reason());
+            Wait.sleep(Duration.ofMillis(1500));
+        }
+        probe.mark("done");
+        TrafficProbe.Report report = probe.stop();
+        long lostMax = 0;
+        long lostTotal = 0;
+        long restoreLost = 0;
+        for (int i = 0; i < CUTS; i++) {
+            TrafficProbe.Window cut = report.window("cut" + i, "cut" + i, "restore" + i);
+            TrafficProbe.Window back = report.window("restore" + i, "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done");
+            r.put("cut." + i + ".lost", cut.lost()).put("cut." + i + ".longest_gap_ms", cut.longestGapMs());
+            lostMax = Math.max(lostMax, cut.lost());
+            lostTotal += cut.lost();
+            restoreLost += back.lost();
+            r.put("restore." + i + ".lost", back.lost());
+        }
+        long restoreMax = 0;
+        for (int i = 0; i < CUTS; i++) {
+            restoreMax = Math.max(restoreMax, report.window("r", "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done").lost());
+        }
+        r.put("cuts.count", CUTS).put("cuts.lost_max", lostMax).put("cuts.lost_total", lostTotal)
+                .put("restores.lost_total", restoreLost).put("restores.lost_max", restoreMax).put("signals.reasons", String.join(",", reasons));
+        List<Double> sorted = latencies.stream().sorted().toList();
+        r.put("signal.latency_median_ms", String.format("%.1f", sorted.get(sorted.size() / 2)));
+        r.put("signal.latency_max_ms", String.format("%.1f", sorted.get(sorted.size() - 1)));
+        List<Long> cs = cutToSignal.stream().sorted().toList();
+        r.put("cut_to_signal.median_ms", cs.get(cs.size() / 2)).put("cut_to_signal.max_ms", cs.get(cs.size() - 1));
+        r.putTcp(report);
+    }
+
+    private void switching(Lab lab, Results r, HelperProcess helper, String wlan) {
+        Properties bond = props(lab);
+        r.put("switch_wireless.exit", helper.cli(Topology.USER, "switch", "wireless").exit());
+        Wait.until("wlan0 to carry the traffic", Duration.ofSeconds(30), () -> wlan.equals(active(bond)));
+        r.put("switch_wireless.active", active(bond));
+        r.put("switch_auto.exit", helper.cli(Topology.USER, "switch", "auto").exit());
+        Wait.until("the faster link (the cable) to carry the traffic", Duration.ofSeconds(30),
+                () -> Topology.WIRED.equals(active(bond)));
+        r.put("switch_auto.active", active(bond));
+        Cmd.Result denied = helper.cli(Topology.REFUSED_USER, "switch", "wireless");
+        r.put("refused.exit", denied.exit()).put("refused.message", denied.err().strip());
+        Wait.sleep(Duration.ofSeconds(1));
+        r.put("refused.active_after", active(bond));
+        r.put("refused.preference_after", (String) bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PREFERENCE));
+    }
+
+    private static Properties props(Lab lab) {
+        try {
+            return lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                    Properties.class);
+        } catch (org.freedesktop.dbus.exceptions.DBusException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void crash(Lab lab, Results r, HelperProcess helper, Properties bond) throws Exception {
+        r.put("crash.state_before", state(bond)).put("crash.active_before", active(bond));
+        TrafficProbe probe = lab.probe(20);
+        Wait.sleep(Duration.ofSeconds(1));
+        probe.mark("kill");
+        helper.kill9();
+        Wait.sleep(Duration.ofSeconds(2));
+        probe.mark("restart");
+        r.put("crash.restart_to_name_ms", helper.start());
+        Wait.sleep(Duration.ofSeconds(1));
+        TrafficProbe.Report report = probe.stop();
+        TrafficProbe.Window w = report.window("crash", "kill", TrafficProbe.END);
+        r.put(w);
+        r.put("crash.tcp_survived", report.tcp().survived()).put("crash.tcp_connections", report.tcp().connections());
+        Properties after = props(lab);
+        r.put("crash.state_after", state(after)).put("crash.active_after", active(after));
+    }
+
+    /** Calls a desktop user could make by hand, each malformed in its own way. */
+    private void badInput(Lab lab, Results r, HelperProcess helper, Properties bond) {
+        Map<String, String> before = snapshot(bond);
+        Map<String, String[]> calls = new LinkedHashMap<>();
+        calls.put("unknown_interface", new String[] {"SwitchTo", "'nosuch0'"});
+        calls.put("name_16_chars", new String[] {"SwitchTo", "'abcdefghijklmnop'"});
+        calls.put("dot_dot_slash", new String[] {"SwitchTo", "'../etc'"});
+        calls.put("shell_metachars", new String[] {"SwitchTo", "'eth0;reboot'"});
+        calls.put("empty_string", new String[] {"SwitchTo", "''"});
+        calls.put("bad_preference", new String[] {"SetPreference", "'fastest'"});
+        calls.put("unknown_key", new String[] {"Setup", "{'Colour': <'blue'>}"});
+        calls.put("wrong_variant_type", new String[] {"Setup", "{'Ports': <'eth0'>}"});
+        calls.put("huge_array", new String[] {"Setup", "{'Ports': <" + hugeArray() + ">}"});
+        calls.put("port_pattern_chars", new String[] {"Setup", "{'Ports': <['eth0 wlan0']>}"});
+        calls.put("timer_zero", new String[] {"Setup", "{'MiiMon': <uint32 0>}"});
+        calls.put("timer_huge", new String[] {"Setup", "{'UpDelay': <uint32 999999>}"});
+        calls.put("unknown_port_in_setup", new String[] {"Setup", "{'Ports': <['eth9']>}"});
+        int accepted = 0;
+        for (Map.Entry<String, String[]> c : calls.entrySet()) {
+            Cmd.Result res = lab.cmd().tryRun("runuser", "-u", Topology.USER, "--", "gdbus", "call", "--system",
+                    "--dest", BondtrayBus.BUS_NAME, "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                    "--method", BondtrayBus.BOND_INTERFACE + "." + c.getValue()[0], c.getValue()[1]);
+            Matcher m = ERROR_NAME.matcher(res.err());
+            r.put("bad." + c.getKey(), res.exit() == 0 ? "accepted" : m.find() ? m.group(1) : res.err().strip());
+            accepted += res.exit() == 0 ? 1 : 0;
+        }
+        // A call whose arguments have the wrong D-Bus types never reaches the helper's code: the
+        // bus library answers it. gdbus would convert the value, so dbus-send makes the call.
+        Cmd.Result wrongType = lab.cmd().tryRun("runuser", "-u", Topology.USER, "--", "dbus-send", "--system",
+                "--print-reply", "--dest=" + BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                BondtrayBus.BOND_INTERFACE + ".SetPreference", "uint32:3");
+        Matcher w = Pattern.compile("Error ([A-Za-z0-9_.]+)").matcher(wrongType.out() + wrongType.err());
+        r.put("bad.wrong_type", wrongType.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected");
+        accepted += wrongType.exit() == 0 ? 1 : 0;
+        Cmd.Result refused = lab.cmd().tryRun("runuser", "-u", Topology.REFUSED_USER, "--", "gdbus", "call", "--system",
+                "--dest", BondtrayBus.BUS_NAME, "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                "--method", BondtrayBus.BOND_INTERFACE + ".SwitchTo", "'nosuch0'");
+        Matcher m = ERROR_NAME.matcher(refused.err());
+        r.put("bad.refused_user_unknown_interface", m.find() ? m.group(1) : refused.err().strip());
+        r.put("bad.count", calls.size() + 1).put("bad.accepted", accepted);
+        r.put("bad.helper_alive", helper.onBus());
+        r.put("bad.unchanged", before.equals(snapshot(bond)));
+    }
+
+    private static String hugeArray() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            s.append(i == 0 ? "" : ",").append("'eth").append(i % 10).append("'");
+        }
+        return s.append("]").toString();
+    }
+
+    private static Map<String, String> snapshot(Properties bond) {
+        Map<String, String> s = new LinkedHashMap<>();
+        bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
+            if (!k.equals(BondProperties.PORTS)) {
+                Object value = v.getValue();
+                s.put(k, value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value));
+            }
+        });
+        return s;
+    }
+
+    private void disable(Lab lab, Results r, HelperProcess helper, String wlan) {
+        lab.dhcp().stop();
+        Cmd.Result d = helper.cli(Topology.USER, "disable");
+        r.put("disable.exit", d.exit()).put("disable.output", (d.out() + d.err()).strip());
+        r.put("disable.bond_exists", lab.cmd().tryRun("ip", "link", "show", PlainBond.NAME).exit() == 0);
+        r.put("disable.eth0", lab.cmd().run("ip", "-o", "link", "show", Topology.WIRED).strip());
+        r.put("disable.wlan0", lab.cmd().run("ip", "-o", "link", "show", wlan).strip());
+        // Given back as it was: wpa_supplicant still manages it and associates again by itself.
+        r.put("disable.wlan0_completed_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
+        r.put("disable.wlan0_carrier", lab.cmd().run("cat", "/sys/class/net/" + wlan + "/carrier").strip());
+    }
+}

@@ -1,0 +1,103 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The real bondtray-helper running in the VM as root, started the way its unit would start it,
+ * and the users' command line, run as those users with {@code runuser}.
+ */
+final class HelperProcess {
+    static final String CONFIG_DIR = "/etc/bondtray";
+    private static final Path USER_LIB = Path.of("/run/bondtray-user-lib");
+
+    private final Cmd cmd;
+    private final GuestControl control;
+    private Process helper;
+    private String userClasspath;
+
+    HelperProcess(Cmd cmd, GuestControl control) {
+        this.cmd = cmd;
+        this.control = control;
+    }
+
+    /** Starts the helper; returns the milliseconds until it owns its bus name. */
+    long start() {
+        long t0 = System.nanoTime();
+        helper = cmd.start("bondtray-helper", control.javaCommand("org.bondtray.helper.HelperMain",
+                "--config-dir", CONFIG_DIR));
+        Wait.until("bondtray-helper on the system bus", Duration.ofSeconds(90), Duration.ofMillis(20), this::onBus);
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    boolean onBus() {
+        return cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus", "NameHasOwner", "s", "org.bondtray.Helper").out().strip().equals("b true");
+    }
+
+    /** As a crash would: no shutdown hook, nothing cleaned. */
+    void kill9() throws InterruptedException {
+        helper.destroyForcibly().waitFor();
+    }
+
+    void stop() {
+        Cmd.stop(helper, Duration.ofSeconds(5));
+    }
+
+    long pid() {
+        return helper.pid();
+    }
+
+    long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(helper.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** {@code bondtray ARGS} as {@code user}: exit code, stdout, stderr. */
+    Cmd.Result cli(String user, String... args) {
+        String[] java = control.javaCommand("org.bondtray.cli.Cli", args);
+        int cp = List.of(java).indexOf("-cp") + 1;
+        java[cp] = userClasspath();
+        String[] argv = new String[java.length + 4];
+        argv[0] = "runuser";
+        argv[1] = "-u";
+        argv[2] = user;
+        argv[3] = "--";
+        System.arraycopy(java, 0, argv, 4, java.length);
+        return cmd.tryRun(argv);
+    }
+
+    /**
+     * The command line's class path, readable by a user: the build's classes are, but the
+     * Maven repository sits in root's home, so its jars are copied out once.
+     */
+    private String userClasspath() {
+        if (userClasspath == null) {
+            try {
+                Files.createDirectories(USER_LIB);
+                StringBuilder cp = new StringBuilder();
+                for (String entry : control.classpath().split(":")) {
+                    Path p = Path.of(entry);
+                    if (entry.endsWith(".jar")) {
+                        Path copy = USER_LIB.resolve(p.getFileName());
+                        Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        copy.toFile().setReadable(true, false);
+                        p = copy;
+                    }
+                    cp.append(cp.isEmpty() ? "" : ":").append(p);
+                }
+                userClasspath = cp.toString();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return userClasspath;
+    }
+}
