@@ -79,16 +79,21 @@ final class Topology {
         echoServer();
     }
 
-    private void lan() {
-        cmd.run("ip", "netns", "add", LAN_NS);
-        cmd.runIn(LAN_NS, "ip", "link", "set", "lo", "up");
-        cmd.runIn(LAN_NS, "ip", "link", "add", LAN_BRIDGE, "type", "bridge");
+    /** A namespace with a bridge and a router address on it: one layer-2 network. */
+    private void network(String netns, String bridge, String router) {
+        cmd.run("ip", "netns", "add", netns);
+        cmd.runIn(netns, "ip", "link", "set", "lo", "up");
+        cmd.runIn(netns, "ip", "link", "add", bridge, "type", "bridge");
         // No STP and no forwarding delay: a port that comes back must forward at once, as an
         // office switch with portfast does, or every restore would look like an outage.
-        cmd.runIn(LAN_NS, "ip", "link", "set", LAN_BRIDGE, "type", "bridge", "stp_state", "0", "forward_delay", "0");
-        cmd.runIn(LAN_NS, "ip", "addr", "add", ROUTER + "/24", "dev", LAN_BRIDGE);
+        cmd.runIn(netns, "ip", "link", "set", bridge, "type", "bridge", "stp_state", "0", "forward_delay", "0");
+        cmd.runIn(netns, "ip", "addr", "add", router + "/24", "dev", bridge);
+        cmd.runIn(netns, "ip", "link", "set", bridge, "up");
+    }
+
+    private void lan() {
+        network(LAN_NS, LAN_BRIDGE, ROUTER);
         cmd.runIn(LAN_NS, "ip", "-6", "addr", "add", ROUTER6 + "/64", "dev", LAN_BRIDGE, "nodad");
-        cmd.runIn(LAN_NS, "ip", "link", "set", LAN_BRIDGE, "up");
         cmd.run("ip", "link", "add", WIRED, "type", "veth", "peer", "name", CABLE_PEER, "netns", LAN_NS);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "master", LAN_BRIDGE);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "up");
@@ -97,12 +102,7 @@ final class Topology {
     }
 
     private void cafe() {
-        cmd.run("ip", "netns", "add", CAFE_NS);
-        cmd.runIn(CAFE_NS, "ip", "link", "set", "lo", "up");
-        cmd.runIn(CAFE_NS, "ip", "link", "add", CAFE_BRIDGE, "type", "bridge");
-        cmd.runIn(CAFE_NS, "ip", "link", "set", CAFE_BRIDGE, "type", "bridge", "stp_state", "0", "forward_delay", "0");
-        cmd.runIn(CAFE_NS, "ip", "addr", "add", CAFE_ROUTER + "/24", "dev", CAFE_BRIDGE);
-        cmd.runIn(CAFE_NS, "ip", "link", "set", CAFE_BRIDGE, "up");
+        network(CAFE_NS, CAFE_BRIDGE, CAFE_ROUTER);
         dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null);
     }
 

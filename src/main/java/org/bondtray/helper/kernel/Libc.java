@@ -65,92 +65,61 @@ final class Libc {
         }
     }
 
-    static int socket(int domain, int type, int protocol) throws ErrnoException {
+    /** One downcall given the errno capture segment; returns the C function's result. */
+    private interface Downcall {
+        long invoke(MemorySegment state) throws Throwable;
+    }
+
+    /** Runs a downcall and turns a negative result into the errno it left. */
+    private static long call(String name, Downcall downcall) throws ErrnoException {
+        long result;
+        int errno;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) SOCKET.invokeExact(state, domain, type, protocol);
-            return (int) check("socket", r, state);
-        } catch (ErrnoException e) {
+            result = downcall.invoke(state);
+            errno = (int) ERRNO.get(state, 0L);
+        } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw new IllegalStateException(name + ": " + t, t);
         }
+        if (result < 0) {
+            throw new ErrnoException(name, errno);
+        }
+        return result;
+    }
+
+    static int socket(int domain, int type, int protocol) throws ErrnoException {
+        return (int) call("socket", s -> (int) SOCKET.invokeExact(s, domain, type, protocol));
     }
 
     static void bind(int fd, MemorySegment addr) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) BIND.invokeExact(state, fd, addr, (int) addr.byteSize());
-            check("bind", r, state);
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        call("bind", s -> (int) BIND.invokeExact(s, fd, addr, (int) addr.byteSize()));
     }
 
     static long send(int fd, MemorySegment buf, long len) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            long r = (long) SEND.invokeExact(state, fd, buf, len, 0);
-            return check("send", r, state);
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return call("send", s -> (long) SEND.invokeExact(s, fd, buf, len, 0));
     }
 
     static long recv(int fd, MemorySegment buf, long len) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            long r = (long) RECV.invokeExact(state, fd, buf, len, 0);
-            return check("recv", r, state);
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return call("recv", s -> (long) RECV.invokeExact(s, fd, buf, len, 0));
     }
 
     static void setsockopt(int fd, int level, int name, MemorySegment value) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) SETSOCKOPT.invokeExact(state, fd, level, name, value, (int) value.byteSize());
-            check("setsockopt", r, state);
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        call("setsockopt", s -> (int) SETSOCKOPT.invokeExact(s, fd, level, name, value, (int) value.byteSize()));
     }
 
     static void close(int fd) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int ignored = (int) CLOSE.invokeExact(state, fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        try {
+            call("close", s -> (int) CLOSE.invokeExact(s, fd));
+        } catch (ErrnoException e) {
+            // close(2) failing leaves nothing to undo
         }
     }
 
     /** Moves the calling thread (only) into new namespaces; tests use it for a private network. */
     static void unshare(int flags) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) UNSHARE.invokeExact(state, flags);
-            check("unshare", r, state);
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        call("unshare", s -> (int) UNSHARE.invokeExact(s, flags));
     }
 
-    private static long check(String call, long result, MemorySegment state) throws ErrnoException {
-        if (result < 0) {
-            throw new ErrnoException(call, (int) ERRNO.get(state, 0L));
-        }
-        return result;
-    }
 }

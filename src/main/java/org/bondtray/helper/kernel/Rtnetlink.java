@@ -55,34 +55,30 @@ public final class Rtnetlink implements AutoCloseable {
         socket.request("create bond " + name, m);
     }
 
+    /** Changes bond options of a live bond: {@code options} adds IFLA_BOND_* attributes. */
+    private void changeBond(String what, int bondIndex, java.util.function.UnaryOperator<NlMessage> options)
+            throws IOException {
+        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
+                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA);
+        socket.request(what + " of bond " + bondIndex, options.apply(m).end().end());
+    }
+
     /** Changes the bond's timers on a live bond (no port needs to leave). */
     public void setBondTimers(int bondIndex, BondSettings s) throws IOException {
-        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
-                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
-                .u32(Rt.IFLA_BOND_MIIMON, s.miimon())
+        changeBond("set timers", bondIndex, m -> m.u32(Rt.IFLA_BOND_MIIMON, s.miimon())
                 .u32(Rt.IFLA_BOND_UPDELAY, s.updelay())
                 .u32(Rt.IFLA_BOND_DOWNDELAY, s.downdelay())
-                .u8(Rt.IFLA_BOND_NUM_PEER_NOTIF, s.peerNotifications())
-                .end().end();
-        socket.request("set timers of bond " + bondIndex, m);
+                .u8(Rt.IFLA_BOND_NUM_PEER_NOTIF, s.peerNotifications()));
     }
 
     /** Sets the bond's primary port (0: none); with primary_reselect=always it becomes active when up. */
     public void setPrimary(int bondIndex, int portIndex) throws IOException {
-        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
-                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
-                .u32(Rt.IFLA_BOND_PRIMARY, portIndex)
-                .end().end();
-        socket.request("set primary of bond " + bondIndex, m);
+        changeBond("set primary", bondIndex, m -> m.u32(Rt.IFLA_BOND_PRIMARY, portIndex));
     }
 
     /** Makes {@code portIndex} the active port now (the kernel refuses a port without link). */
     public void setActivePort(int bondIndex, int portIndex) throws IOException {
-        NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(bondIndex, 0, 0)
-                .begin(Rt.IFLA_LINKINFO).string(Rt.IFLA_INFO_KIND, "bond").begin(Rt.IFLA_INFO_DATA)
-                .u32(Rt.IFLA_BOND_ACTIVE_SLAVE, portIndex)
-                .end().end();
-        socket.request("set active port of bond " + bondIndex, m);
+        changeBond("set active port", bondIndex, m -> m.u32(Rt.IFLA_BOND_ACTIVE_SLAVE, portIndex));
     }
 
     /** Enslaves a port (it must be down) or, with {@code masterIndex} 0, releases it. */
