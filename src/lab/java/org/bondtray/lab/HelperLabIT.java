@@ -23,7 +23,7 @@ class HelperLabIT {
     void setupMakesTheBond() {
         ScenarioResult r = result();
         r.print("helper.start_to_name_ms", "helper.state_at_start", "setup.exit", "setup.state_up_ms", "bond.mode",
-                "bond.fail_over_mac", "bond.primary", "bond.ports", "dhcp.lease_ms", "status.output", "helper.rss_kb");
+                "bond.fail_over_mac", "bond.primary", "bond.ports", "ports.wlan0.ssid", "dhcp.lease_ms", "status.output", "helper.rss_kb");
         assertAll(
                 () -> assertEquals("unconfigured", r.text("helper.state_at_start")),
                 () -> assertEquals(0, r.number("setup.exit"), r.text("setup.output")),
@@ -31,6 +31,7 @@ class HelperLabIT {
                 () -> assertEquals("active", r.text("bond.fail_over_mac")),
                 () -> assertEquals("eth0", r.text("bond.primary")),
                 () -> assertEquals("eth0 wlan0", r.text("bond.ports")),
+                () -> assertEquals("bondtray-lan", r.text("ports.wlan0.ssid"), "Wi-Fi facts come from wpa_supplicant"),
                 () -> assertTrue(r.text("status.output").startsWith("bond0: up, traffic on eth0"), r.text("status.output")));
     }
 

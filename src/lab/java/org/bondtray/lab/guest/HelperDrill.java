@@ -64,7 +64,18 @@ final class HelperDrill implements Scenario {
         r.put("bond.primary", field(details, "primary"));
         r.put("bond.ports", String.join(" ", new TreeSet<>(ports(lab))));
         r.put("dhcp.lease_ms", lab.dhcp().start(PlainBond.NAME));
+        // The helper reads the Wi-Fi port's network from wpa_supplicant.
+        Wait.until("the helper to show wlan0's SSID", Duration.ofSeconds(30), () -> !ssid(bond, wlan).isEmpty());
+        r.put("ports.wlan0.ssid", ssid(bond, wlan));
         r.put("status.output", helper.cli(Topology.USER, "status").out().strip());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String ssid(Properties bond, String port) {
+        Object ports = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PORTS);
+        Map<String, Map<String, org.freedesktop.dbus.types.Variant<?>>> m = (Map<String, Map<String, org.freedesktop.dbus.types.Variant<?>>>) ports;
+        Map<String, org.freedesktop.dbus.types.Variant<?>> entry = m.get(port);
+        return entry == null ? "" : String.valueOf(entry.get(BondProperties.PORT_SSID).getValue());
     }
 
     private static List<String> ports(Lab lab) {

@@ -12,7 +12,6 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.types.UInt32;
 
 /**
  * What wpa_supplicant says about the Wi-Fi ports: whether the 4-way handshake is done, the SSID
@@ -45,20 +44,57 @@ public final class WifiWatcher implements AutoCloseable {
             WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
             DBusPath path = wpa.GetInterface(ifname);
             Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
-            String state = props.Get(Wpa.INTERFACE, "State");
-            DBusPath bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
-            if (bss == null || "/".equals(bss.getPath())) {
+            String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
+            Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
+            String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
+            if (bss == null || "/".equals(bssPath)) {
                 return new WifiInfo(state, "", 0, 0);
             }
-            Properties b = bus.getRemoteObject(Wpa.BUS_NAME, bss.getPath(), Properties.class);
-            byte[] ssid = b.Get(Wpa.BSS, "SSID");
-            Short signal = b.Get(Wpa.BSS, "Signal");
-            List<UInt32> rates = b.Get(Wpa.BSS, "Rates");
-            long best = rates == null ? 0 : rates.stream().mapToLong(UInt32::longValue).max().orElse(0);
-            return new WifiInfo(state, Ssids.display(ssid), signal == null ? 0 : signal, (int) (best / 1_000_000));
-        } catch (DBusException | DBusExecutionException | ClassCastException e) {
+            Properties b = bus.getRemoteObject(Wpa.BUS_NAME, bssPath, Properties.class);
+            Object signal = b.Get(Wpa.BSS, "Signal");
+            long best = 0;
+            for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
+                best = Math.max(best, ((Number) rate).longValue());
+            }
+            return new WifiInfo(state, Ssids.display(bytes(b.Get(Wpa.BSS, "SSID"))),
+                    signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
+        } catch (DBusExecutionException e) {
+            // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
+            return WifiInfo.NONE;
+        } catch (DBusException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read wpa_supplicant's view of " + ifname, e);
             return WifiInfo.NONE;
         }
+    }
+
+    /** dbus-java hands arrays inside variants over as Java arrays or as lists, by type. */
+    private static List<?> items(Object value) {
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        if (value instanceof Object[] a) {
+            return List.of(a);
+        }
+        if (value != null && value.getClass().isArray()) {
+            List<Object> out = new java.util.ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+                out.add(java.lang.reflect.Array.get(value, i));
+            }
+            return out;
+        }
+        return List.of();
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        List<?> items = items(value);
+        byte[] out = new byte[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) items.get(i)).byteValue();
+        }
+        return out;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.bondtray.helper.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bondtray.helper.Preference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The configuration file survives a round trip, and a broken one never stops the helper. */
+class ConfigFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatIsSavedIsWhatIsLoaded() throws Exception {
+        ConfigFile file = new ConfigFile(dir);
+        BondConfig c = new BondConfig("bond0", List.of("aa:bb:cc:dd:ee:ff", "wl*"), Preference.AUTOMATIC, "eth0",
+                200, 400, 0);
+        file.save(c);
+        assertEquals(c, file.load().config().orElseThrow());
+        assertTrue(Files.readString(file.path()).startsWith("# Bondtray helper configuration"), "readable by people");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file.path()), left.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"preference = fastest\n", "just some words\n", "miimon = -5\n", "colour = blue\n",
+            "\u0000\u0001binary"})
+    void aCorruptFileIsKeptAsideAndReported(String content) throws Exception {
+        ConfigFile file = new ConfigFile(dir);
+        Files.writeString(file.path(), content);
+        ConfigFile.Loaded loaded = file.load();
+        assertTrue(loaded.config().isEmpty());
+        assertTrue(loaded.problem().contains("corrupt") && loaded.problem().contains("kept as"), loaded.problem());
+        assertFalse(Files.exists(file.path()), "the corrupt file is out of the way");
+        try (var left = Files.list(dir)) {
+            assertTrue(left.anyMatch(p -> p.getFileName().toString().startsWith(ConfigFile.NAME + ".corrupt-")));
+        }
+    }
+
+    @Test
+    void noFileMeansUnconfiguredWithoutAProblem() {
+        ConfigFile.Loaded loaded = new ConfigFile(dir).load();
+        assertTrue(loaded.config().isEmpty());
+        assertEquals("", loaded.problem());
+    }
+}
