@@ -32,7 +32,9 @@ class HelperLabIT {
                 () -> assertEquals("eth0", r.text("bond.primary")),
                 () -> assertEquals("eth0 wlan0", r.text("bond.ports")),
                 () -> assertEquals("bondtray-lan", r.text("ports.wlan0.ssid"), "Wi-Fi facts come from wpa_supplicant"),
-                () -> assertTrue(r.text("status.output").startsWith("bond0: up, traffic on eth0"), r.text("status.output")));
+                () -> assertTrue(r.text("status.output").startsWith("bond0: up, traffic on eth0"), r.text("status.output")),
+                () -> assertTrue(r.text("status.output").lines().findFirst().orElse("").contains(" since "),
+                        "status says since when: " + r.text("status.output")));
     }
 
     @Test
@@ -47,7 +49,8 @@ class HelperLabIT {
                     r.text("restore." + i + ".lost")));
         }
         System.out.print(perCut);
-        r.print("cuts.lost_max", "cuts.lost_total", "restores.lost_total", "restores.lost_max", "signal.latency_median_ms",
+        r.print("watch.switchover_lines", "watch.first_line", "cuts.lost_max", "cuts.lost_total",
+                "restores.lost_total", "restores.lost_max", "signal.latency_median_ms",
                 "signal.latency_max_ms", "cut_to_signal.median_ms", "cut_to_signal.max_ms", "tcp.connections",
                 "tcp.survived", "tcp.longest_stall_ms");
         assertAll(
@@ -56,6 +59,10 @@ class HelperLabIT {
                 // already on its way to the Wi-Fi MAC when the cable takes over is dropped. The
                 // single-restore foundation scenario sees none; over ten restores one or two go.
                 () -> assertTrue(r.number("restores.lost_max") <= 2, "at most 2 packets lost on any restore"),
+                () -> assertEquals(2 * r.number("cuts.count"), r.number("watch.switchover_lines"),
+                        "bondtray watch printed one line per switchover"),
+                () -> assertTrue(r.text("watch.first_line").contains("\"reason\":\"cable-unplugged\"")
+                        && r.text("watch.first_line").contains("\"outage_ms\":"), r.text("watch.first_line")),
                 () -> assertEquals(r.number("tcp.connections"), r.number("tcp.survived"), "every TCP connection survived"),
                 () -> {
                     for (int i = 0; i < r.number("cuts.count"); i++) {
@@ -78,6 +85,34 @@ class HelperLabIT {
                 () -> assertTrue(r.text("refused.message").contains("not authorized"), r.text("refused.message")),
                 () -> assertEquals("eth0", r.text("refused.active_after"), "nothing moved"),
                 () -> assertEquals("automatic", r.text("refused.preference_after"), "nothing changed"));
+    }
+
+    @Test
+    @DisplayName("helper 3b: a Wi-Fi port carries traffic only once wpa_supplicant has the keys in place")
+    void wifiWaitsForItsKeys() {
+        ScenarioResult r = result();
+        r.print("readiness.timeline", "readiness.active_after_completed_ms", "readiness.switchover_reason");
+        assertAll(
+                () -> assertEquals("true", r.text("readiness.completed_seen")),
+                () -> assertEquals("true", r.text("readiness.active_seen")),
+                () -> assertTrue(r.number("readiness.active_after_completed_ms") >= 0,
+                        "wlan0 became active before wpa_supplicant reported completed"),
+                () -> assertEquals("wifi-ready", r.text("readiness.switchover_reason")));
+    }
+
+    @Test
+    @DisplayName("helper 3c: rfkill shows as the reason, a switch to the blocked radio says so, unblocking heals")
+    void rfkillIsExplained() {
+        ScenarioResult r = result();
+        r.print("rfkill.role", "rfkill.state", "rfkill.reason", "rfkill.switch_exit", "rfkill.switch_message",
+                "rfkill.unblock_to_backup_ms", "rfkill.state_after");
+        assertAll(
+                () -> assertEquals("unavailable", r.text("rfkill.role")),
+                () -> assertEquals("degraded", r.text("rfkill.state")),
+                () -> assertTrue(r.text("rfkill.reason").contains("rfkill"), r.text("rfkill.reason")),
+                () -> assertEquals(1, r.number("rfkill.switch_exit")),
+                () -> assertTrue(r.text("rfkill.switch_message").contains("rfkill"), r.text("rfkill.switch_message")),
+                () -> assertEquals("up", r.text("rfkill.state_after")));
     }
 
     @Test

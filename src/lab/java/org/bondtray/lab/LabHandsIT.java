@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class LabHandsIT {
 
     @Test
-    @DisplayName(Scenarios.LAB_HANDS + ": AP away, rfkill, hot-plug and the desktop user all work")
+    @DisplayName(Scenarios.LAB_HANDS + ": AP away, rfkill, WPA3, hot-plug and the desktop user all work")
     void everyHandHasItsEffect() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAB_HANDS);
         r.print("ap_away.left_completed_ms", "ap_back.completed_ms", "rfkill.soft_after_block",
-                "rfkill.soft_after_unblock", "rfkill.completed_again_ms", "plug_wired.carrier_ms",
+                "rfkill.soft_after_unblock", "rfkill.completed_again_ms", "wpa3.associate_ms", "plug_wired.carrier_ms",
                 "unplug_wired.gone", "plug_radio.radios", "plug_radio.interface", "unplug_radio.radios",
                 "user.uid", "user.bus_call");
         assertAll(
@@ -32,5 +32,6 @@ class LabHandsIT {
         // The waits themselves are the proof for the AP and rfkill hands: the scenario fails with
         // a timeout if wpa_supplicant never leaves or re-enters "completed".
         assertTrue(r.number("ap_back.completed_ms") >= 0);
+        assertTrue(r.number("wpa3.associate_ms") >= 0, "associated with the WPA3-SAE access point");
     }
 }

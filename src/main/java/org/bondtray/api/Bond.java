@@ -22,6 +22,7 @@ import org.freedesktop.dbus.types.Variant;
 @DBusProperty(name = "Name", type = String.class, access = Access.READ)
 @DBusProperty(name = "Preference", type = String.class, access = Access.READ)
 @DBusProperty(name = "ActivePort", type = String.class, access = Access.READ)
+@DBusProperty(name = "ActiveSince", type = UInt64.class, access = Access.READ)
 @DBusProperty(name = "Addresses", type = String[].class, access = Access.READ)
 @DBusProperty(name = "Gateway", type = String[].class, access = Access.READ)
 @DBusProperty(name = "DNS", type = String[].class, access = Access.READ)

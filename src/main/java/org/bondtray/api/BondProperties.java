@@ -12,6 +12,7 @@ public final class BondProperties {
     public static final String NAME = "Name";
     public static final String PREFERENCE = "Preference";
     public static final String ACTIVE_PORT = "ActivePort";
+    public static final String ACTIVE_SINCE = "ActiveSince";
     public static final String ADDRESSES = "Addresses";
     public static final String GATEWAY = "Gateway";
     public static final String DNS = "DNS";

@@ -20,6 +20,10 @@ final class StatusText {
         s.append(p.get(BondProperties.NAME)).append(": ").append(state);
         if (active != null && !active.isEmpty()) {
             s.append(", traffic on ").append(active).append(" (").append(describe(ports.get(active))).append(')');
+            if (p.get(BondProperties.ACTIVE_SINCE) instanceof Number since && since.longValue() > 0) {
+                s.append(" since ").append(java.time.Instant.ofEpochMilli(since.longValue() / 1000)
+                        .atZone(java.time.ZoneId.systemDefault()).toLocalTime().withNano(0));
+            }
         }
         s.append('\n');
         if (reason != null && !reason.isEmpty()) {

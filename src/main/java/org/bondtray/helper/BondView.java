@@ -6,5 +6,11 @@ import org.bondtray.api.BondState;
 
 /** The bond as the API shows it at one moment: computed, never stored piecemeal. */
 public record BondView(String name, BondState state, String reason, Preference preference, String activePort,
-                       List<String> addresses, List<String> gateways, List<String> dns, List<PortView> ports) {
+                       long activeSinceMicros, List<String> addresses, List<String> gateways, List<String> dns,
+                       List<PortView> ports) {
+
+    /** The same view with the time the active port took over (µs since the epoch, 0 if unknown). */
+    public BondView since(long micros) {
+        return new BondView(name, state, reason, preference, activePort, micros, addresses, gateways, dns, ports);
+    }
 }

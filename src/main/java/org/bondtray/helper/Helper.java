@@ -307,8 +307,12 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             next = BondPolicy.view(name, preference, b, configured, missing, addresses(b.index()),
                     rt.gateways(b.index()), dns());
         }
+        // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
+        // dump taken here may already be stale and would report changes that did not happen.
+        long since = tracker.activeSince();
+        next = next.since(since < 0 || next.activePort().isEmpty() ? 0
+                : System.currentTimeMillis() * 1000 - (System.nanoTime() - since) / 1000);
         view = next;
-        tracker.activeIs(next.activePort(), System.nanoTime(), this::kindOf).ifPresent(publisher::switchover);
         publisher.publish(next);
     }
 
@@ -324,7 +328,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     private static BondView bare(String name, BondState state, String reason, Preference preference) {
-        return new BondView(name, state, reason, preference, "", List.of(), List.of(), List.of(), List.of());
+        return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of());
     }
 
     private List<String> addresses(int index) throws IOException {
@@ -393,9 +397,17 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         requestRefresh();
     }
 
+    /** Events were lost: the state is read again and the active port taken from the dump. */
     @Override
     public void resync() {
-        requestRefresh();
+        worker.execute(() -> {
+            try {
+                refresh();
+                tracker.activeIs(view.activePort(), System.nanoTime(), this::kindOf).ifPresent(publisher::switchover);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "could not read the kernel's state after losing events", e);
+            }
+        });
     }
 
     /** wpa_supplicant changed a state: look again (a Wi-Fi port may have become ready). */

@@ -18,6 +18,8 @@ public final class SwitchoverTracker {
     }
 
     private String active = "";
+    /** System.nanoTime() of the last switchover this helper saw; -1 when it adopted what it found. */
+    private long activeSince = -1;
     private long downSince = -1;
     /** The port that carried traffic before the bond had none, so X → none → Y reads as X → Y. */
     private String before = "";
@@ -30,6 +32,12 @@ public final class SwitchoverTracker {
     /** Starts from what is found, without reporting it as a switchover (adoption after a restart). */
     public synchronized void adopt(String activePort) {
         active = activePort;
+        activeSince = -1;
+    }
+
+    /** When the current active port took over (System.nanoTime()), or -1 if not known. */
+    public synchronized long activeSince() {
+        return activeSince;
     }
 
     public synchronized void carrier(String port, boolean up, long nanos) {
@@ -57,6 +65,7 @@ public final class SwitchoverTracker {
         }
         String from = active;
         active = port;
+        activeSince = port.isEmpty() ? -1 : nanos;
         if (port.isEmpty()) {
             // The kernel passes through "no active port" between two ports when the old one
             // fails; remember which port that was, the switchover is reported once a new one is up.
@@ -68,12 +77,19 @@ public final class SwitchoverTracker {
             from = before;
         }
         before = "";
+        if (from.equals(port)) {
+            // A blip through "no active port" back to the same port moved no traffic anywhere.
+            downSince = -1;
+            return Optional.empty();
+        }
         long outage = 0;
         String reason;
         Long lost = recent(carrierLost.get(from), nanos);
         Long gone = recent(removed.get(from), nanos);
-        if (from.isEmpty()) {
-            outage = downSince < 0 ? 0 : (nanos - downSince) / 1_000_000;
+        if (from.isEmpty() && downSince < 0) {
+            reason = "setup";
+        } else if (from.isEmpty()) {
+            outage = (nanos - downSince) / 1_000_000;
             reason = kindOf.apply(port) == PortKind.WIRED ? "cable-plugged" : "wifi-ready";
         } else if (gone != null) {
             outage = (nanos - gone) / 1_000_000;

@@ -60,4 +60,19 @@ class SwitchoverTrackerTest {
         t.carrier("wlan0", false, 10 * MS);
         assertEquals("wifi-lost", t.activeIs("eth0", 60 * MS, KIND).orElseThrow().reason());
     }
+
+    @Test
+    void aBlipThroughNoActivePortBackToTheSamePortIsNoSwitchover() {
+        SwitchoverTracker t = new SwitchoverTracker();
+        t.adopt("wlan0");
+        assertTrue(t.activeIs("", 1000 * MS, KIND).isEmpty());
+        assertTrue(t.activeIs("wlan0", 1010 * MS, KIND).isEmpty());
+    }
+
+    @Test
+    void theFirstPortOfANewBondIsReportedAsSetup() {
+        SwitchoverTracker t = new SwitchoverTracker();
+        t.adopt("");
+        assertEquals("setup", t.activeIs("eth0", 10 * MS, KIND).orElseThrow().reason());
+    }
 }

@@ -34,11 +34,21 @@ final class HelperDrill implements Scenario {
             r.put("helper.state_at_start", state(bond));
 
             setup(lab, r, helper, bond, wlan);
+            Process watch = helper.startCli("bondtray-watch", Topology.USER, "watch", "--json");
+            Wait.until("bondtray watch to start", Duration.ofSeconds(60), Duration.ofMillis(100),
+                    () -> log(lab, "bondtray-watch").contains("\"watching\""));
             cuts(lab, r, signals, wlan);
+            Wait.sleep(Duration.ofSeconds(1));
+            Cmd.stop(watch, Duration.ofSeconds(2));
+            List<String> lines = log(lab, "bondtray-watch").lines().filter(l -> l.contains("\"switchover\"")).toList();
+            r.put("watch.switchover_lines", lines.size());
+            r.put("watch.first_line", lines.isEmpty() ? "" : lines.get(0));
             switching(lab, r, helper, wlan);
+            wifiReadiness(lab, r, helper, signals, wlan);
             crash(lab, r, helper, bond);
             badInput(lab, r, helper, bond);
             r.put("helper.rss_kb", helper.rssKb());
+            rfkill(lab, r, helper, bond, wlan);
             disable(lab, r, helper, wlan);
         } finally {
             helper.stop();
@@ -70,12 +80,12 @@ final class HelperDrill implements Scenario {
         r.put("status.output", helper.cli(Topology.USER, "status").out().strip());
     }
 
-    @SuppressWarnings("unchecked")
     private static String ssid(Properties bond, String port) {
-        Object ports = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PORTS);
-        Map<String, Map<String, org.freedesktop.dbus.types.Variant<?>>> m = (Map<String, Map<String, org.freedesktop.dbus.types.Variant<?>>>) ports;
-        Map<String, org.freedesktop.dbus.types.Variant<?>> entry = m.get(port);
-        return entry == null ? "" : String.valueOf(entry.get(BondProperties.PORT_SSID).getValue());
+        return portField(bond, port, BondProperties.PORT_SSID);
+    }
+
+    private static Object unwrap(Object o) {
+        return o instanceof org.freedesktop.dbus.types.Variant<?> v ? v.getValue() : o;
     }
 
     private static List<String> ports(Lab lab) {
@@ -168,6 +178,87 @@ final class HelperDrill implements Scenario {
         Wait.sleep(Duration.ofSeconds(1));
         r.put("refused.active_after", active(bond));
         r.put("refused.preference_after", (String) bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PREFERENCE));
+    }
+
+    /**
+     * Wi-Fi preferred, then its association is dropped and made again: carrier returns at
+     * association, before the 4-way handshake. The port may carry traffic only once
+     * wpa_supplicant says "completed".
+     */
+    private void wifiReadiness(Lab lab, Results r, HelperProcess helper, SwitchoverLog signals, String wlan)
+            throws Exception {
+        Properties bond = props(lab);
+        helper.cli(Topology.USER, "switch", "wireless");
+        Wait.until("Wi-Fi to carry the traffic", Duration.ofSeconds(30), () -> wlan.equals(active(bond)));
+        org.bondtray.wpa.WpaSupplicant wpa = lab.systemBus().getRemoteObject(org.bondtray.wpa.Wpa.BUS_NAME,
+                org.bondtray.wpa.Wpa.PATH, org.bondtray.wpa.WpaSupplicant.class);
+        org.bondtray.wpa.WpaInterface iface = lab.systemBus().getRemoteObject(org.bondtray.wpa.Wpa.BUS_NAME,
+                wpa.GetInterface(wlan).getPath(), org.bondtray.wpa.WpaInterface.class);
+        int before = signals.size();
+        try (ReadinessWatch watch = new ReadinessWatch(lab.systemBus(), PlainBond.NAME)) {
+            long t0 = System.nanoTime();
+            iface.Disconnect();
+            Wait.until("the cable to take over", Duration.ofSeconds(15), () -> Topology.WIRED.equals(active(bond)));
+            Wait.sleep(Duration.ofSeconds(2));
+            long reassociate = System.nanoTime();
+            iface.Reassociate();
+            Wait.until("Wi-Fi to carry the traffic again", Duration.ofSeconds(60), Duration.ofMillis(20),
+                    () -> wlan.equals(active(bond)));
+            Wait.sleep(Duration.ofMillis(200));
+            long completed = -1;
+            long carried = -1;
+            StringBuilder timeline = new StringBuilder();
+            for (ReadinessWatch.Event e : watch.events()) {
+                timeline.append(String.format("%+d ms %s=%s; ", (e.nanos() - t0) / 1_000_000, e.what(), e.value()));
+                if (e.nanos() < reassociate) {
+                    continue;
+                }
+                if (completed < 0 && e.what().equals("wpa") && e.value().equals("completed")) {
+                    completed = e.nanos();
+                }
+                if (carried < 0 && e.what().equals("active") && e.value().equals(wlan)) {
+                    carried = e.nanos();
+                }
+            }
+            r.put("readiness.timeline", timeline.toString().strip());
+            r.put("readiness.completed_seen", completed >= 0).put("readiness.active_seen", carried >= 0);
+            r.put("readiness.active_after_completed_ms", (carried - completed) / 1_000_000);
+        }
+        List<SwitchoverLog.Entry> back = signals.since(before).stream().filter(e -> e.to().equals(wlan)).toList();
+        r.put("readiness.switchover_reason", back.isEmpty() ? "" : back.get(back.size() - 1).reason());
+        helper.cli(Topology.USER, "switch", "auto");
+        Wait.until("the cable to carry the traffic", Duration.ofSeconds(30), () -> Topology.WIRED.equals(active(bond)));
+    }
+
+    private static String log(Lab lab, String name) {
+        try {
+            return java.nio.file.Files.readString(lab.cmd().logDir().resolve(name + ".log"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** The Wi-Fi radio blocked by rfkill: the API says so, a switch to it is refused, unblocking heals. */
+    private void rfkill(Lab lab, Results r, HelperProcess helper, Properties bond, String wlan) {
+        lab.net().rfkill(0, true);
+        Wait.until("wlan0 to show as blocked by rfkill", Duration.ofSeconds(30),
+                () -> "rfkill".equals(portField(bond, wlan, BondProperties.PORT_ROLE_REASON)));
+        r.put("rfkill.role", portField(bond, wlan, BondProperties.PORT_ROLE));
+        r.put("rfkill.state", state(bond)).put("rfkill.reason", (String) bond.Get(BondtrayBus.BOND_INTERFACE,
+                BondProperties.STATE_REASON));
+        Cmd.Result refused = helper.cli(Topology.USER, "switch", wlan);
+        r.put("rfkill.switch_exit", refused.exit()).put("rfkill.switch_message", refused.err().strip());
+        lab.net().rfkill(0, false);
+        r.put("rfkill.unblock_to_backup_ms", Wait.until("wlan0 to be a working backup again", Duration.ofSeconds(90),
+                Duration.ofMillis(50), () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE))));
+        r.put("rfkill.state_after", state(bond));
+    }
+
+    private static String portField(Properties bond, String port, String key) {
+        Object ports = unwrap(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PORTS));
+        Object entry = ports instanceof Map<?, ?> m ? unwrap(m.get(port)) : null;
+        Object value = entry instanceof Map<?, ?> e ? unwrap(e.get(key)) : null;
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static Properties props(Lab lab) {

@@ -62,6 +62,15 @@ final class HelperProcess {
 
     /** {@code bondtray ARGS} as {@code user}: exit code, stdout, stderr. */
     Cmd.Result cli(String user, String... args) {
+        return cmd.tryRun(cliCommand(user, args));
+    }
+
+    /** {@code bondtray ARGS} as {@code user}, left running; its output goes to {@code logs/<name>.log}. */
+    Process startCli(String name, String user, String... args) {
+        return cmd.start(name, cliCommand(user, args));
+    }
+
+    private String[] cliCommand(String user, String... args) {
         String[] java = control.javaCommand("org.bondtray.cli.Cli", args);
         int cp = List.of(java).indexOf("-cp") + 1;
         java[cp] = userClasspath();
@@ -71,7 +80,7 @@ final class HelperProcess {
         argv[2] = user;
         argv[3] = "--";
         System.arraycopy(java, 0, argv, 4, java.length);
-        return cmd.tryRun(argv);
+        return argv;
     }
 
     /**

@@ -33,6 +33,9 @@ final class LabHands implements Scenario {
         r.put("rfkill.soft_after_unblock", rfkillSoft(net, 0));
         r.put("rfkill.completed_again_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90)));
 
+        // The WPA3-SAE access point takes the laptop too (SAE, management frame protection).
+        r.put("wpa3.associate_ms", lab.wifi().connect(wlan, AccessPoint.LAN_WPA3));
+
         // A wired adapter plugged in and out.
         net.plugWired("eth1");
         lab.cmd().run("ip", "link", "set", "eth1", "up");

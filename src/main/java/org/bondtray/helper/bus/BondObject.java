@@ -138,6 +138,7 @@ public final class BondObject implements Bond, Properties, Publisher {
         p.put(BondProperties.NAME, new Variant<>(v.name()));
         p.put(BondProperties.PREFERENCE, new Variant<>(v.preference().wire()));
         p.put(BondProperties.ACTIVE_PORT, new Variant<>(v.activePort()));
+        p.put(BondProperties.ACTIVE_SINCE, new Variant<>(new UInt64(v.activeSinceMicros())));
         p.put(BondProperties.ADDRESSES, strings(v.addresses()));
         p.put(BondProperties.GATEWAY, strings(v.gateways()));
         p.put(BondProperties.DNS, strings(v.dns()));
@@ -191,6 +192,10 @@ public final class BondObject implements Bond, Properties, Publisher {
         }
         Object x = a.getValue();
         Object y = b.getValue();
+        if (x instanceof UInt64 ux && y instanceof UInt64 uy) {
+            // ActiveSince is recomputed from two clocks on every look; a few ms of jitter is no news.
+            return Math.abs(ux.longValue() - uy.longValue()) < 1_000_000;
+        }
         if (x instanceof Object[] xa && y instanceof Object[] ya) {
             return java.util.Arrays.deepEquals(xa, ya);
         }

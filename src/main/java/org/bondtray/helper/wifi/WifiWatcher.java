@@ -22,6 +22,7 @@ public final class WifiWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WifiWatcher.class.getName());
 
     private final DBusConnection bus;
+    private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
 
     public WifiWatcher(DBusConnection bus, Runnable changed) {
@@ -60,6 +61,11 @@ public final class WifiWatcher implements AutoCloseable {
                     signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
+            // Said once per reason, so a log does not fill with it.
+            if (told.add(ifname + ": " + e.getMessage())) {
+                LOG.info("wpa_supplicant does not manage " + ifname + " (" + e.getMessage()
+                        + "); its readiness is judged by carrier");
+            }
             return WifiInfo.NONE;
         } catch (DBusException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read wpa_supplicant's view of " + ifname, e);
