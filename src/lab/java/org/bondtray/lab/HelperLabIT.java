@@ -116,6 +116,21 @@ class HelperLabIT {
     }
 
     @Test
+    @DisplayName("helper 3d: setup again on the live bond adds static addresses and the default route")
+    void staticAddressing() {
+        ScenarioResult r = result();
+        r.print("static.exit", "static.output", "static.addresses", "static.api_addresses", "static.route",
+                "static.ping", "static.state", "static.active");
+        assertAll(
+                () -> assertEquals(0, r.number("static.exit"), r.text("static.output")),
+                () -> assertTrue(r.text("static.api_addresses").contains("192.168.50.250/24")
+                        && r.text("static.api_addresses").contains("fd00:50::250/64"), r.text("static.api_addresses")),
+                () -> assertTrue(r.text("static.route").startsWith("default via 192.168.50.1"), r.text("static.route")),
+                () -> assertEquals("true", r.text("static.ping"), "the static address reaches the router"),
+                () -> assertEquals("up", r.text("static.state"), "changing the setup did not disturb the bond"));
+    }
+
+    @Test
     @DisplayName("helper 4: kill -9 under traffic loses nothing; the restarted helper adopts the bond")
     void crashedHelperIsAdopted() {
         ScenarioResult r = result();

@@ -27,6 +27,7 @@ import org.freedesktop.dbus.types.Variant;
  * bondtray switch wired|wireless|auto|PORT
  * bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]
  *                [--miimon MS] [--updelay MS] [--downdelay MS]
+ *                [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...
  * bondtray disable
  * </pre>
  *
@@ -89,6 +90,7 @@ public final class Cli {
         err.println("       bondtray switch wired|wireless|auto|PORT");
         err.println("       bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]");
         err.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
+        err.println("                      [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...");
         err.println("       bondtray disable");
         return USAGE;
     }
@@ -129,6 +131,7 @@ public final class Cli {
     private int setup(HelperClient helper, List<String> args) {
         Map<String, Variant<?>> options = new LinkedHashMap<>();
         List<String> ports = new ArrayList<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (i + 1 >= args.size()) {
@@ -137,6 +140,10 @@ public final class Cli {
             String value = args.get(++i);
             switch (flag) {
                 case "--port" -> ports.add(value);
+                case "--address" -> lists.computeIfAbsent(BondProperties.OPT_ADDRESSES, k -> new ArrayList<>()).add(value);
+                case "--gateway" -> lists.computeIfAbsent(BondProperties.OPT_GATEWAY, k -> new ArrayList<>()).add(value);
+                case "--dns" -> lists.computeIfAbsent(BondProperties.OPT_DNS, k -> new ArrayList<>()).add(value);
+                case "--addressing" -> options.put(BondProperties.OPT_ADDRESSING, new Variant<>(value));
                 case "--primary" -> options.put(BondProperties.OPT_PRIMARY, new Variant<>(value));
                 case "--prefer" -> options.put(BondProperties.OPT_PREFERENCE,
                         new Variant<>("auto".equals(value) ? "automatic" : value));
@@ -163,8 +170,9 @@ public final class Cli {
             }
         }
         if (!ports.isEmpty()) {
-            options.put(BondProperties.OPT_PORTS, new Variant<>(ports.toArray(String[]::new), "as"));
+            lists.put(BondProperties.OPT_PORTS, ports);
         }
+        lists.forEach((key, values) -> options.put(key, new Variant<>(values.toArray(String[]::new), "as")));
         return done(() -> helper.bond().Setup(options), "bond set up");
     }
 

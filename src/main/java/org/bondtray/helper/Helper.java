@@ -192,6 +192,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
             rt.setPrimary(bond.index(), primary);
             rt.setUp(bond.index(), true);
+            kernel.staticAddressing(bond, wanted);
         } catch (NetlinkException e) {
             if (created) {
                 kernel.tearDown(wanted.bond());
@@ -304,6 +305,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             List<String> missing = c.ports().stream().filter(spec -> !spec.contains("*") && !spec.contains("?")
                     && configured.stream().noneMatch(f -> PortMatcher.matches(spec, f))).toList();
             reconcilePrimary(c, b, configured);
+            try {
+                new KernelBond(rt).staticAddressing(b, c);
+            } catch (NetlinkException e) {
+                LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
+            }
             next = BondPolicy.view(name, preference, b, configured, missing, addresses(b.index()),
                     rt.gateways(b.index()), dns());
         }

@@ -56,6 +56,32 @@ final class KernelBond {
         rt.setUp(index, true);
     }
 
+    /**
+     * The configured static addresses and default routes on the bond, added where missing.
+     * Routes get metric 100, below DHCP's usual ones, until the addressing work makes it a setting.
+     */
+    void staticAddressing(Link bond, BondConfig c) throws IOException {
+        if (!c.addressing().hasStatic()) {
+            return;
+        }
+        List<String> present = rt.addresses(bond.index()).stream().map(Rtnetlink.Address::text).toList();
+        for (String a : c.addresses()) {
+            IpText.Prefixed p = IpText.prefixed(a);
+            if (!present.contains(Rtnetlink.text(p.address().getAddress()) + "/" + p.prefix())) {
+                rt.addAddress(bond.index(), p.address(), p.prefix());
+            }
+        }
+        List<String> gateways = rt.gateways(bond.index());
+        for (String g : c.gateways()) {
+            java.net.InetAddress gw = IpText.address(g);
+            if (!gateways.contains(Rtnetlink.text(gw.getAddress()))) {
+                rt.setDefaultRoute(bond.index(), gw, STATIC_METRIC);
+            }
+        }
+    }
+
+    private static final int STATIC_METRIC = 100;
+
     /** Releases every port (left up, as plain interfaces) and deletes the bond, if there is one. */
     void tearDown(String bondName) throws IOException {
         List<Link> links = rt.links();

@@ -49,6 +49,7 @@ final class HelperDrill implements Scenario {
             badInput(lab, r, helper, bond);
             r.put("helper.rss_kb", helper.rssKb());
             rfkill(lab, r, helper, bond, wlan);
+            staticAddressing(lab, r, helper, bond);
             disable(lab, r, helper, wlan);
         } finally {
             helper.stop();
@@ -252,6 +253,29 @@ final class HelperDrill implements Scenario {
         r.put("rfkill.unblock_to_backup_ms", Wait.until("wlan0 to be a working backup again", Duration.ofSeconds(90),
                 Duration.ofMillis(50), () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE))));
         r.put("rfkill.state_after", state(bond));
+    }
+
+    /** Setup again on the live bond, with static addresses and routes beside the DHCP lease. */
+    private void staticAddressing(Lab lab, Results r, HelperProcess helper, Properties bond) {
+        Cmd.Result setup = helper.cli(Topology.USER, "setup", "--addressing", "both", "--address", "192.168.50.250/24",
+                "--address", "fd00:50::250/64", "--gateway", "192.168.50.1", "--dns", "192.168.50.1");
+        r.put("static.exit", setup.exit()).put("static.output", (setup.out() + setup.err()).strip());
+        Wait.until("the static addresses on the bond", Duration.ofSeconds(30), () -> {
+            List<String> all = new ArrayList<>(lab.net().addresses(PlainBond.NAME, 4));
+            all.addAll(lab.net().addresses(PlainBond.NAME, 6));
+            return all.contains("192.168.50.250/24") && all.contains("fd00:50::250/64");
+        });
+        List<String> all = new ArrayList<>(lab.net().addresses(PlainBond.NAME, 4));
+        all.addAll(lab.net().addresses(PlainBond.NAME, 6));
+        r.put("static.addresses", String.join(" ", all));
+        r.put("static.route", lab.cmd().run("ip", "-4", "route", "show", "default", "dev", PlainBond.NAME).strip());
+        r.put("static.ping", lab.cmd().tryRun("ping", "-c", "3", "-i", "0.2", "-W", "2", "-I", "192.168.50.250",
+                Topology.ROUTER).exit() == 0);
+        r.put("static.state", state(bond)).put("static.active", active(bond));
+        @SuppressWarnings("unchecked")
+        Object addresses = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ADDRESSES);
+        r.put("static.api_addresses", addresses instanceof Object[] a ? String.join(" ", java.util.Arrays.stream(a)
+                .map(String::valueOf).toList()) : String.valueOf(addresses));
     }
 
     private static String portField(Properties bond, String port, String key) {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.bondtray.api.BondProperties;
 import org.bondtray.Error.InvalidArgs;
+import org.bondtray.helper.Addressing;
+import org.bondtray.helper.IpText;
 import org.bondtray.helper.Preference;
 import org.bondtray.helper.PortMatcher;
 import org.bondtray.helper.config.BondConfig;
@@ -27,9 +30,12 @@ public final class Inputs {
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_.@+*?-]{1,15}");
     static final int MAX_PORTS = 8;
     static final int MIN_MIIMON = 10;
+    static final int MAX_ADDRESSES = 8;
+    static final int MAX_DNS = 3;
     private static final Set<String> SETUP_KEYS = Set.of(BondProperties.OPT_PORTS, BondProperties.OPT_PRIMARY,
             BondProperties.OPT_PREFERENCE, BondProperties.OPT_MIIMON, BondProperties.OPT_UPDELAY,
-            BondProperties.OPT_DOWNDELAY);
+            BondProperties.OPT_DOWNDELAY, BondProperties.OPT_ADDRESSING, BondProperties.OPT_ADDRESSES,
+            BondProperties.OPT_GATEWAY, BondProperties.OPT_DNS);
 
     private Inputs() {
     }
@@ -99,24 +105,71 @@ public final class Inputs {
         int miimon = timer(options, BondProperties.OPT_MIIMON, base.miimon(), MIN_MIIMON);
         int updelay = timer(options, BondProperties.OPT_UPDELAY, base.updelay(), 0);
         int downdelay = timer(options, BondProperties.OPT_DOWNDELAY, base.downdelay(), 0);
-        return new BondConfig(base.bond(), ports, preference, primary, miimon, updelay, downdelay);
+        Addressing addressing = base.addressing();
+        if (options.containsKey(BondProperties.OPT_ADDRESSING)) {
+            Object v = options.get(BondProperties.OPT_ADDRESSING).getValue();
+            addressing = Addressing.parse(v instanceof String s ? s : "").orElseThrow(() -> new InvalidArgs(
+                    "Addressing must be one of dhcp, static, both"));
+        }
+        List<String> addresses = list(options, BondProperties.OPT_ADDRESSES, MAX_ADDRESSES, base.addresses(),
+                IpText::prefixed);
+        List<String> gateways = list(options, BondProperties.OPT_GATEWAY, 2, base.gateways(), IpText::address);
+        if (gateways.stream().map(g -> IpText.address(g).getAddress().length).distinct().count() < gateways.size()) {
+            throw new InvalidArgs("Gateway may hold one IPv4 and one IPv6 address");
+        }
+        List<String> dns = list(options, BondProperties.OPT_DNS, MAX_DNS, base.dns(), IpText::address);
+        if (addressing.hasStatic() && addresses.isEmpty()) {
+            throw new InvalidArgs("static addressing needs at least one address in Addresses");
+        }
+        return new BondConfig(base.bond(), ports, preference, primary, miimon, updelay, downdelay, addressing,
+                addresses, gateways, dns);
     }
 
-    private static List<String> ports(Object value) {
+    /** An array of strings (as) of at most {@code max} entries, each accepted by {@code check}. */
+    private static List<String> list(Map<String, Variant<?>> options, String key, int max, List<String> fallback,
+                                     Function<String, ?> check) {
+        Variant<?> v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (Object item : strings(key, v.getValue(), max)) {
+            try {
+                check.apply((String) item);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgs(key + "[" + i + "]: " + e.getMessage());
+            }
+            out.add((String) item);
+            i++;
+        }
+        return out;
+    }
+
+    private static Collection<?> strings(String key, Object value, int max) {
         Collection<?> items;
         if (value instanceof Object[] array) {
             items = List.of(array);
         } else if (value instanceof Collection<?> c) {
             items = c;
         } else {
-            throw new InvalidArgs("Ports must be an array of strings (as)");
+            throw new InvalidArgs(key + " must be an array of strings (as)");
         }
-        if (items.size() > MAX_PORTS) {
-            throw new InvalidArgs("Ports may name at most " + MAX_PORTS + " ports, got " + items.size());
+        if (items.size() > max) {
+            throw new InvalidArgs(key + " may hold at most " + max + " entries, got " + items.size());
         }
+        for (Object item : items) {
+            if (!(item instanceof String)) {
+                throw new InvalidArgs(key + " must be an array of strings (as)");
+            }
+        }
+        return items;
+    }
+
+    private static List<String> ports(Object value) {
         List<String> out = new ArrayList<>();
         int i = 0;
-        for (Object item : items) {
+        for (Object item : strings("Ports", value, MAX_PORTS)) {
             out.add(portSpec("Ports[" + i++ + "]", item));
         }
         return out;

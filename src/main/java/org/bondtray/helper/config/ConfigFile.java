@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bondtray.helper.Addressing;
+import org.bondtray.helper.IpText;
 import org.bondtray.helper.Preference;
 
 /**
@@ -85,11 +87,25 @@ public final class ConfigFile {
                 Preference.parse(kv.getOrDefault("preference", "wired"))
                         .orElseThrow(() -> new IllegalArgumentException("preference must be wired, wireless or automatic")),
                 kv.getOrDefault("primary", ""),
-                number(kv, "miimon", d.miimon()), number(kv, "updelay", 0), number(kv, "downdelay", 0));
+                number(kv, "miimon", d.miimon()), number(kv, "updelay", 0), number(kv, "downdelay", 0),
+                Addressing.parse(kv.getOrDefault("addressing", "dhcp"))
+                        .orElseThrow(() -> new IllegalArgumentException("addressing must be dhcp, static or both")),
+                checked(words(kv, "addresses"), IpText::prefixed), checked(words(kv, "gateway"), IpText::address),
+                checked(words(kv, "dns"), IpText::address));
+    }
+
+    private static List<String> words(Map<String, String> kv, String key) {
+        String v = kv.getOrDefault(key, "");
+        return v.isEmpty() ? List.of() : Arrays.asList(v.split("\\s+"));
+    }
+
+    private static List<String> checked(List<String> values, java.util.function.Function<String, ?> parser) {
+        values.forEach(parser::apply);
+        return values;
     }
 
     private static final List<String> KEYS = List.of("bond", "ports", "preference", "primary", "miimon", "updelay",
-            "downdelay");
+            "downdelay", "addressing", "addresses", "gateway", "dns");
 
     private static int number(Map<String, String> kv, String key, int fallback) {
         String v = kv.get(key);
@@ -116,6 +132,7 @@ public final class ConfigFile {
         out.add("#   preference  wired | wireless | automatic (the faster link)");
         out.add("#   primary     a port that overrides the preference (optional)");
         out.add("#   miimon, updelay, downdelay   link monitor timers in ms");
+        out.add("#   addressing  dhcp | static | both; addresses (with /prefix), gateway, dns for static");
         out.add("bond = " + c.bond());
         out.add("ports = " + String.join(" ", c.ports()));
         out.add("preference = " + c.preference().wire());
@@ -123,6 +140,10 @@ public final class ConfigFile {
         out.add("miimon = " + c.miimon());
         out.add("updelay = " + c.updelay());
         out.add("downdelay = " + c.downdelay());
+        out.add("addressing = " + c.addressing().wire());
+        out.add("addresses = " + String.join(" ", c.addresses()));
+        out.add("gateway = " + String.join(" ", c.gateways()));
+        out.add("dns = " + String.join(" ", c.dns()));
         return String.join("\n", out) + "\n";
     }
 

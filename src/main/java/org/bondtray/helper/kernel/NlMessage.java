@@ -34,8 +34,19 @@ final class NlMessage {
 
     /** struct rtmsg for a route dump of one family. */
     NlMessage rtmsg(int family) {
-        buf.put((byte) family).put((byte) 0).put((byte) 0).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).putInt(0);
+        return rtmsg(family, 0, 0, 0, 0, 0);
+    }
+
+    /** struct rtmsg: family, dst_len, src_len, tos, table, protocol, scope, type, flags. */
+    NlMessage rtmsg(int family, int dstLen, int table, int protocol, int scope, int type) {
+        buf.put((byte) family).put((byte) dstLen).put((byte) 0).put((byte) 0)
+                .put((byte) table).put((byte) protocol).put((byte) scope).put((byte) type).putInt(0);
+        return this;
+    }
+
+    /** struct ifaddrmsg with a prefix length, for adding an address. */
+    NlMessage ifaddr(int family, int prefix, int index) {
+        buf.put((byte) family).put((byte) prefix).put((byte) 0).put((byte) 0).putInt(index);
         return this;
     }
 

@@ -54,7 +54,12 @@ final class Rt {
     static final int RTA_DST = 1;
     static final int RTA_OIF = 4;
     static final int RTA_GATEWAY = 5;
+    static final int RTA_PRIORITY = 6;
     static final int RT_TABLE_MAIN = 254;
+    static final int RTPROT_STATIC = 4;
+    static final int RT_SCOPE_UNIVERSE = 0;
+    static final int RTN_UNICAST = 1;
+    static final int NLM_F_REPLACE = 0x100;
 
     static final int AF_UNSPEC = 0;
     static final int AF_INET = 2;

@@ -128,6 +128,29 @@ public final class Rtnetlink implements AutoCloseable {
         return new Address(index, family, text(raw) + "/" + prefix);
     }
 
+    /** Adds (or refreshes) an address such as 192.168.1.7/24 or fd00::7/64 on a link. */
+    public void addAddress(int index, InetAddress address, int prefix) throws IOException {
+        int family = address.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
+        NlMessage m = new NlMessage(Rt.RTM_NEWADDR, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
+                .ifaddr(family, prefix, index);
+        if (family == Rt.AF_INET) {
+            m.attr(Rt.IFA_LOCAL, address.getAddress());
+        }
+        m.attr(Rt.IFA_ADDRESS, address.getAddress());
+        socket.request("add address " + text(address.getAddress()) + "/" + prefix + " to link " + index, m);
+    }
+
+    /** Sets the default route of the gateway's family through a link, with a metric. */
+    public void setDefaultRoute(int index, InetAddress gateway, int metric) throws IOException {
+        int family = gateway.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
+        NlMessage m = new NlMessage(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
+                .rtmsg(family, 0, Rt.RT_TABLE_MAIN, Rt.RTPROT_STATIC, Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST)
+                .attr(Rt.RTA_GATEWAY, gateway.getAddress())
+                .u32(Rt.RTA_OIF, index)
+                .u32(Rt.RTA_PRIORITY, metric);
+        socket.request("set default route via " + text(gateway.getAddress()) + " on link " + index, m);
+    }
+
     /** The default gateways (IPv4 then IPv6) whose route leaves through {@code index}. */
     public List<String> gateways(int index) throws IOException {
         List<String> out = new ArrayList<>();
@@ -147,7 +170,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /** An address as people write it: dotted quad, or IPv6 compressed per RFC 5952. */
-    static String text(byte[] raw) {
+    public static String text(byte[] raw) {
         if (raw.length != 16) {
             try {
                 return InetAddress.getByAddress(raw).getHostAddress();

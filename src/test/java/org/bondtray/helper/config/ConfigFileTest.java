@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bondtray.helper.Addressing;
 import org.bondtray.helper.Preference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,8 @@ class ConfigFileTest {
     void whatIsSavedIsWhatIsLoaded() throws Exception {
         ConfigFile file = new ConfigFile(dir);
         BondConfig c = new BondConfig("bond0", List.of("aa:bb:cc:dd:ee:ff", "wl*"), Preference.AUTOMATIC, "eth0",
-                200, 400, 0);
+                200, 400, 0, Addressing.BOTH, List.of("192.168.50.250/24", "fd00:50::250/64"),
+                List.of("192.168.50.1"), List.of("192.168.50.1", "fd00:50::1"));
         file.save(c);
         assertEquals(c, file.load().config().orElseThrow());
         assertTrue(Files.readString(file.path()).startsWith("# Bondtray helper configuration"), "readable by people");
@@ -34,6 +36,7 @@ class ConfigFileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"preference = fastest\n", "just some words\n", "miimon = -5\n", "colour = blue\n",
+            "addresses = 192.168.1.7\n", "dns = ns.example.org\n", "addressing = sometimes\n",
             "\u0000\u0001binary"})
     void aCorruptFileIsKeptAsideAndReported(String content) throws Exception {
         ConfigFile file = new ConfigFile(dir);

@@ -1,0 +1,57 @@
+package org.bondtray.helper;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/**
+ * IP addresses and prefixes as text, parsed without ever asking a name server: only a dotted
+ * quad or an IPv6 literal is taken.
+ */
+public final class IpText {
+    private static final Pattern V4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+            + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    /** An address with its prefix length, as in 192.168.1.7/24. */
+    public record Prefixed(InetAddress address, int prefix) {
+        @Override
+        public String toString() {
+            return address.getHostAddress() + "/" + prefix;
+        }
+    }
+
+    private IpText() {
+    }
+
+    /** The address, or an IllegalArgumentException that says what is wrong. */
+    public static InetAddress address(String text) {
+        if (text == null || !(V4.matcher(text).matches() || text.contains(":") && V6.matcher(text).matches())) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address");
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address");
+        }
+    }
+
+    public static Prefixed prefixed(String text) {
+        int slash = text == null ? -1 : text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("needs a prefix length, as in 192.168.1.7/24");
+        }
+        InetAddress a = address(text.substring(0, slash));
+        int max = a.getAddress().length * 8;
+        int prefix;
+        try {
+            prefix = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the prefix length is not a number");
+        }
+        if (prefix < 1 || prefix > max) {
+            throw new IllegalArgumentException("the prefix length must be 1.." + max);
+        }
+        return new Prefixed(a, prefix);
+    }
+}
