@@ -125,7 +125,8 @@ class HelperLabIT {
                 () -> assertEquals(0, r.number("static.exit"), r.text("static.output")),
                 () -> assertTrue(r.text("static.api_addresses").contains("192.168.50.250/24")
                         && r.text("static.api_addresses").contains("fd00:50::250/64"), r.text("static.api_addresses")),
-                () -> assertTrue(r.text("static.route").startsWith("default via 192.168.50.1"), r.text("static.route")),
+                () -> assertTrue(r.text("static.route").contains("default via 192.168.50.1 proto static metric 100"),
+                        r.text("static.route")),
                 () -> assertEquals("true", r.text("static.ping"), "the static address reaches the router"),
                 () -> assertEquals("up", r.text("static.state"), "changing the setup did not disturb the bond"));
     }

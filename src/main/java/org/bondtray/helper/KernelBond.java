@@ -71,11 +71,12 @@ final class KernelBond {
                 rt.addAddress(bond.index(), p.address(), p.prefix());
             }
         }
-        List<String> gateways = rt.gateways(bond.index());
+        // Only a route of our own counts: one a DHCP client made may vanish with its lease.
+        List<Rtnetlink.DefaultRoute> routes = rt.defaultRoutes(bond.index());
         for (String g : c.gateways()) {
-            java.net.InetAddress gw = IpText.address(g);
-            if (!gateways.contains(Rtnetlink.text(gw.getAddress()))) {
-                rt.setDefaultRoute(bond.index(), gw, STATIC_METRIC);
+            String gw = Rtnetlink.text(IpText.address(g).getAddress());
+            if (routes.stream().noneMatch(r -> r.isStatic() && r.metric() == STATIC_METRIC && r.gateway().equals(gw))) {
+                rt.setDefaultRoute(bond.index(), IpText.address(g), STATIC_METRIC);
             }
         }
     }

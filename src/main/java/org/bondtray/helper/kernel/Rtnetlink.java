@@ -151,18 +151,32 @@ public final class Rtnetlink implements AutoCloseable {
         socket.request("set default route via " + text(gateway.getAddress()) + " on link " + index, m);
     }
 
-    /** The default gateways (IPv4 then IPv6) whose route leaves through {@code index}. */
+    /** A default route: its gateway, who made it (RTPROT_*) and its metric. */
+    public record DefaultRoute(String gateway, int protocol, int metric) {
+        public boolean isStatic() {
+            return protocol == Rt.RTPROT_STATIC;
+        }
+    }
+
+    /** The default gateways (IPv4 then IPv6) whose route leaves through {@code index}, each once. */
     public List<String> gateways(int index) throws IOException {
-        List<String> out = new ArrayList<>();
+        return defaultRoutes(index).stream().map(DefaultRoute::gateway).distinct().toList();
+    }
+
+    /** The default routes (IPv4 then IPv6) that leave through {@code index}. */
+    public List<DefaultRoute> defaultRoutes(int index) throws IOException {
+        List<DefaultRoute> out = new ArrayList<>();
         for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {
             socket.dump("list routes", new NlMessage(Rt.RTM_GETROUTE, 0).rtmsg(family), m -> {
                 int dstLen = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
                 int table = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 4));
+                int protocol = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 5));
                 NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 12, m.limit());
                 Integer oif = a.u32(Rt.RTA_OIF);
+                Integer metric = a.u32(Rt.RTA_PRIORITY);
                 byte[] gw = a.bytes(Rt.RTA_GATEWAY);
                 if (dstLen == 0 && table == Rt.RT_TABLE_MAIN && oif != null && oif == index && gw != null) {
-                    out.add(text(gw));
+                    out.add(new DefaultRoute(text(gw), protocol, metric == null ? 0 : metric));
                 }
             });
         }
