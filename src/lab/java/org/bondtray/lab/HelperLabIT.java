@@ -176,6 +176,17 @@ class HelperLabIT {
     }
 
     @Test
+    @DisplayName("helper 5b: a port that is not in the bond is NotFound; two changes at once, one is Busy")
+    void notFoundAndBusy() {
+        ScenarioResult r = result();
+        r.print("notfound.not_a_port", "busy.outcomes");
+        assertAll(
+                () -> assertEquals(BondtrayBus.ERROR_NOT_FOUND, r.text("notfound.not_a_port")),
+                () -> assertTrue(r.text("busy.outcomes").contains("ok")
+                        && r.text("busy.outcomes").contains(BondtrayBus.ERROR_BUSY), r.text("busy.outcomes")));
+    }
+
+    @Test
     @DisplayName("helper 6: disable removes the bond and gives the interfaces back, working")
     void disableGivesTheInterfacesBack() {
         ScenarioResult r = result();

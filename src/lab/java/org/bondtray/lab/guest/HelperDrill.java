@@ -313,7 +313,7 @@ final class HelperDrill implements Scenario {
     }
 
     /** Calls a desktop user could make by hand, each malformed in its own way. */
-    private void badInput(Lab lab, Results r, HelperProcess helper, Properties bond) {
+    private void badInput(Lab lab, Results r, HelperProcess helper, Properties bond) throws Exception {
         Map<String, String> before = snapshot(bond);
         Map<String, String[]> calls = new LinkedHashMap<>();
         calls.put("unknown_interface", new String[] {"SwitchTo", "'nosuch0'"});
@@ -352,8 +352,40 @@ final class HelperDrill implements Scenario {
         Matcher m = ERROR_NAME.matcher(refused.err());
         r.put("bad.refused_user_unknown_interface", m.find() ? m.group(1) : refused.err().strip());
         r.put("bad.count", calls.size() + 1).put("bad.accepted", accepted);
+        r.put("notfound.not_a_port", gdbusError(lab, Topology.USER, "SwitchTo", "'lo'"));
+        busy(lab, r);
         r.put("bad.helper_alive", helper.onBus());
         r.put("bad.unchanged", before.equals(snapshot(bond)));
+    }
+
+    private static String gdbusError(Lab lab, String user, String method, String args) {
+        Cmd.Result res = lab.cmd().tryRun(gdbus(user, method, args));
+        Matcher m = ERROR_NAME.matcher(res.err());
+        return res.exit() == 0 ? "accepted" : m.find() ? m.group(1) : res.err().strip();
+    }
+
+    private static String[] gdbus(String user, String method, String args) {
+        return new String[] {"runuser", "-u", user, "--", "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
+                "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method",
+                BondtrayBus.BOND_INTERFACE + "." + method, args};
+    }
+
+    /** Two changes at once: one is applied, the other is told the helper is busy. */
+    private void busy(Lab lab, Results r) throws Exception {
+        String[] setup = gdbus(Topology.USER, "Setup", "{'Preference': <'automatic'>}");
+        Process first = lab.cmd().start("busy-first", setup);
+        Process second = lab.cmd().start("busy-second", setup);
+        first.waitFor();
+        second.waitFor();
+        String a = log(lab, "busy-first");
+        String b = log(lab, "busy-second");
+        r.put("busy.outcomes", (first.exitValue() == 0 ? "ok" : errorName(a)) + " "
+                + (second.exitValue() == 0 ? "ok" : errorName(b)));
+    }
+
+    private static String errorName(String output) {
+        Matcher m = ERROR_NAME.matcher(output);
+        return m.find() ? m.group(1) : output.strip();
     }
 
     private static String hugeArray() {
