@@ -101,15 +101,20 @@ class HelperLabIT {
     }
 
     @Test
-    @DisplayName("helper 3c: rfkill shows as the reason, a switch to the blocked radio says so, unblocking heals")
+    @DisplayName("helper 3c: rfkill is the reason, even with the cable cut; unblocking puts Wi-Fi back without a call")
     void rfkillIsExplained() {
         ScenarioResult r = result();
         r.print("rfkill.role", "rfkill.state", "rfkill.reason", "rfkill.switch_exit", "rfkill.switch_message",
-                "rfkill.unblock_to_backup_ms", "rfkill.state_after");
+                "rfkill.cut_state", "rfkill.cut_reason", "rfkill.unblock_to_active_ms", "rfkill.unblock_to_backup_ms",
+                "rfkill.state_after");
         assertAll(
                 () -> assertEquals("unavailable", r.text("rfkill.role")),
                 () -> assertEquals("degraded", r.text("rfkill.state")),
-                () -> assertTrue(r.text("rfkill.reason").contains("rfkill"), r.text("rfkill.reason")),
+                () -> assertTrue(r.text("rfkill.reason").contains("rfkill (soft block)"), r.text("rfkill.reason")),
+                () -> assertEquals("down", r.text("rfkill.cut_state"), "cable cut while the radio is blocked"),
+                () -> assertTrue(r.text("rfkill.cut_reason").contains("cable unplugged")
+                        && r.text("rfkill.cut_reason").contains("rfkill"), r.text("rfkill.cut_reason")),
+                () -> assertTrue(r.number("rfkill.unblock_to_active_ms") >= 0, "back on Wi-Fi without any call"),
                 () -> assertEquals(1, r.number("rfkill.switch_exit")),
                 () -> assertTrue(r.text("rfkill.switch_message").contains("rfkill"), r.text("rfkill.switch_message")),
                 () -> assertEquals("up", r.text("rfkill.state_after")));

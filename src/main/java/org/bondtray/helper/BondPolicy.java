@@ -73,7 +73,8 @@ public final class BondPolicy {
             if (v.role().equals("active") || v.role().equals("backup")) {
                 usable++;
             } else {
-                problems.add(f.name() + ": " + words(v.roleReason()));
+                problems.add(f.name() + ": " + words(v.roleReason())
+                        + (f.rfkill().isEmpty() ? "" : " (" + (f.rfkill().equals("hard") ? "hardware switch" : "soft block") + ")"));
             }
         }
         for (String spec : missing) {

@@ -59,6 +59,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private Publisher publisher;
     private KernelEvents events;
+    private org.bondtray.helper.kernel.RfkillEvents rfkill;
     private WifiWatcher wifi;
     private volatile BondConfig config;
     private volatile String configProblem = "";
@@ -83,6 +84,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         unsupported = probeBonding();
         events = new KernelEvents(this);
+        rfkill = org.bondtray.helper.kernel.RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         call(() -> {
             refresh();
             tracker.adopt(view.activePort());
@@ -425,6 +427,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     public void close() throws Exception {
         if (events != null) {
             events.close();
+        }
+        if (rfkill != null) {
+            rfkill.close();
         }
         worker.shutdownNow();
         rt.close();

@@ -249,7 +249,15 @@ final class HelperDrill implements Scenario {
                 BondProperties.STATE_REASON));
         Cmd.Result refused = helper.cli(Topology.USER, "switch", wlan);
         r.put("rfkill.switch_exit", refused.exit()).put("rfkill.switch_message", refused.err().strip());
+        // Cable cut while the radio is blocked: nothing is left, and the reason says why.
+        lab.net().cutCable();
+        Wait.until("the bond to be down", Duration.ofSeconds(15), () -> "down".equals(state(bond)));
+        r.put("rfkill.cut_state", state(bond)).put("rfkill.cut_reason", (String) bond.Get(BondtrayBus.BOND_INTERFACE,
+                BondProperties.STATE_REASON));
         lab.net().rfkill(0, false);
+        r.put("rfkill.unblock_to_active_ms", Wait.until("Wi-Fi to carry the traffic with nobody asking",
+                Duration.ofSeconds(90), Duration.ofMillis(50), () -> wlan.equals(active(bond))));
+        lab.net().restoreCable();
         r.put("rfkill.unblock_to_backup_ms", Wait.until("wlan0 to be a working backup again", Duration.ofSeconds(90),
                 Duration.ofMillis(50), () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE))));
         r.put("rfkill.state_after", state(bond));
