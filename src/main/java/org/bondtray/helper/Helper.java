@@ -388,6 +388,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         if (link.isBond() && link.name().equals(bondName()) && link.bond() != null && config != null) {
             int active = link.bond().activePortIndex();
             String port = active == 0 ? "" : names.getOrDefault(active, "");
+            String last = tracker.lastCarrying();
+            if (!last.isEmpty() && !last.equals(port) && !sysfs.carrier(last)) {
+                tracker.carrierLostIfUnknown(last, receivedNanos);
+            }
             tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> publisher.switchover(s));
         }
         requestRefresh();

@@ -44,6 +44,22 @@ public final class SwitchoverTracker {
         (up ? carrierGained : carrierLost).put(port, nanos);
     }
 
+    /**
+     * The port that carried traffic last: the active one, or the one before the bond had none.
+     * The kernel's link monitor can fail over before the carrier event of that port is sent,
+     * so the helper checks its carrier itself when the bond reports a new active port.
+     */
+    public synchronized String lastCarrying() {
+        return active.isEmpty() ? before : active;
+    }
+
+    /** Records a carrier loss seen directly, unless the event for it already came. */
+    public synchronized void carrierLostIfUnknown(String port, long nanos) {
+        if (recent(carrierLost.get(port), nanos) == null) {
+            carrierLost.put(port, nanos);
+        }
+    }
+
     public synchronized void removed(String port, long nanos) {
         removed.put(port, nanos);
     }

@@ -75,4 +75,16 @@ class SwitchoverTrackerTest {
         t.adopt("");
         assertEquals("setup", t.activeIs("eth0", 10 * MS, KIND).orElseThrow().reason());
     }
+
+    @Test
+    void aFailoverReportedBeforeTheCarrierEventIsStillACutCable() {
+        SwitchoverTracker t = new SwitchoverTracker();
+        t.adopt("eth0");
+        // The bond's event comes first; the helper saw eth0 without carrier in sysfs.
+        t.carrierLostIfUnknown(t.lastCarrying(), 2000 * MS);
+        SwitchoverTracker.Switch s = t.activeIs("wlan0", 2000 * MS, KIND).orElseThrow();
+        assertEquals("cable-unplugged", s.reason());
+        t.carrier("eth0", false, 2001 * MS);
+        assertTrue(t.activeIs("wlan0", 2002 * MS, KIND).isEmpty());
+    }
 }

@@ -35,6 +35,11 @@ public final class NetSysfs {
         return Files.exists(net(ifname).resolve("device"));
     }
 
+    /** Whether the link has carrier now; a link that is gone or down has none. */
+    public boolean carrier(String ifname) {
+        return "1".equals(read(net(ifname).resolve("carrier")));
+    }
+
     /** The negotiated speed in Mb/s, or 0 when the driver does not say. */
     public int speedMbps(String ifname) {
         try {
