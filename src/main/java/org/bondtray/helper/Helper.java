@@ -48,6 +48,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final ConfigFile configFile;
     private final NetSysfs sysfs;
     private final Rtnetlink rt;
+    private final KernelBond kernel;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
     private final SwitchoverTracker tracker = new SwitchoverTracker();
@@ -70,6 +71,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         this.configFile = configFile;
         this.sysfs = sysfs;
         this.rt = new Rtnetlink();
+        this.kernel = new KernelBond(rt);
     }
 
     /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
@@ -162,10 +164,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         List<PortFacts> facts = facts(rt.links());
         List<PortFacts> ports = PortMatcher.select(wanted.ports(), facts, wanted.bond());
-        for (String spec : wanted.ports()) {
-            if (ports.stream().noneMatch(f -> PortMatcher.matches(spec, f))) {
-                throw new InvalidArgs("no network interface matches '" + spec + "'");
-            }
+        List<String> unknown = PortMatcher.unmatched(wanted.ports(), ports);
+        if (!unknown.isEmpty()) {
+            throw new InvalidArgs("no network interface matches '" + unknown.get(0) + "'");
         }
         if (ports.isEmpty()) {
             throw new NotFound("no wired or wireless interface found to bond");
@@ -178,7 +179,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                         + "; release it first");
             }
         }
-        KernelBond kernel = new KernelBond(rt);
         boolean created = existing.isEmpty();
         try {
             Link bond = kernel.ensure(wanted, existing);
@@ -194,7 +194,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
             rt.setPrimary(bond.index(), primary);
             rt.setUp(bond.index(), true);
-            kernel.staticAddressing(bond, wanted);
+            kernel.staticAddressing(bond, wanted, addresses(bond.index()), rt.defaultRoutes(bond.index()));
         } catch (NetlinkException e) {
             if (created) {
                 kernel.tearDown(wanted.bond());
@@ -213,7 +213,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** Removes the bond and gives its ports back as plain interfaces, up. */
     public void disable() throws IOException {
         BondConfig c = config;
-        new KernelBond(rt).tearDown(c != null ? c.bond() : BondtrayBus.DEFAULT_BOND);
+        kernel.tearDown(c != null ? c.bond() : BondtrayBus.DEFAULT_BOND);
         configFile.remove();
         config = null;
         refresh();
@@ -304,16 +304,21 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             Link b = bond.get();
             List<PortFacts> configured = new ArrayList<>(PortMatcher.select(c.ports(), facts, name));
             facts.stream().filter(f -> f.link().master() == b.index() && !configured.contains(f)).forEach(configured::add);
-            List<String> missing = c.ports().stream().filter(spec -> !spec.contains("*") && !spec.contains("?")
-                    && configured.stream().noneMatch(f -> PortMatcher.matches(spec, f))).toList();
+            // A pattern that matches nothing is no missing adapter: it waits for one to appear.
+            List<String> missing = PortMatcher.unmatched(c.ports(), configured).stream()
+                    .filter(spec -> !spec.contains("*") && !spec.contains("?")).toList();
             reconcilePrimary(c, b, configured);
+            // Read once: the view shows them, and static addressing puts back what is missing
+            // (its own change comes back as an event and a fresh look).
+            List<String> addresses = addresses(b.index());
+            List<Rtnetlink.DefaultRoute> routes = rt.defaultRoutes(b.index());
             try {
-                new KernelBond(rt).staticAddressing(b, c);
+                kernel.staticAddressing(b, c, addresses, routes);
             } catch (NetlinkException e) {
                 LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
             }
-            next = BondPolicy.view(name, preference, b, configured, missing, addresses(b.index()),
-                    rt.gateways(b.index()), dns());
+            next = BondPolicy.view(name, preference, b, configured, missing, addresses,
+                    routes.stream().map(Rtnetlink.DefaultRoute::gateway).distinct().toList(), dns());
         }
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.

@@ -15,9 +15,10 @@ public final class IpText {
 
     /** An address with its prefix length, as in 192.168.1.7/24. */
     public record Prefixed(InetAddress address, int prefix) {
+        /** As the kernel's addresses are shown (IPv6 compressed per RFC 5952), so the two compare. */
         @Override
         public String toString() {
-            return address.getHostAddress() + "/" + prefix;
+            return org.bondtray.helper.kernel.Rtnetlink.text(address.getAddress()) + "/" + prefix;
         }
     }
 

@@ -57,22 +57,22 @@ final class KernelBond {
     }
 
     /**
-     * The configured static addresses and default routes on the bond, added where missing.
-     * Routes get metric 100, below DHCP's usual ones, until the addressing work makes it a setting.
+     * The configured static addresses and default routes on the bond, added where missing from
+     * what the caller read ({@code present}, {@code routes}). Routes get metric 100, below DHCP's
+     * usual ones, until the addressing work makes it a setting.
      */
-    void staticAddressing(Link bond, BondConfig c) throws IOException {
+    void staticAddressing(Link bond, BondConfig c, List<String> present, List<Rtnetlink.DefaultRoute> routes)
+            throws IOException {
         if (!c.addressing().hasStatic()) {
             return;
         }
-        List<String> present = rt.addresses(bond.index()).stream().map(Rtnetlink.Address::text).toList();
         for (String a : c.addresses()) {
             IpText.Prefixed p = IpText.prefixed(a);
-            if (!present.contains(Rtnetlink.text(p.address().getAddress()) + "/" + p.prefix())) {
+            if (!present.contains(p.toString())) {
                 rt.addAddress(bond.index(), p.address(), p.prefix());
             }
         }
         // Only a route of our own counts: one a DHCP client made may vanish with its lease.
-        List<Rtnetlink.DefaultRoute> routes = rt.defaultRoutes(bond.index());
         for (String g : c.gateways()) {
             String gw = Rtnetlink.text(IpText.address(g).getAddress());
             if (routes.stream().noneMatch(r -> r.isStatic() && r.metric() == STATIC_METRIC && r.gateway().equals(gw))) {

@@ -46,6 +46,11 @@ public final class PortMatcher {
         return Pattern.compile(re.toString());
     }
 
+    /** The specs that name none of {@code ports}. */
+    public static List<String> unmatched(List<String> specs, List<PortFacts> ports) {
+        return specs.stream().filter(spec -> ports.stream().noneMatch(f -> matches(spec, f))).toList();
+    }
+
     /** The ports of {@code specs} among {@code candidates}, in spec order, each once. */
     public static List<PortFacts> select(List<String> specs, List<PortFacts> candidates, String bond) {
         List<PortFacts> eligible = candidates.stream().filter(f -> eligible(f, bond)).toList();

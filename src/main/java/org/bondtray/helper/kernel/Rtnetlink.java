@@ -158,11 +158,6 @@ public final class Rtnetlink implements AutoCloseable {
         }
     }
 
-    /** The default gateways (IPv4 then IPv6) whose route leaves through {@code index}, each once. */
-    public List<String> gateways(int index) throws IOException {
-        return defaultRoutes(index).stream().map(DefaultRoute::gateway).distinct().toList();
-    }
-
     /** The default routes (IPv4 then IPv6) that leave through {@code index}. */
     public List<DefaultRoute> defaultRoutes(int index) throws IOException {
         List<DefaultRoute> out = new ArrayList<>();
