@@ -29,8 +29,7 @@ final class HelperDrill implements Scenario {
         try (SwitchoverLog signals = new SwitchoverLog(lab.systemBus())) {
             lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
             r.put("helper.start_to_name_ms", helper.start());
-            Properties bond = lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME,
-                    BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), Properties.class);
+            Properties bond = props(lab);
             r.put("helper.state_at_start", state(bond));
 
             setup(lab, r, helper, bond, wlan);
@@ -339,12 +338,9 @@ final class HelperDrill implements Scenario {
         calls.put("unknown_port_in_setup", new String[] {"Setup", "{'Ports': <['eth9']>}"});
         int accepted = 0;
         for (Map.Entry<String, String[]> c : calls.entrySet()) {
-            Cmd.Result res = lab.cmd().tryRun("runuser", "-u", Topology.USER, "--", "gdbus", "call", "--system",
-                    "--dest", BondtrayBus.BUS_NAME, "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
-                    "--method", BondtrayBus.BOND_INTERFACE + "." + c.getValue()[0], c.getValue()[1]);
-            Matcher m = ERROR_NAME.matcher(res.err());
-            r.put("bad." + c.getKey(), res.exit() == 0 ? "accepted" : m.find() ? m.group(1) : res.err().strip());
-            accepted += res.exit() == 0 ? 1 : 0;
+            String outcome = gdbusError(lab, Topology.USER, c.getValue()[0], c.getValue()[1]);
+            r.put("bad." + c.getKey(), outcome);
+            accepted += outcome.equals("accepted") ? 1 : 0;
         }
         // A call whose arguments have the wrong D-Bus types never reaches the helper's code: the
         // bus library answers it. gdbus would convert the value, so dbus-send makes the call.
@@ -354,11 +350,7 @@ final class HelperDrill implements Scenario {
         Matcher w = Pattern.compile("Error ([A-Za-z0-9_.]+)").matcher(wrongType.out() + wrongType.err());
         r.put("bad.wrong_type", wrongType.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected");
         accepted += wrongType.exit() == 0 ? 1 : 0;
-        Cmd.Result refused = lab.cmd().tryRun("runuser", "-u", Topology.REFUSED_USER, "--", "gdbus", "call", "--system",
-                "--dest", BondtrayBus.BUS_NAME, "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
-                "--method", BondtrayBus.BOND_INTERFACE + ".SwitchTo", "'nosuch0'");
-        Matcher m = ERROR_NAME.matcher(refused.err());
-        r.put("bad.refused_user_unknown_interface", m.find() ? m.group(1) : refused.err().strip());
+        r.put("bad.refused_user_unknown_interface", gdbusError(lab, Topology.REFUSED_USER, "SwitchTo", "'nosuch0'"));
         r.put("bad.count", calls.size() + 1).put("bad.accepted", accepted);
         r.put("notfound.not_a_port", gdbusError(lab, Topology.USER, "SwitchTo", "'lo'"));
         busy(lab, r);
@@ -366,10 +358,10 @@ final class HelperDrill implements Scenario {
         r.put("bad.unchanged", before.equals(snapshot(bond)));
     }
 
+    /** Calls the helper with gdbus as {@code user}: "accepted", or the D-Bus error's name. */
     private static String gdbusError(Lab lab, String user, String method, String args) {
         Cmd.Result res = lab.cmd().tryRun(gdbus(user, method, args));
-        Matcher m = ERROR_NAME.matcher(res.err());
-        return res.exit() == 0 ? "accepted" : m.find() ? m.group(1) : res.err().strip();
+        return res.exit() == 0 ? "accepted" : errorName(res.err());
     }
 
     private static String[] gdbus(String user, String method, String args) {
