@@ -58,6 +58,7 @@ class HelperLabIT {
                 // With fail_over_mac=active the bond's MAC changes on every switch: an echo reply
                 // already on its way to the Wi-Fi MAC when the cable takes over is dropped. The
                 // single-restore foundation scenario sees none; over ten restores one or two go.
+                // Open point (see the foundation scenario): about one restore in twenty loses one ping.
                 () -> assertTrue(r.number("restores.lost_max") <= 2, "at most 2 packets lost on any restore"),
                 () -> assertEquals(2 * r.number("cuts.count"), r.number("watch.switchover_lines"),
                         "bondtray watch printed one line per switchover"),
@@ -155,16 +156,15 @@ class HelperLabIT {
         ScenarioResult r = result();
         String[] cases = {"unknown_interface", "name_16_chars", "dot_dot_slash", "shell_metachars", "empty_string",
                 "bad_preference", "unknown_key", "wrong_variant_type", "huge_array", "port_pattern_chars",
-                "timer_zero", "timer_huge", "unknown_port_in_setup"};
-        String[] keys = new String[cases.length + 5];
+                "timer_zero", "timer_huge", "unknown_port_in_setup", "wrong_type", "wrong_type_setup", "wrong_arity"};
+        String[] keys = new String[cases.length + 4];
         for (int i = 0; i < cases.length; i++) {
             keys[i] = "bad." + cases[i];
         }
-        keys[cases.length] = "bad.wrong_type";
-        keys[cases.length + 1] = "bad.refused_user_unknown_interface";
-        keys[cases.length + 2] = "bad.accepted";
-        keys[cases.length + 3] = "bad.helper_alive";
-        keys[cases.length + 4] = "bad.unchanged";
+        keys[cases.length] = "bad.refused_user_unknown_interface";
+        keys[cases.length + 1] = "bad.accepted";
+        keys[cases.length + 2] = "bad.helper_alive";
+        keys[cases.length + 3] = "bad.unchanged";
         r.print(keys);
         assertAll(
                 () -> {
@@ -172,8 +172,6 @@ class HelperLabIT {
                         assertEquals(BondtrayBus.ERROR_INVALID_ARGS, r.text("bad." + c), c);
                     }
                 },
-                // dbus-java answers a call with the wrong signature itself, under its own class name.
-                () -> assertTrue(r.text("bad.wrong_type").endsWith("UnknownMethod"), r.text("bad.wrong_type")),
                 () -> assertEquals(BondtrayBus.ERROR_NOT_AUTHORIZED, r.text("bad.refused_user_unknown_interface")),
                 () -> assertEquals(0, r.number("bad.accepted")),
                 () -> assertEquals("true", r.text("bad.helper_alive")),

@@ -17,6 +17,14 @@ public final class BondProperties {
     public static final String GATEWAY = "Gateway";
     public static final String DNS = "DNS";
     public static final String PORTS = "Ports";
+    public static final String DHCP = "DHCP";
+
+    /** Keys of {@code DHCP}. */
+    public static final String DHCP_STATE = "State";
+    public static final String DHCP_ADDRESS = "Address";
+    public static final String DHCP_SERVER = "Server";
+    public static final String DHCP_LEASE_TIME = "LeaseTime";
+    public static final String DHCP_OBTAINED = "Obtained";
 
     /** Keys of one entry of {@code Ports}. */
     public static final String PORT_KIND = "Kind";
@@ -43,6 +51,10 @@ public final class BondProperties {
 
     /** D-Bus type a{sa{sv}} of {@code Ports}. */
     public interface PortsType extends TypeRef<Map<String, Map<String, Variant<?>>>> {
+    }
+
+    /** D-Bus type a{sv} of {@code DHCP}. */
+    public interface DhcpType extends TypeRef<Map<String, Variant<?>>> {
     }
 
     private BondProperties() {

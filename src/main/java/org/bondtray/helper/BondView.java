@@ -7,10 +7,16 @@ import org.bondtray.api.BondState;
 /** The bond as the API shows it at one moment: computed, never stored piecemeal. */
 public record BondView(String name, BondState state, String reason, Preference preference, String activePort,
                        long activeSinceMicros, List<String> addresses, List<String> gateways, List<String> dns,
-                       List<PortView> ports) {
+                       List<PortView> ports, DhcpStatus dhcp) {
 
     /** The same view with the time the active port took over (µs since the epoch, 0 if unknown). */
     public BondView since(long micros) {
-        return new BondView(name, state, reason, preference, activePort, micros, addresses, gateways, dns, ports);
+        return new BondView(name, state, reason, preference, activePort, micros, addresses, gateways, dns, ports, dhcp);
+    }
+
+    /** The same view with DHCP as it stands. */
+    public BondView withDhcp(DhcpStatus status) {
+        return new BondView(name, state, reason, preference, activePort, activeSinceMicros, addresses, gateways, dns,
+                ports, status);
     }
 }

@@ -28,6 +28,9 @@ import org.bondtray.Error.Unsupported;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
+import org.bondtray.helper.dhcp.Dhcpcd;
+import org.bondtray.helper.dhcp.Lease;
+import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.KernelEvents;
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.helper.kernel.NetSysfs;
@@ -49,6 +52,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final NetSysfs sysfs;
     private final Rtnetlink rt;
     private final KernelBond kernel;
+    private final Dhcpcd dhcp;
+    private final SystemResolver resolver;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
     private final SwitchoverTracker tracker = new SwitchoverTracker();
@@ -67,11 +72,14 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private volatile String unsupported;
     private volatile BondView view;
 
-    public Helper(ConfigFile configFile, NetSysfs sysfs) throws IOException {
+    public Helper(ConfigFile configFile, NetSysfs sysfs, Dhcpcd.Paths dhcpcd, Dhcpcd.Launcher launcher,
+                  SystemResolver resolver) throws IOException {
         this.configFile = configFile;
         this.sysfs = sysfs;
         this.rt = new Rtnetlink();
         this.kernel = new KernelBond(rt);
+        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
+        this.resolver = resolver;
     }
 
     /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
@@ -213,7 +221,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** Removes the bond and gives its ports back as plain interfaces, up. */
     public void disable() throws IOException {
         BondConfig c = config;
-        kernel.tearDown(c != null ? c.bond() : BondtrayBus.DEFAULT_BOND);
+        String name = c != null ? c.bond() : BondtrayBus.DEFAULT_BOND;
+        // Release while the bond still carries traffic, so the server hears it.
+        dhcp.release();
+        resolver.withdraw(name);
+        kernel.tearDown(name);
         configFile.remove();
         config = null;
         refresh();
@@ -317,8 +329,28 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             } catch (NetlinkException e) {
                 LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
             }
+            DhcpStatus dhcpStatus = DhcpStatus.OFF;
+            Lease lease = Lease.NONE;
+            if (c.addressing() != Addressing.STATIC) {
+                // dhcpcd starts once a port carries traffic: before that its first DISCOVER is lost
+                // and it backs off for seconds.
+                boolean carrying = b.bond() != null && b.bond().activePortIndex() != 0;
+                if (carrying || !dhcp.state().equals("off")) {
+                    dhcp.ensure(name, 0);
+                }
+                lease = dhcp.lease(name);
+                String state = dhcp.state().equals("off") ? "waiting" : dhcp.state();
+                dhcpStatus = new DhcpStatus(state, lease.address(), lease.server(), lease.seconds(),
+                        lease.obtainedMs() * 1000);
+            } else if (!dhcp.state().equals("off")) {
+                dhcp.releaseLater();
+            }
+            List<String> dns = new ArrayList<>(c.dns());
+            lease.dns().stream().filter(d -> !dns.contains(d)).forEach(dns::add);
+            resolver.apply(name, dns, lease.domains());
             next = BondPolicy.view(name, preference, b, configured, missing, addresses,
-                    routes.stream().map(Rtnetlink.DefaultRoute::gateway).distinct().toList(), dns());
+                    routes.stream().map(Rtnetlink.DefaultRoute::gateway).distinct().toList(), dns)
+                    .withDhcp(dhcpStatus);
         }
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.
@@ -341,22 +373,12 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     private static BondView bare(String name, BondState state, String reason, Preference preference) {
-        return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of());
+        return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of(),
+                DhcpStatus.OFF);
     }
 
     private List<String> addresses(int index) throws IOException {
         return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
-    }
-
-    /** The name servers the system resolver uses; the addressing work will own this properly. */
-    private static List<String> dns() {
-        try {
-            return Files.readAllLines(Path.of("/etc/resolv.conf")).stream().map(String::strip)
-                    .filter(l -> l.startsWith("nameserver ")).map(l -> l.substring("nameserver ".length()).strip())
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private PortKind kindOf(String port) {
@@ -397,7 +419,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             if (!last.isEmpty() && !last.equals(port) && !sysfs.carrier(last)) {
                 tracker.carrierLostIfUnknown(last, receivedNanos);
             }
-            tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> publisher.switchover(s));
+            tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> {
+                publisher.switchover(s);
+                if (!s.to().isEmpty()) {
+                    // fail_over_mac=active: the bond took the new port's MAC.
+                    dhcp.macChanged();
+                }
+            });
         }
         requestRefresh();
     }
@@ -441,6 +469,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             rfkill.close();
         }
         worker.shutdownNow();
+        dhcp.close();
         rt.close();
     }
 }

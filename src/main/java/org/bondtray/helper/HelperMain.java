@@ -7,7 +7,11 @@ import java.util.logging.Logger;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.helper.bus.BondObject;
 import org.bondtray.helper.bus.Polkit;
+import org.bondtray.helper.bus.SignatureGuard;
 import org.bondtray.helper.config.ConfigFile;
+import org.bondtray.helper.dhcp.Dhcpcd;
+import org.bondtray.helper.dhcp.SystemdLauncher;
+import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -35,13 +39,20 @@ public final class HelperMain {
     }
 
     public static Running start(String busAddress, Path configDir, NetSysfs sysfs) throws Exception {
+        return start(busAddress, configDir, sysfs, Dhcpcd.Paths.system(), SystemResolver.system());
+    }
+
+    public static Running start(String busAddress, Path configDir, NetSysfs sysfs, Dhcpcd.Paths dhcpcd,
+                                SystemResolver resolver) throws Exception {
         DBusConnection bus = busAddress == null ? DBusConnectionBuilder.forSystemBus().build()
                 : DBusConnectionBuilder.forAddress(busAddress).build();
-        Helper helper = new Helper(new ConfigFile(configDir), sysfs);
+        Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
+        Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
         WifiWatcher wifi = new WifiWatcher(bus, helper::wifiChanged);
         helper.start(object, wifi);
         bus.exportObject(object.getObjectPath(), object);
+        SignatureGuard.install(bus, object.getObjectPath(), object);
         bus.requestBusName(BondtrayBus.BUS_NAME);
         return new Running(bus, helper);
     }

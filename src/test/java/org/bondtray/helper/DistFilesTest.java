@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.helper.dhcp.Dhcpcd;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -83,5 +84,18 @@ class DistFilesTest {
             assertTrue(unit.contains(line), "missing " + line);
         }
         assertFalse(unit.stream().anyMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT needs W+X");
+    }
+
+    /** dhcpcd's own unit runs what the helper would run as a child, from the file the helper writes. */
+    @Test
+    void dhcpcdHasAUnitOfItsOwnReadingTheHelpersConfiguration() throws Exception {
+        List<String> unit = Files.readAllLines(DIST.resolve(org.bondtray.helper.dhcp.SystemdLauncher.UNIT_TEMPLATE));
+        Dhcpcd.Paths system = Dhcpcd.Paths.system();
+        assertTrue(unit.contains("ExecStart=" + system.binary() + " --config " + system.configDir()
+                + "/dhcpcd-%i.conf --nobackground %i"), unit.toString());
+        assertTrue(unit.contains("Restart=no"), "the helper restarts it, with its pauses");
+        List<String> helper = Files.readAllLines(DIST.resolve("bondtray-helper.service"));
+        assertTrue(helper.contains("RuntimeDirectory=" + system.configDir().getFileName()), helper.toString());
+        assertTrue(helper.contains("RuntimeDirectoryPreserve=yes"), "dhcpcd keeps its file over a helper restart");
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.bondtray.api.Bond;
@@ -58,11 +60,32 @@ class UnsupportedKernelTest {
             String wire = new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(wire.contains("Error " + BondtrayBus.ERROR_INVALID_ARGS + ":"), wire);
             assertTrue(!wire.contains("rm -rf"), "the message does not echo what the caller sent: " + wire);
+            // Wrong D-Bus types or count: the helper's typed error naming what the method takes,
+            // not the bus library's "method does not exist".
+            String wrongType = dbusSend(bus, path, "SetPreference", "uint32:3");
+            assertTrue(wrongType.contains("Error " + BondtrayBus.ERROR_INVALID_ARGS + ": SetPreference takes arguments"
+                    + " of D-Bus type (s)"), wrongType);
+            String wrongSetup = dbusSend(bus, path, "Setup", "string:eth0");
+            assertTrue(wrongSetup.contains("Error " + BondtrayBus.ERROR_INVALID_ARGS + ": Setup takes arguments"
+                    + " of D-Bus type (a{sv})"), wrongSetup);
+            String twoArgs = dbusSend(bus, path, "SwitchTo", "string:eth0", "string:wlan0");
+            assertTrue(twoArgs.contains("Error " + BondtrayBus.ERROR_INVALID_ARGS + ":"), twoArgs);
+            String noSuchMethod = dbusSend(bus, path, "Explode");
+            assertTrue(noSuchMethod.contains("UnknownMethod"), noSuchMethod);
             // No polkit on this bus: a well-formed change is refused, never carried out.
             DBusExecutionException denied = assertThrows(DBusExecutionException.class, () -> bond.SetPreference("wired"));
             assertEquals(BondtrayBus.ERROR_NOT_AUTHORIZED, denied.getType(), denied.getMessage());
             assertEquals("unsupported", props.Get(BondtrayBus.BOND_INTERFACE, BondProperties.STATE));
         }
+    }
+
+    /** dbus-send's output for one call: method, then typed arguments. */
+    private static String dbusSend(PrivateBus bus, String path, String method, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("dbus-send", "--bus=" + bus.address(), "--print-reply",
+                "--dest=" + BondtrayBus.BUS_NAME, path, BondtrayBus.BOND_INTERFACE + "." + method));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static String uid() throws Exception {

@@ -58,6 +58,8 @@ final class CableDrill implements Scenario {
         // ... and the part of it after the bond had moved to Wi-Fi, when only Wi-Fi can carry.
         r.put(report.window("on_wifi", "on-wifi", "restore"));
         r.put(report.window("restore", "restore", TrafficProbe.END));
+        // Where in the restore a lost request was sent, next to restore.switch_ms: for the record.
+        r.put("restore.lost_at_ms", report.lostAt("restore", TrafficProbe.END).toString());
         r.putTcp(report);
         r.put("address.after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
         r.put("address6.after", String.join(" ", lab.net().addresses(PlainBond.NAME, 6)));

@@ -2,6 +2,7 @@ package org.bondtray.lab.guest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class HelperDrill implements Scenario {
             wifiReadiness(lab, r, helper, signals, wlan);
             crash(lab, r, helper, bond);
             badInput(lab, r, helper, bond);
+            dhcpcdDies(lab, r, bond);
             r.put("helper.rss_kb", helper.rssKb());
             rfkill(lab, r, helper, bond, wlan);
             staticAddressing(lab, r, helper, bond);
@@ -73,7 +75,7 @@ final class HelperDrill implements Scenario {
         r.put("bond.fail_over_mac", field(details, "fail_over_mac"));
         r.put("bond.primary", field(details, "primary"));
         r.put("bond.ports", String.join(" ", new TreeSet<>(ports(lab))));
-        r.put("dhcp.lease_ms", lab.dhcp().start(PlainBond.NAME));
+        helperDhcp(lab, r, bond);
         // The helper reads the Wi-Fi port's network from wpa_supplicant.
         Wait.until("the helper to show wlan0's SSID", Duration.ofSeconds(30), () -> !ssid(bond, wlan).isEmpty());
         r.put("ports.wlan0.ssid", ssid(bond, wlan));
@@ -106,6 +108,9 @@ final class HelperDrill implements Scenario {
     }
 
     private void cuts(Lab lab, Results r, SwitchoverLog signals, String wlan) throws Exception {
+        List<String> v4Before = lab.net().addresses(PlainBond.NAME, 4);
+        List<String> v6Before = lab.net().addresses(PlainBond.NAME, 6);
+        int dnsmasqFrom = dnsmasqLog(lab).length();
         TrafficProbe probe = lab.probe(20);
         Wait.sleep(Duration.ofSeconds(1));
         List<Double> latencies = new ArrayList<>();
@@ -154,6 +159,7 @@ final class HelperDrill implements Scenario {
         for (int i = 0; i < CUTS; i++) {
             restoreMax = Math.max(restoreMax, report.window("r", "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done").lost());
         }
+        leaseKept(lab, r, v4Before, v6Before, dnsmasqLog(lab).substring(dnsmasqFrom));
         r.put("cuts.count", CUTS).put("cuts.lost_max", lostMax).put("cuts.lost_total", lostTotal)
                 .put("restores.lost_total", restoreLost).put("restores.lost_max", restoreMax).put("signals.reasons", String.join(",", reasons));
         List<Double> sorted = latencies.stream().sorted().toList();
@@ -281,8 +287,7 @@ final class HelperDrill implements Scenario {
         r.put("static.state", state(bond)).put("static.active", active(bond));
         @SuppressWarnings("unchecked")
         Object addresses = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ADDRESSES);
-        r.put("static.api_addresses", addresses instanceof Object[] a ? String.join(" ", java.util.Arrays.stream(a)
-                .map(String::valueOf).toList()) : String.valueOf(addresses));
+        r.put("static.api_addresses", words(addresses));
     }
 
     private static String portField(Properties bond, String port, String key) {
@@ -303,6 +308,7 @@ final class HelperDrill implements Scenario {
 
     private void crash(Lab lab, Results r, HelperProcess helper, Properties bond) throws Exception {
         r.put("crash.state_before", state(bond)).put("crash.active_before", active(bond));
+        long dhcpcd = dhcpcdPid(lab);
         TrafficProbe probe = lab.probe(20);
         Wait.sleep(Duration.ofSeconds(1));
         probe.mark("kill");
@@ -317,6 +323,7 @@ final class HelperDrill implements Scenario {
         r.put("crash.tcp_survived", report.tcp().survived()).put("crash.tcp_connections", report.tcp().connections());
         Properties after = props(lab);
         r.put("crash.state_after", state(after)).put("crash.active_after", active(after));
+        r.put("crash.dhcpcd_adopted", dhcpcd > 0 && dhcpcdPid(lab) == dhcpcd);
     }
 
     /** Calls a desktop user could make by hand, each malformed in its own way. */
@@ -342,26 +349,131 @@ final class HelperDrill implements Scenario {
             r.put("bad." + c.getKey(), outcome);
             accepted += outcome.equals("accepted") ? 1 : 0;
         }
-        // A call whose arguments have the wrong D-Bus types never reaches the helper's code: the
-        // bus library answers it. gdbus would convert the value, so dbus-send makes the call.
-        Cmd.Result wrongType = lab.cmd().tryRun("runuser", "-u", Topology.USER, "--", "dbus-send", "--system",
-                "--print-reply", "--dest=" + BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
-                BondtrayBus.BOND_INTERFACE + ".SetPreference", "uint32:3");
-        Matcher w = Pattern.compile("Error ([A-Za-z0-9_.]+)").matcher(wrongType.out() + wrongType.err());
-        r.put("bad.wrong_type", wrongType.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected");
-        accepted += wrongType.exit() == 0 ? 1 : 0;
+        // Arguments of the wrong D-Bus types: gdbus would convert the value, so dbus-send makes these.
+        Map<String, String[]> wrongTypes = new LinkedHashMap<>();
+        wrongTypes.put("wrong_type", new String[] {"SetPreference", "uint32:3"});
+        wrongTypes.put("wrong_type_setup", new String[] {"Setup", "string:eth0"});
+        wrongTypes.put("wrong_arity", new String[] {"SwitchTo", "string:eth0", "string:wlan0"});
+        for (Map.Entry<String, String[]> c : wrongTypes.entrySet()) {
+            String outcome = dbusSendError(lab, c.getValue());
+            r.put("bad." + c.getKey(), outcome);
+            accepted += outcome.equals("accepted") ? 1 : 0;
+        }
         r.put("bad.refused_user_unknown_interface", gdbusError(lab, Topology.REFUSED_USER, "SwitchTo", "'nosuch0'"));
-        r.put("bad.count", calls.size() + 1).put("bad.accepted", accepted);
+        r.put("bad.count", calls.size() + wrongTypes.size()).put("bad.accepted", accepted);
         r.put("notfound.not_a_port", gdbusError(lab, Topology.USER, "SwitchTo", "'lo'"));
         busy(lab, r);
         r.put("bad.helper_alive", helper.onBus());
         r.put("bad.unchanged", before.equals(snapshot(bond)));
     }
 
+    // ---- DHCP run by the helper ----------------------------------------------------------------
+
+    /** The helper starts dhcpcd once the bond carries traffic; the lease and DNS show in the API. */
+    private void helperDhcp(Lab lab, Results r, Properties bond) {
+        r.put("dhcp.lease_ms", Wait.until("a DHCPv4 lease on the bond from the helper's dhcpcd",
+                Duration.ofSeconds(60), Duration.ofMillis(100), () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty()));
+        r.put("dhcp.lease6_ms", Wait.until("a DHCPv6 address on the bond", Duration.ofSeconds(60),
+                Duration.ofMillis(100), () -> !lab.net().addresses(PlainBond.NAME, 6).isEmpty()));
+        Wait.until("the lease in the DHCP property", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> !dhcpField(bond, BondProperties.DHCP_ADDRESS).isEmpty());
+        r.put("dhcp.state", dhcpField(bond, BondProperties.DHCP_STATE));
+        r.put("dhcp.address", dhcpField(bond, BondProperties.DHCP_ADDRESS));
+        r.put("dhcp.server", dhcpField(bond, BondProperties.DHCP_SERVER));
+        r.put("dhcp.lease_time", dhcpField(bond, BondProperties.DHCP_LEASE_TIME));
+        r.put("dhcp.bond_address", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
+        r.put("dhcp.dns", words(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DNS)));
+        r.put("dhcp.resolv_conf", readFile("/etc/resolv.conf").lines().filter(l -> l.startsWith("nameserver"))
+                .reduce((a, b) -> a + "; " + b).orElse(""));
+        r.put("dhcp.config", readFile("/run/bondtray/dhcpcd-" + PlainBond.NAME + ".conf").lines()
+                .filter(l -> l.startsWith("iaid") || l.startsWith("duid")).reduce((a, b) -> a + "; " + b).orElse(""));
+    }
+
+    /** Same addresses after the cuts; dnsmasq saw renewals of one client, never a new one. */
+    private static void leaseKept(Lab lab, Results r, List<String> v4Before, List<String> v6Before, String log) {
+        r.put("dhcp.v4_before", String.join(" ", v4Before)).put("dhcp.v6_before", String.join(" ", v6Before));
+        r.put("dhcp.v4_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
+        r.put("dhcp.v6_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 6)));
+        r.put("dhcp.cuts_discover", count(log, "DHCPDISCOVER")).put("dhcp.cuts_nak", count(log, "DHCPNAK"))
+                .put("dhcp.cuts_ack", count(log, "DHCPACK")).put("dhcp.cuts_release", count(log, "DHCPRELEASE"));
+        // dnsmasq keeps one line per lease: the helper's client id (ff, IAID, DUID; RFC 4361) has one.
+        String iaid = readFile("/run/bondtray/dhcpcd-" + PlainBond.NAME + ".conf").lines()
+                .filter(l -> l.startsWith("iaid ")).map(l -> l.substring(5).strip()).findFirst().orElse("0");
+        String prefix = String.format("ff:%s", hexColon(Long.parseLong(iaid)));
+        List<String> leases = readFile("/run/dnsmasq-" + Topology.LAN_NS + ".leases").lines()
+                .filter(l -> l.contains(" " + prefix)).toList();
+        r.put("dhcp.client_leases", leases.size());
+        r.put("dhcp.client_id_prefix", prefix);
+    }
+
+    private static String hexColon(long iaid) {
+        return String.format("%02x:%02x:%02x:%02x", (iaid >> 24) & 0xff, (iaid >> 16) & 0xff, (iaid >> 8) & 0xff,
+                iaid & 0xff);
+    }
+
+    /** dhcpcd killed: the helper starts it again; the address stays all along. */
+    private void dhcpcdDies(Lab lab, Results r, Properties bond) {
+        long pid = dhcpcdPid(lab);
+        r.put("dhcpcd.pid_before", pid);
+        String before = String.join(" ", lab.net().addresses(PlainBond.NAME, 4));
+        lab.cmd().run("kill", "-9", Long.toString(pid));
+        r.put("dhcpcd.restart_ms", Wait.until("the helper to start dhcpcd again", Duration.ofSeconds(30),
+                Duration.ofMillis(50), () -> dhcpcdPid(lab) > 0 && dhcpcdPid(lab) != pid));
+        r.put("dhcpcd.address_kept", before.equals(String.join(" ", lab.net().addresses(PlainBond.NAME, 4))));
+        r.put("dhcpcd.state_after", dhcpField(bond, BondProperties.DHCP_STATE));
+    }
+
+    private static long dhcpcdPid(Lab lab) {
+        String text = readFile("/run/dhcpcd/" + PlainBond.NAME + ".pid").strip();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        long pid = Long.parseLong(text);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : 0;
+    }
+
+    /** An array property as words; dbus-java hands arrays back as arrays or as lists. */
+    private static String words(Object value) {
+        List<?> items = value instanceof Object[] a ? Arrays.asList(a) : value instanceof List<?> l ? l : List.of(value);
+        return String.join(" ", items.stream().map(String::valueOf).toList());
+    }
+
+    private static String dhcpField(Properties bond, String key) {
+        Map<String, Object> dhcp = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DHCP);
+        return String.valueOf(unwrap(dhcp.get(key)));
+    }
+
+    private static String dnsmasqLog(Lab lab) {
+        return log(lab, "dnsmasq-" + Topology.LAN_NS);
+    }
+
+    private static int count(String text, String word) {
+        return (int) text.lines().filter(l -> l.contains(word)).count();
+    }
+
+    private static String readFile(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** Calls the helper with gdbus as {@code user}: "accepted", or the D-Bus error's name. */
     private static String gdbusError(Lab lab, String user, String method, String args) {
         Cmd.Result res = lab.cmd().tryRun(gdbus(user, method, args));
         return res.exit() == 0 ? "accepted" : errorName(res.err());
+    }
+
+    /** Calls the helper with dbus-send as the user: method, then typed arguments. */
+    private static String dbusSendError(Lab lab, String[] methodAndArgs) {
+        List<String> argv = new ArrayList<>(List.of("runuser", "-u", Topology.USER, "--", "dbus-send", "--system",
+                "--print-reply", "--dest=" + BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                BondtrayBus.BOND_INTERFACE + "." + methodAndArgs[0]));
+        argv.addAll(Arrays.asList(methodAndArgs).subList(1, methodAndArgs.length));
+        Cmd.Result res = lab.cmd().tryRun(argv.toArray(String[]::new));
+        Matcher w = Pattern.compile("Error ([A-Za-z0-9_.]+)").matcher(res.out() + res.err());
+        return res.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected";
     }
 
     private static String[] gdbus(String user, String method, String args) {
@@ -399,7 +511,8 @@ final class HelperDrill implements Scenario {
     private static Map<String, String> snapshot(Properties bond) {
         Map<String, String> s = new LinkedHashMap<>();
         bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
-            if (!k.equals(BondProperties.PORTS)) {
+            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time.
+            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)) {
                 Object value = v.getValue();
                 s.put(k, value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value));
             }
@@ -408,8 +521,13 @@ final class HelperDrill implements Scenario {
     }
 
     private void disable(Lab lab, Results r, HelperProcess helper, String wlan) {
-        lab.dhcp().stop();
+        int dnsmasqFrom = dnsmasqLog(lab).length();
         Cmd.Result d = helper.cli(Topology.USER, "disable");
+        Wait.sleep(Duration.ofSeconds(1));
+        String after = dnsmasqLog(lab).substring(dnsmasqFrom);
+        r.put("disable.dhcp_released", after.contains("DHCPRELEASE"));
+        r.put("disable.dhcpcd_running", dhcpcdPid(lab) > 0);
+        r.put("disable.resolv_conf_restored", !readFile("/etc/resolv.conf").contains("bondtray-helper"));
         r.put("disable.exit", d.exit()).put("disable.output", (d.out() + d.err()).strip());
         r.put("disable.bond_exists", lab.cmd().tryRun("ip", "link", "show", PlainBond.NAME).exit() == 0);
         r.put("disable.eth0", lab.cmd().run("ip", "-o", "link", "show", Topology.WIRED).strip());

@@ -48,6 +48,14 @@ final class TrafficProbe {
         Window window(String name, String fromMark, String toMark) {
             return measure(name, requests, marks.get(fromMark), marks.get(toMark));
         }
+
+        /** When the unanswered requests of a window were sent, in ms after {@code fromMark}. */
+        List<Long> lostAt(String fromMark, String toMark) {
+            long from = marks.get(fromMark);
+            long to = marks.get(toMark);
+            return requests.stream().filter(r -> r.sentMs() >= from && r.sentMs() < to && !r.answered())
+                    .map(r -> Math.round(r.sentMs() - from)).toList();
+        }
     }
 
     static Window measure(String name, List<PingProbe.Request> requests, long from, long to) {

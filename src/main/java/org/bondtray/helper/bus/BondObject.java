@@ -31,7 +31,7 @@ import org.freedesktop.dbus.types.Variant;
  * formed (inputs), before the {@link Helper} decides and acts. Properties are computed from the
  * helper's view; every change of the view goes out as one PropertiesChanged.
  */
-public final class BondObject implements Bond, Properties, Publisher {
+public final class BondObject extends SignatureGuard.Rejecting implements Bond, Properties, Publisher {
     private static final Logger LOG = Logger.getLogger(BondObject.class.getName());
 
     private final DBusConnection bus;
@@ -157,6 +157,13 @@ public final class BondObject implements Bond, Properties, Publisher {
             ports.put(port.name(), e);
         }
         p.put(BondProperties.PORTS, new Variant<>(ports, "a{sa{sv}}"));
+        Map<String, Variant<?>> dhcp = new LinkedHashMap<>();
+        dhcp.put(BondProperties.DHCP_STATE, new Variant<>(v.dhcp().state()));
+        dhcp.put(BondProperties.DHCP_ADDRESS, new Variant<>(v.dhcp().address()));
+        dhcp.put(BondProperties.DHCP_SERVER, new Variant<>(v.dhcp().server()));
+        dhcp.put(BondProperties.DHCP_LEASE_TIME, new Variant<>(new UInt32(v.dhcp().leaseSeconds())));
+        dhcp.put(BondProperties.DHCP_OBTAINED, new Variant<>(new UInt64(v.dhcp().obtainedMicros())));
+        p.put(BondProperties.DHCP, new Variant<>(dhcp, "a{sv}"));
         return p;
     }
 

@@ -19,6 +19,12 @@ public record BondConfig(String bond, List<String> ports, Preference preference,
                          List<String> gateways, List<String> dns) {
 
     public static final int DEFAULT_MIIMON = 100;
+    /**
+     * A port that comes up waits two link-monitor ticks before it may carry traffic: a cable that
+     * bounces as it is plugged in (or a flapping one) does not drag traffic back and forth, and
+     * the kernel has delivered the new carrier to everyone before the bond switches.
+     */
+    public static final int DEFAULT_UPDELAY = 200;
     public static final int MAX_TIMER_MS = 60_000;
 
     public BondConfig {
@@ -31,7 +37,7 @@ public record BondConfig(String bond, List<String> ports, Preference preference,
     }
 
     public static BondConfig defaults(String bond) {
-        return new BondConfig(bond, List.of(), Preference.WIRED, "", DEFAULT_MIIMON, 0, 0, Addressing.DHCP,
+        return new BondConfig(bond, List.of(), Preference.WIRED, "", DEFAULT_MIIMON, DEFAULT_UPDELAY, 0, Addressing.DHCP,
                 List.of(), List.of(), List.of());
     }
 

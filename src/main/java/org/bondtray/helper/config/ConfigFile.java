@@ -1,13 +1,10 @@
 package org.bondtray.helper.config;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +84,7 @@ public final class ConfigFile {
                 Preference.parse(kv.getOrDefault("preference", "wired"))
                         .orElseThrow(() -> new IllegalArgumentException("preference must be wired, wireless or automatic")),
                 kv.getOrDefault("primary", ""),
-                number(kv, "miimon", d.miimon()), number(kv, "updelay", 0), number(kv, "downdelay", 0),
+                number(kv, "miimon", d.miimon()), number(kv, "updelay", d.updelay()), number(kv, "downdelay", 0),
                 Addressing.parse(kv.getOrDefault("addressing", "dhcp"))
                         .orElseThrow(() -> new IllegalArgumentException("addressing must be dhcp, static or both")),
                 checked(words(kv, "addresses"), IpText::prefixed), checked(words(kv, "gateway"), IpText::address),
@@ -156,23 +153,6 @@ public final class ConfigFile {
     }
 
     private void write(String text) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, NAME, ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path(), StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(path(), text, "rw-r--r--");
     }
 }

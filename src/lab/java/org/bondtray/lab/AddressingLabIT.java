@@ -1,0 +1,81 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bondtray.lab.guest.Scenarios;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Addresses on the bond as the helper keeps them: dhcpcd under the helper, the lease through
+ * switchovers, name servers handed to the system. Judged from the helper scenario, whose cable
+ * cuts serve both.
+ */
+class AddressingLabIT {
+    private static ScenarioResult result() {
+        return LabRun.shared().scenario(Scenarios.HELPER);
+    }
+
+    @Test
+    @DisplayName("addressing 1: the helper runs dhcpcd once the bond carries traffic; lease and DNS in the API and the resolver")
+    void helperRunsDhcp() {
+        ScenarioResult r = result();
+        r.print("dhcp.lease_ms", "dhcp.lease6_ms", "dhcp.state", "dhcp.address", "dhcp.server", "dhcp.lease_time",
+                "dhcp.bond_address", "dhcp.dns", "dhcp.resolv_conf", "dhcp.config");
+        assertAll(
+                () -> assertEquals("running", r.text("dhcp.state")),
+                () -> assertTrue(r.text("dhcp.bond_address").startsWith(r.text("dhcp.address") + "/24"),
+                        r.text("dhcp.address") + " vs " + r.text("dhcp.bond_address")),
+                () -> assertEquals("192.168.50.1", r.text("dhcp.server")),
+                () -> assertEquals(3600, r.number("dhcp.lease_time")),
+                () -> assertTrue(r.text("dhcp.dns").contains("192.168.50.1"), r.text("dhcp.dns")),
+                () -> assertTrue(r.text("dhcp.resolv_conf").contains("nameserver 192.168.50.1"), r.text("dhcp.resolv_conf")),
+                () -> assertTrue(r.text("dhcp.config").contains("duid") && r.text("dhcp.config").contains("iaid "),
+                        r.text("dhcp.config")));
+    }
+
+    @Test
+    @DisplayName("addressing 2: the lease survives twenty switchovers: same IPv4 and IPv6, one client at the server")
+    void leaseSurvivesSwitchovers() {
+        ScenarioResult r = result();
+        r.print("cuts.count", "dhcp.v4_before", "dhcp.v4_after", "dhcp.v6_before", "dhcp.v6_after", "dhcp.cuts_ack",
+                "dhcp.cuts_discover", "dhcp.cuts_nak", "dhcp.cuts_release", "dhcp.client_leases", "dhcp.client_id_prefix");
+        assertAll(
+                () -> assertEquals(10, r.number("cuts.count"), "ten cuts and ten restores"),
+                () -> assertFalse(r.text("dhcp.v4_before").isEmpty()),
+                () -> assertEquals(r.text("dhcp.v4_before"), r.text("dhcp.v4_after")),
+                () -> assertFalse(r.text("dhcp.v6_before").isEmpty()),
+                () -> assertEquals(r.text("dhcp.v6_before"), r.text("dhcp.v6_after")),
+                () -> assertEquals(0, r.number("dhcp.cuts_discover"), "no new client: no DHCPDISCOVER"),
+                () -> assertEquals(0, r.number("dhcp.cuts_nak")),
+                () -> assertEquals(0, r.number("dhcp.cuts_release")),
+                () -> assertEquals(1, r.number("dhcp.client_leases"), "one lease for the helper's client id"));
+    }
+
+    @Test
+    @DisplayName("addressing 3: dhcpcd killed is started again with the address kept; a restarted helper adopts it")
+    void dhcpcdIsSupervised() {
+        ScenarioResult r = result();
+        r.print("dhcpcd.pid_before", "dhcpcd.restart_ms", "dhcpcd.address_kept", "dhcpcd.state_after",
+                "crash.dhcpcd_adopted");
+        assertAll(
+                () -> assertTrue(r.number("dhcpcd.restart_ms") < 5000, "started again within 5 s"),
+                () -> assertEquals("true", r.text("dhcpcd.address_kept")),
+                () -> assertEquals("running", r.text("dhcpcd.state_after")),
+                () -> assertEquals("true", r.text("crash.dhcpcd_adopted"), "the helper's restart left dhcpcd alone"));
+    }
+
+    @Test
+    @DisplayName("addressing 4: disable releases the lease, stops dhcpcd and gives resolv.conf back")
+    void disableReleases() {
+        ScenarioResult r = result();
+        r.print("disable.dhcp_released", "disable.dhcpcd_running", "disable.resolv_conf_restored");
+        assertAll(
+                () -> assertEquals("true", r.text("disable.dhcp_released")),
+                () -> assertEquals("false", r.text("disable.dhcpcd_running")),
+                () -> assertEquals("true", r.text("disable.resolv_conf_restored")));
+    }
+}

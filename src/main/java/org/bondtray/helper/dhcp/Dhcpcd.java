@@ -1,0 +1,273 @@
+package org.bondtray.helper.dhcp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import org.bondtray.helper.config.AtomicFile;
+
+/**
+ * dhcpcd for the bond, supervised: started once the bond has an active port, adopted if one is
+ * already running (a helper restart must not touch the lease), started again with a growing pause
+ * if it dies, told to rebind when a switchover changed the bond's MAC, and told to release when
+ * the bond is disabled. It runs with a configuration the helper writes ({@link DhcpcdConfig}).
+ *
+ * <p>Commands are argument vectors, never strings for a shell. All of it runs on one thread of
+ * its own: a slow dhcpcd never holds up the helper's look at the kernel.
+ */
+public final class Dhcpcd implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Dhcpcd.class.getName());
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** A run this long counts as healthy: the next death pauses only briefly again. */
+    private static final Duration HEALTHY = Duration.ofSeconds(60);
+    /** Switchovers in a burst (a flapping cable) cost one rebind, this long after the last. */
+    private static final Duration REBIND_SETTLE = Duration.ofSeconds(2);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Where dhcpcd is and keeps things; tests and the lab point these elsewhere. */
+    public record Paths(Path binary, Path configDir, Path stateDir, Path runDir) {
+        public static Paths system() {
+            return new Paths(Path.of("/usr/sbin/dhcpcd"), Path.of("/run/bondtray"), Path.of("/var/lib/dhcpcd"),
+                    Path.of("/run/dhcpcd"));
+        }
+    }
+
+    /**
+     * How dhcpcd is started: as the helper's child, or (under systemd) as a unit of its own, since
+     * the helper's unit may only open AF_UNIX and AF_NETLINK sockets and dhcpcd needs more.
+     */
+    public interface Launcher {
+        /** Starts dhcpcd with {@code argv}; the handle of the process that serves the bond. */
+        ProcessHandle launch(List<String> argv, String bond, Paths paths) throws IOException;
+    }
+
+    /** dhcpcd as the helper's child; its output goes where the helper's goes. */
+    public static final Launcher CHILD = (argv, bond, paths) -> new ProcessBuilder(argv)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+            .toHandle();
+
+    private final Paths paths;
+    private final Launcher launcher;
+    private final Runnable changed;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("dhcpcd").daemon().unstarted(r));
+
+    // Touched on the dhcpcd thread only.
+    private String bond = "";
+    private int metric;
+    private ProcessHandle running;
+    private long startedNanos;
+    private Duration pause = FIRST_PAUSE;
+    private ScheduledFuture<?> pendingStart;
+    private ScheduledFuture<?> pendingRebind;
+    private boolean wanted;
+    private volatile int starts;
+    private volatile String state = "off";
+
+    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed) {
+        this.paths = paths;
+        this.launcher = launcher;
+        this.changed = changed;
+    }
+
+    /** Whether dhcpcd is installed where the helper looks for it. */
+    public boolean installed() {
+        return Files.isExecutable(paths.binary());
+    }
+
+    /** "off", "starting", "running" or "restarting": for the API. */
+    public String state() {
+        return state;
+    }
+
+    /** How many times dhcpcd was started (an adopted one counts as none). */
+    public int starts() {
+        return starts;
+    }
+
+    /** The lease of the bond dhcpcd runs for, as its lease files say now. */
+    public Lease lease(String ifname) {
+        return Lease.read(paths.stateDir(), ifname);
+    }
+
+    /** Makes sure dhcpcd runs for {@code ifname}; cheap when it already does. */
+    public void ensure(String ifname, int routeMetric) {
+        thread.execute(() -> {
+            if (wanted && bond.equals(ifname) && routeMetric == metric) {
+                return;
+            }
+            if (wanted && !bond.equals(ifname)) {
+                releaseNow();
+            }
+            bond = ifname;
+            metric = routeMetric;
+            wanted = true;
+            startOrAdopt();
+        });
+    }
+
+    /** The bond's MAC changed: ask dhcpcd to confirm the lease (and IPv6 to solicit routers) anew. */
+    public void macChanged() {
+        thread.execute(() -> {
+            if (!wanted) {
+                return;
+            }
+            if (pendingRebind != null) {
+                pendingRebind.cancel(false);
+            }
+            pendingRebind = thread.schedule(() -> {
+                if (wanted && running != null && running.isAlive()) {
+                    command("--rebind");
+                }
+            }, REBIND_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** DHCP is no longer wanted (static addressing): dhcpcd releases and exits, in its own time. */
+    public void releaseLater() {
+        thread.execute(() -> {
+            if (wanted || running != null) {
+                releaseNow();
+            }
+        });
+    }
+
+    /** The bond goes away: dhcpcd releases the lease and exits. Waits until it has. */
+    public void release() {
+        try {
+            thread.submit(this::releaseNow).get(COMMAND_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("dhcpcd did not release in time: " + e);
+        }
+    }
+
+    private void releaseNow() {
+        wanted = false;
+        cancel(pendingStart);
+        cancel(pendingRebind);
+        if (running != null && running.isAlive()) {
+            command("--release");
+            try {
+                running.onExit().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning("dhcpcd for " + bond + " did not exit after releasing; stopping it");
+                running.destroy();
+            }
+        }
+        running = null;
+        state = "off";
+        changed.run();
+    }
+
+    private void startOrAdopt() {
+        if (running != null && running.isAlive()) {
+            return;
+        }
+        Optional<ProcessHandle> found = alreadyRunning();
+        if (found.isPresent()) {
+            LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
+            watch(found.get());
+            return;
+        }
+        Path conf = paths.configDir().resolve("dhcpcd-" + bond + ".conf");
+        try {
+            Files.createDirectories(paths.configDir());
+            AtomicFile.write(conf, DhcpcdConfig.text(bond, metric), "rw-r--r--");
+            ProcessHandle p = launcher.launch(List.of(paths.binary().toString(), "--config", conf.toString(),
+                    "--nobackground", bond), bond, paths);
+            starts++;
+            startedNanos = System.nanoTime();
+            LOG.info("started dhcpcd for " + bond + " (pid " + p.pid() + ")");
+            watch(p);
+        } catch (IOException e) {
+            LOG.warning("could not start dhcpcd for " + bond + ": " + e.getMessage());
+            retryLater();
+        }
+    }
+
+    private void watch(ProcessHandle p) {
+        running = p;
+        state = "running";
+        changed.run();
+        p.onExit().thenRun(() -> thread.execute(() -> {
+            if (running != p || !wanted) {
+                return;
+            }
+            running = null;
+            LOG.warning("dhcpcd for " + bond + " exited; starting it again in " + pause.toMillis() + " ms");
+            retryLater();
+        }));
+    }
+
+    private void retryLater() {
+        state = "restarting";
+        changed.run();
+        if (System.nanoTime() - startedNanos > HEALTHY.toNanos()) {
+            pause = FIRST_PAUSE;
+        }
+        Duration wait = pause;
+        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        pendingStart = thread.schedule(() -> {
+            if (wanted) {
+                startOrAdopt();
+            }
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A dhcpcd already serving the bond, found by the pid file it keeps. */
+    private Optional<ProcessHandle> alreadyRunning() {
+        return running(paths, bond);
+    }
+
+    /** The dhcpcd serving {@code bond}, by its pid file, if it is alive. */
+    public static Optional<ProcessHandle> running(Paths paths, String bond) {
+        Path pidFile = paths.runDir().resolve(bond + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.endsWith("dhcpcd")).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Sends a control command to the running dhcpcd through dhcpcd itself. */
+    private void command(String what) {
+        Path conf = paths.configDir().resolve("dhcpcd-" + bond + ".conf");
+        List<String> argv = List.of(paths.binary().toString(), "--config", conf.toString(), what, bond);
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroy();
+            }
+            LOG.info("dhcpcd " + what + " " + bond + (out.isEmpty() ? "" : ": " + out));
+        } catch (IOException e) {
+            LOG.warning("dhcpcd " + what + " " + bond + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /** The helper stops; dhcpcd keeps the lease and is adopted by the next helper. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
