@@ -237,11 +237,7 @@ final class HelperDrill implements Scenario {
     }
 
     private static String log(Lab lab, String name) {
-        try {
-            return java.nio.file.Files.readString(lab.cmd().logDir().resolve(name + ".log"));
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        return readFile(lab.cmd().logDir().resolve(name + ".log").toString());
     }
 
     /** The Wi-Fi radio blocked by rfkill: the API says so, a switch to it is refused, unblocking heals. */

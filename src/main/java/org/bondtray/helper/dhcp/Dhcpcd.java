@@ -71,7 +71,6 @@ public final class Dhcpcd implements AutoCloseable {
     private ScheduledFuture<?> pendingStart;
     private ScheduledFuture<?> pendingRebind;
     private boolean wanted;
-    private volatile int starts;
     private volatile String state = "off";
 
     public Dhcpcd(Paths paths, Launcher launcher, Runnable changed) {
@@ -80,19 +79,9 @@ public final class Dhcpcd implements AutoCloseable {
         this.changed = changed;
     }
 
-    /** Whether dhcpcd is installed where the helper looks for it. */
-    public boolean installed() {
-        return Files.isExecutable(paths.binary());
-    }
-
     /** "off", "starting", "running" or "restarting": for the API. */
     public String state() {
         return state;
-    }
-
-    /** How many times dhcpcd was started (an adopted one counts as none). */
-    public int starts() {
-        return starts;
     }
 
     /** The lease of the bond dhcpcd runs for, as its lease files say now. */
@@ -173,19 +162,18 @@ public final class Dhcpcd implements AutoCloseable {
         if (running != null && running.isAlive()) {
             return;
         }
-        Optional<ProcessHandle> found = alreadyRunning();
+        Optional<ProcessHandle> found = running(paths, bond);
         if (found.isPresent()) {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
             return;
         }
-        Path conf = paths.configDir().resolve("dhcpcd-" + bond + ".conf");
+        Path conf = conf();
         try {
             Files.createDirectories(paths.configDir());
             AtomicFile.write(conf, DhcpcdConfig.text(bond, metric), "rw-r--r--");
             ProcessHandle p = launcher.launch(List.of(paths.binary().toString(), "--config", conf.toString(),
                     "--nobackground", bond), bond, paths);
-            starts++;
             startedNanos = System.nanoTime();
             LOG.info("started dhcpcd for " + bond + " (pid " + p.pid() + ")");
             watch(p);
@@ -224,11 +212,6 @@ public final class Dhcpcd implements AutoCloseable {
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A dhcpcd already serving the bond, found by the pid file it keeps. */
-    private Optional<ProcessHandle> alreadyRunning() {
-        return running(paths, bond);
-    }
-
     /** The dhcpcd serving {@code bond}, by its pid file, if it is alive. */
     public static Optional<ProcessHandle> running(Paths paths, String bond) {
         Path pidFile = paths.runDir().resolve(bond + ".pid");
@@ -243,8 +226,7 @@ public final class Dhcpcd implements AutoCloseable {
 
     /** Sends a control command to the running dhcpcd through dhcpcd itself. */
     private void command(String what) {
-        Path conf = paths.configDir().resolve("dhcpcd-" + bond + ".conf");
-        List<String> argv = List.of(paths.binary().toString(), "--config", conf.toString(), what, bond);
+        List<String> argv = List.of(paths.binary().toString(), "--config", conf().toString(), what, bond);
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -257,6 +239,11 @@ public final class Dhcpcd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The configuration file the helper writes for the bond; dhcpcd's unit reads the same. */
+    private Path conf() {
+        return paths.configDir().resolve("dhcpcd-" + bond + ".conf");
     }
 
     private static void cancel(ScheduledFuture<?> f) {

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,8 @@ public record Lease(String address, String server, long seconds, long obtainedMs
     private static Optional<Bytes> file(Path p) {
         try {
             return Optional.of(new Bytes(Files.readAllBytes(p), Files.getLastModifiedTime(p).toMillis()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
+            // No lease yet (no such file) reads the same as one that cannot be read.
             return Optional.empty();
         }
     }
