@@ -391,7 +391,7 @@ final class HelperDrill implements Scenario {
         r.put("dhcp.v4_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
         r.put("dhcp.v6_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 6)));
         r.put("dhcp.cuts_discover", count(log, "DHCPDISCOVER")).put("dhcp.cuts_nak", count(log, "DHCPNAK"))
-                .put("dhcp.cuts_ack", count(log, "DHCPACK")).put("dhcp.cuts_release", count(log, "DHCPRELEASE"));
+                .put("dhcp.cuts_request", count(log, "DHCPREQUEST")).put("dhcp.cuts_ack", count(log, "DHCPACK")).put("dhcp.cuts_release", count(log, "DHCPRELEASE"));
         // dnsmasq keeps one line per lease: the helper's client id (ff, IAID, DUID; RFC 4361) has one.
         String iaid = readFile("/run/bondtray/dhcpcd-" + PlainBond.NAME + ".conf").lines()
                 .filter(l -> l.startsWith("iaid ")).map(l -> l.substring(5).strip()).findFirst().orElse("0");

@@ -18,7 +18,7 @@ import org.bondtray.helper.config.AtomicFile;
 /**
  * dhcpcd for the bond, supervised: started once the bond has an active port, adopted if one is
  * already running (a helper restart must not touch the lease), started again with a growing pause
- * if it dies, told to rebind when a switchover changed the bond's MAC, and told to release when
+ * if it dies, told to renew when a switchover changed the bond's MAC, and told to release when
  * the bond is disabled. It runs with a configuration the helper writes ({@link DhcpcdConfig}).
  *
  * <p>Commands are argument vectors, never strings for a shell. All of it runs on one thread of
@@ -30,8 +30,8 @@ public final class Dhcpcd implements AutoCloseable {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     /** A run this long counts as healthy: the next death pauses only briefly again. */
     private static final Duration HEALTHY = Duration.ofSeconds(60);
-    /** Switchovers in a burst (a flapping cable) cost one rebind, this long after the last. */
-    private static final Duration REBIND_SETTLE = Duration.ofSeconds(2);
+    /** Switchovers in a burst (a flapping cable) cost one renewal, this long after the last. */
+    private static final Duration RENEW_SETTLE = Duration.ofSeconds(2);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where dhcpcd is and keeps things; tests and the lab point these elsewhere. */
@@ -69,7 +69,7 @@ public final class Dhcpcd implements AutoCloseable {
     private long startedNanos;
     private Duration pause = FIRST_PAUSE;
     private ScheduledFuture<?> pendingStart;
-    private ScheduledFuture<?> pendingRebind;
+    private ScheduledFuture<?> pendingRenew;
     private boolean wanted;
     private volatile String state = "off";
 
@@ -105,20 +105,26 @@ public final class Dhcpcd implements AutoCloseable {
         });
     }
 
-    /** The bond's MAC changed: ask dhcpcd to confirm the lease (and IPv6 to solicit routers) anew. */
+    /**
+     * The bond's MAC changed: dhcpcd renews the lease (the server learns the new MAC; if it does
+     * not answer, RFC 2131's rebinding follows at T2 and the address stays until the lease ends),
+     * solicits routers so SLAAC routes point at a live router, and renews DHCPv6. Not dhcpcd's
+     * --rebind: that restarts from INIT-REBOOT and drops the address if no answer comes within 5 s,
+     * which in the lab lost a good lease to one unanswered broadcast.
+     */
     public void macChanged() {
         thread.execute(() -> {
             if (!wanted) {
                 return;
             }
-            if (pendingRebind != null) {
-                pendingRebind.cancel(false);
+            if (pendingRenew != null) {
+                pendingRenew.cancel(false);
             }
-            pendingRebind = thread.schedule(() -> {
+            pendingRenew = thread.schedule(() -> {
                 if (wanted && running != null && running.isAlive()) {
-                    command("--rebind");
+                    command("--renew");
                 }
-            }, REBIND_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            }, RENEW_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
@@ -143,7 +149,7 @@ public final class Dhcpcd implements AutoCloseable {
     private void releaseNow() {
         wanted = false;
         cancel(pendingStart);
-        cancel(pendingRebind);
+        cancel(pendingRenew);
         if (running != null && running.isAlive()) {
             command("--release");
             try {
