@@ -80,4 +80,38 @@ class AddressingLabIT {
                 () -> assertEquals("false", r.text("disable.dhcpcd_running")),
                 () -> assertEquals("true", r.text("disable.resolv_conf_restored")));
     }
+
+    @Test
+    @DisplayName("addressing 5: configured routes and route metric apply to static and DHCP routes alike")
+    void routesAndMetric() {
+        ScenarioResult r = result();
+        r.print("routes.exit", "routes.route_ms", "routes.dhcp_default_ms", "routes.route", "routes.default",
+                "routes.config");
+        assertAll(
+                () -> assertEquals(0, r.number("routes.exit"), r.text("routes.output")),
+                () -> assertTrue(r.text("routes.route").contains("10.99.0.0/16 via 192.168.50.1")
+                        && r.text("routes.route").contains("proto static") && r.text("routes.route").contains("metric 300"),
+                        r.text("routes.route")),
+                () -> assertTrue(r.text("routes.default").contains("proto dhcp")
+                        && r.text("routes.default").contains("metric 300"), r.text("routes.default")),
+                () -> assertTrue(r.text("routes.config").contains("route_metric = 300"), r.text("routes.config")));
+    }
+
+    @Test
+    @DisplayName("addressing 6: the DHCP server falls silent: the bond takes the fallback address, and a lease again later")
+    void fallbackAddress() {
+        ScenarioResult r = result();
+        r.print("fallback.exit", "fallback.address_ms", "fallback.state", "fallback.addresses", "fallback.ping",
+                "fallback.off_exit", "fallback.lease_again_ms", "fallback.addresses_after");
+        assertAll(
+                () -> assertEquals(0, r.number("fallback.exit"), r.text("fallback.output")),
+                () -> assertTrue(r.number("fallback.address_ms") >= 0),
+                () -> assertEquals("fallback", r.text("fallback.state")),
+                () -> assertTrue(r.text("fallback.addresses").contains("192.168.50.249/24"), r.text("fallback.addresses")),
+                () -> assertEquals("true", r.text("fallback.ping"), "the LAN answers the fallback address"),
+                () -> assertEquals(0, r.number("fallback.off_exit")),
+                () -> assertTrue(r.number("fallback.lease_again_ms") >= 0),
+                () -> assertFalse(r.text("fallback.addresses_after").contains("192.168.50.249"),
+                        r.text("fallback.addresses_after")));
+    }
 }

@@ -18,6 +18,7 @@ public final class BondProperties {
     public static final String DNS = "DNS";
     public static final String PORTS = "Ports";
     public static final String DHCP = "DHCP";
+    public static final String NETWORK = "Network";
 
     /** Keys of {@code DHCP}. */
     public static final String DHCP_STATE = "State";
@@ -48,6 +49,9 @@ public final class BondProperties {
     public static final String OPT_ADDRESSES = "Addresses";
     public static final String OPT_GATEWAY = "Gateway";
     public static final String OPT_DNS = "DNS";
+    public static final String OPT_ROUTES = "Routes";
+    public static final String OPT_ROUTE_METRIC = "RouteMetric";
+    public static final String OPT_FALLBACK_ADDRESS = "FallbackAddress";
 
     /** D-Bus type a{sa{sv}} of {@code Ports}. */
     public interface PortsType extends TypeRef<Map<String, Map<String, Variant<?>>>> {

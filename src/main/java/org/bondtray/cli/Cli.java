@@ -28,6 +28,7 @@ import org.freedesktop.dbus.types.Variant;
  * bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]
  *                [--miimon MS] [--updelay MS] [--downdelay MS]
  *                [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...
+ *                [--route "NET/PREFIX via IP"]... [--metric N] [--fallback IP/PREFIX]
  * bondtray disable
  * </pre>
  *
@@ -91,6 +92,7 @@ public final class Cli {
         err.println("       bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]");
         err.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
         err.println("                      [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...");
+        err.println("                      [--route \"NET/PREFIX via IP\"]... [--metric N] [--fallback IP/PREFIX]");
         err.println("       bondtray disable");
         return USAGE;
     }
@@ -143,26 +145,29 @@ public final class Cli {
                 case "--address" -> lists.computeIfAbsent(BondProperties.OPT_ADDRESSES, k -> new ArrayList<>()).add(value);
                 case "--gateway" -> lists.computeIfAbsent(BondProperties.OPT_GATEWAY, k -> new ArrayList<>()).add(value);
                 case "--dns" -> lists.computeIfAbsent(BondProperties.OPT_DNS, k -> new ArrayList<>()).add(value);
+                case "--route" -> lists.computeIfAbsent(BondProperties.OPT_ROUTES, k -> new ArrayList<>()).add(value);
+                case "--fallback" -> options.put(BondProperties.OPT_FALLBACK_ADDRESS, new Variant<>(value));
                 case "--addressing" -> options.put(BondProperties.OPT_ADDRESSING, new Variant<>(value));
                 case "--primary" -> options.put(BondProperties.OPT_PRIMARY, new Variant<>(value));
                 case "--prefer" -> options.put(BondProperties.OPT_PREFERENCE,
                         new Variant<>("auto".equals(value) ? "automatic" : value));
-                case "--miimon", "--updelay", "--downdelay" -> {
-                    long ms;
+                case "--miimon", "--updelay", "--downdelay", "--metric" -> {
+                    long n;
                     try {
-                        ms = Long.parseLong(value);
+                        n = Long.parseLong(value);
                     } catch (NumberFormatException e) {
-                        return usage(flag + " takes milliseconds");
+                        n = -1;
                     }
-                    if (ms < 0 || ms > 0xffffffffL) {
-                        return usage(flag + " takes milliseconds");
+                    if (n < 0 || n > 0xffffffffL) {
+                        return usage(flag + (flag.equals("--metric") ? " takes a number" : " takes milliseconds"));
                     }
                     String key = switch (flag) {
                         case "--miimon" -> BondProperties.OPT_MIIMON;
                         case "--updelay" -> BondProperties.OPT_UPDELAY;
+                        case "--metric" -> BondProperties.OPT_ROUTE_METRIC;
                         default -> BondProperties.OPT_DOWNDELAY;
                     };
-                    options.put(key, new Variant<>(new UInt32(ms)));
+                    options.put(key, new Variant<>(new UInt32(n)));
                 }
                 default -> {
                     return usage("unknown option " + flag);

@@ -33,6 +33,14 @@ final class StatusText {
         line(s, "gateway", (List<Object>) p.get(BondProperties.GATEWAY));
         line(s, "dns", (List<Object>) p.get(BondProperties.DNS));
         s.append(String.format("  %-10s %s%n", "prefer", p.get(BondProperties.PREFERENCE)));
+        String network = switch (String.valueOf(p.get(BondProperties.NETWORK))) {
+            case "same-network" -> "every port reaches the same network: a switch keeps connections";
+            case "different-network" -> "the ports reach different networks: connections drop if traffic moves";
+            default -> "";
+        };
+        if (!network.isEmpty()) {
+            s.append(String.format("  %-10s %s%n", "network", network));
+        }
         if (ports != null) {
             ports.forEach((name, port) -> {
                 String role = (String) port.get(BondProperties.PORT_ROLE);

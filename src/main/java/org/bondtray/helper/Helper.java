@@ -29,6 +29,7 @@ import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
+import org.bondtray.helper.dhcp.DhcpcdConfig;
 import org.bondtray.helper.dhcp.Lease;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.KernelEvents;
@@ -37,6 +38,7 @@ import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.helper.wifi.WifiWatcher;
+import org.bondtray.wpa.Wpa;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 
 /**
@@ -62,6 +64,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final Map<String, PortKind> kinds = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
+    private final NetworkCheck network = new NetworkCheck(this::requestRefresh);
 
     private Publisher publisher;
     private KernelEvents events;
@@ -202,7 +205,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
             rt.setPrimary(bond.index(), primary);
             rt.setUp(bond.index(), true);
-            kernel.staticAddressing(bond, wanted, addresses(bond.index()), rt.defaultRoutes(bond.index()));
+            kernel.staticAddressing(bond, wanted, addresses(bond.index()), rt.routes(bond.index()));
         } catch (NetlinkException e) {
             if (created) {
                 kernel.tearDown(wanted.bond());
@@ -319,11 +322,12 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             // A pattern that matches nothing is no missing adapter: it waits for one to appear.
             List<String> missing = PortMatcher.unmatched(c.ports(), configured).stream()
                     .filter(spec -> !spec.contains("*") && !spec.contains("?")).toList();
+            joinNewcomers(c, b, facts);
             reconcilePrimary(c, b, configured);
             // Read once: the view shows them, and static addressing puts back what is missing
             // (its own change comes back as an event and a fresh look).
             List<String> addresses = addresses(b.index());
-            List<Rtnetlink.DefaultRoute> routes = rt.defaultRoutes(b.index());
+            List<Rtnetlink.Route> routes = rt.routes(b.index());
             try {
                 kernel.staticAddressing(b, c, addresses, routes);
             } catch (NetlinkException e) {
@@ -336,10 +340,17 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 // and it backs off for seconds.
                 boolean carrying = b.bond() != null && b.bond().activePortIndex() != 0;
                 if (carrying || !dhcp.state().equals("off")) {
-                    dhcp.ensure(name, 0);
+                    dhcp.ensure(name, DhcpcdConfig.text(name, c.routeMetric(), fallback(c)));
                 }
                 lease = dhcp.lease(name);
                 String state = dhcp.state().equals("off") ? "waiting" : dhcp.state();
+                // dhcpcd may keep an old lease file after falling back: the bond's addresses decide.
+                String leased = lease.address() + "/";
+                if (!c.fallback().isEmpty() && addresses.contains(c.fallback())
+                        && (lease.address().isEmpty() || addresses.stream().noneMatch(a -> a.startsWith(leased)))) {
+                    state = "fallback";
+                    lease = Lease.NONE;
+                }
                 dhcpStatus = new DhcpStatus(state, lease.address(), lease.server(), lease.seconds(),
                         lease.obtainedMs() * 1000);
             } else if (!dhcp.state().equals("off")) {
@@ -348,9 +359,15 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             List<String> dns = new ArrayList<>(c.dns());
             lease.dns().stream().filter(d -> !dns.contains(d)).forEach(dns::add);
             resolver.apply(name, dns, lease.domains());
-            next = BondPolicy.view(name, preference, b, configured, missing, addresses,
-                    routes.stream().map(Rtnetlink.DefaultRoute::gateway).distinct().toList(), dns)
-                    .withDhcp(dhcpStatus);
+            List<String> gateways = routes.stream().filter(Rtnetlink.Route::isDefault).map(Rtnetlink.Route::gateway)
+                    .distinct().toList();
+            network.consider(gateways.stream().filter(g -> !g.contains(":")).findFirst().orElse(""),
+                    facts.stream().filter(f -> f.link().master() == b.index())
+                            .map(f -> new NetworkCheck.Port(f.name(), f.link().index(), f.link().mac(),
+                                    f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))
+                            .toList());
+            next = BondPolicy.view(name, preference, b, configured, missing, addresses, gateways, dns)
+                    .withDhcp(dhcpStatus).withNetwork(network.verdict());
         }
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.
@@ -359,6 +376,48 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 : System.currentTimeMillis() * 1000 - (System.nanoTime() - since) / 1000);
         view = next;
         publisher.publish(next);
+    }
+
+    /**
+     * Adapters the configuration names that are in no bond (plugged in after setup, or a radio
+     * that was blocked at setup) join this one: wired ones at once, Wi-Fi ones once wpa_supplicant
+     * has associated them, because enslaving takes a port down and an adapter that never
+     * associated would only hide why it cannot carry traffic. A Wi-Fi adapter nobody manages is
+     * handed to wpa_supplicant first. Adapters the configuration does not name are left alone.
+     */
+    private void joinNewcomers(BondConfig c, Link bond, List<PortFacts> facts) {
+        for (PortFacts f : PortMatcher.select(c.ports(), facts, c.bond())) {
+            if (f.link().master() != 0 || !f.rfkill().isEmpty()) {
+                continue;
+            }
+            try {
+                if (f.kind() == PortKind.WIRELESS && !Wpa.STATE_COMPLETED.equals(f.wifi().state())) {
+                    if (f.wifi().state().isEmpty() && wifi != null) {
+                        wifi.handOver(f.name(), f.link().index());
+                    }
+                    // An adapter comes back from another namespace (or a replug) down, and
+                    // wpa_supplicant does not bring it up again: it cannot even scan.
+                    if (!f.link().up()) {
+                        rt.setUp(f.link().index(), true);
+                        LOG.info("brought " + f.name() + " up so wpa_supplicant can associate it");
+                    }
+                    continue;
+                }
+                kernel.enslave(bond, f);
+                LOG.info(f.name() + " joined " + c.bond());
+            } catch (IOException e) {
+                LOG.warning(f.name() + " could not join " + c.bond() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The fallback dhcpcd takes when no server answers: the configured IPv4 gateway and DNS go with it. */
+    private static DhcpcdConfig.Fallback fallback(BondConfig c) {
+        if (c.fallback().isEmpty()) {
+            return DhcpcdConfig.Fallback.NONE;
+        }
+        String gateway = c.gateways().stream().filter(g -> !g.contains(":")).findFirst().orElse("");
+        return new DhcpcdConfig.Fallback(c.fallback(), gateway, c.dns());
     }
 
     private void reconcilePrimary(BondConfig c, Link bond, List<PortFacts> ports) throws IOException {
@@ -374,7 +433,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private static BondView bare(String name, BondState state, String reason, Preference preference) {
         return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of(),
-                DhcpStatus.OFF);
+                DhcpStatus.OFF, SameNetwork.UNKNOWN);
     }
 
     private List<String> addresses(int index) throws IOException {
@@ -469,6 +528,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             rfkill.close();
         }
         worker.shutdownNow();
+        network.close();
         dhcp.close();
         rt.close();
     }

@@ -49,7 +49,7 @@ public final class HelperMain {
         Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
-        WifiWatcher wifi = new WifiWatcher(bus, helper::wifiChanged);
+        WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged);
         helper.start(object, wifi);
         bus.exportObject(object.getObjectPath(), object);
         SignatureGuard.install(bus, object.getObjectPath(), object);

@@ -22,6 +22,14 @@ public final class IpText {
         }
     }
 
+    /** A route to a network through a gateway, as in "10.8.0.0/16 via 192.168.1.1". */
+    public record Route(Prefixed destination, InetAddress gateway) {
+        @Override
+        public String toString() {
+            return destination + " via " + org.bondtray.helper.kernel.Rtnetlink.text(gateway.getAddress());
+        }
+    }
+
     private IpText() {
     }
 
@@ -54,5 +62,25 @@ public final class IpText {
             throw new IllegalArgumentException("the prefix length must be 1.." + max);
         }
         return new Prefixed(a, prefix);
+    }
+
+    /** "NETWORK/PREFIX via GATEWAY", both of one family, the network without host bits. */
+    public static Route route(String text) {
+        String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
+        if (parts.length != 3 || !parts[1].equals("via")) {
+            throw new IllegalArgumentException("must read NETWORK/PREFIX via GATEWAY, as in 10.8.0.0/16 via 192.168.1.1");
+        }
+        Prefixed destination = prefixed(parts[0]);
+        InetAddress gateway = address(parts[2]);
+        if (gateway.getAddress().length != destination.address().getAddress().length) {
+            throw new IllegalArgumentException("the network and the gateway must both be IPv4 or both IPv6");
+        }
+        byte[] raw = destination.address().getAddress();
+        for (int bit = destination.prefix(); bit < raw.length * 8; bit++) {
+            if ((raw[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                throw new IllegalArgumentException("the network has bits set beyond its prefix length");
+            }
+        }
+        return new Route(destination, gateway);
     }
 }

@@ -57,31 +57,41 @@ final class KernelBond {
     }
 
     /**
-     * The configured static addresses and default routes on the bond, added where missing from
-     * what the caller read ({@code present}, {@code routes}). Routes get metric 100, below DHCP's
-     * usual ones, until the addressing work makes it a setting.
+     * The configured static addresses, default routes and routes on the bond, added where missing
+     * from what the caller read ({@code present}, {@code routes}). Addresses and default routes
+     * only with static addressing; routes with any, once their gateway is reachable.
      */
-    void staticAddressing(Link bond, BondConfig c, List<String> present, List<Rtnetlink.DefaultRoute> routes)
+    void staticAddressing(Link bond, BondConfig c, List<String> present, List<Rtnetlink.Route> routes)
             throws IOException {
-        if (!c.addressing().hasStatic()) {
-            return;
-        }
-        for (String a : c.addresses()) {
-            IpText.Prefixed p = IpText.prefixed(a);
-            if (!present.contains(p.toString())) {
-                rt.addAddress(bond.index(), p.address(), p.prefix());
+        int metric = c.staticMetric();
+        if (c.addressing().hasStatic()) {
+            for (String a : c.addresses()) {
+                IpText.Prefixed p = IpText.prefixed(a);
+                if (!present.contains(p.toString())) {
+                    rt.addAddress(bond.index(), p.address(), p.prefix());
+                }
+            }
+            for (String g : c.gateways()) {
+                String gw = Rtnetlink.text(IpText.address(g).getAddress());
+                if (!has(routes, "", gw, metric)) {
+                    rt.setDefaultRoute(bond.index(), IpText.address(g), metric);
+                }
             }
         }
-        // Only a route of our own counts: one a DHCP client made may vanish with its lease.
-        for (String g : c.gateways()) {
-            String gw = Rtnetlink.text(IpText.address(g).getAddress());
-            if (routes.stream().noneMatch(r -> r.isStatic() && r.metric() == STATIC_METRIC && r.gateway().equals(gw))) {
-                rt.setDefaultRoute(bond.index(), IpText.address(g), STATIC_METRIC);
+        for (String text : c.routes()) {
+            IpText.Route r = IpText.route(text);
+            String gw = Rtnetlink.text(r.gateway().getAddress());
+            if (!has(routes, r.destination().toString(), gw, metric)) {
+                rt.setRoute(bond.index(), r.destination().address(), r.destination().prefix(), r.gateway(), metric);
             }
         }
     }
 
-    private static final int STATIC_METRIC = 100;
+    /** Only a route of our own counts: one a DHCP client made may vanish with its lease. */
+    private static boolean has(List<Rtnetlink.Route> routes, String destination, String gateway, int metric) {
+        return routes.stream().anyMatch(r -> r.isStatic() && r.metric() == metric
+                && r.destination().equals(destination) && r.gateway().equals(gateway));
+    }
 
     /** Releases every port (left up, as plain interfaces) and deletes the bond, if there is one. */
     void tearDown(String bondName) throws IOException {

@@ -52,8 +52,17 @@ final class HelperProcess {
     }
 
     long rssKb() throws IOException {
+        return status("VmRSS:");
+    }
+
+    long threads() throws IOException {
+        return status("Threads:");
+    }
+
+    /** A number from the helper's /proc/PID/status, by its line's key. */
+    private long status(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(helper.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

@@ -131,6 +131,10 @@ final class Topology {
     }
 
     /** The wireless interface a phy in the root namespace carries (wlan0 for the laptop's radio). */
+    String phy(int radio) {
+        return phys.get(radio);
+    }
+
     String wifiInterface(int radio) {
         return netdevOf(phys.get(radio), null);
     }
@@ -214,6 +218,46 @@ final class Topology {
             String[] probe = Cmd.inNetns(LAN_NS, "ss", "-Htln", "sport", "= :" + ECHO_PORT);
             return !cmd.tryRun(probe).out().isBlank();
         });
+    }
+
+    /**
+     * Silences the LAN's DHCP server (SIGSTOP) or lets it answer again (SIGCONT): the server is
+     * gone as far as clients can tell, and its log and leases stay as they were.
+     */
+    void dhcpServerAnswers(boolean answers) {
+        String pid;
+        try {
+            pid = Files.readString(Path.of("/run/dnsmasq-" + LAN_NS + ".pid")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cmd.run("kill", answers ? "-CONT" : "-STOP", pid);
+    }
+
+    /**
+     * The cable, for toggling faster than a process start allows (under TCG one takes ~0.4 s):
+     * one {@code ip -batch} reads a command per line and carries each out as it arrives.
+     */
+    final class FastCable implements AutoCloseable {
+        private final Process ip;
+        private final java.io.Writer in;
+
+        FastCable() throws IOException {
+            ip = new ProcessBuilder("ip", "-n", LAN_NS, "-batch", "-")
+                    .redirectErrorStream(true).redirectOutput(cmd.logDir().resolve("fast-cable.log").toFile()).start();
+            in = new java.io.OutputStreamWriter(ip.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        void set(boolean plugged) throws IOException {
+            in.write("link set " + CABLE_PEER + (plugged ? " up" : " down") + "\n");
+            in.flush();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            in.close();
+            ip.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** Pulls the cable: the far end goes down, so the laptop's port loses carrier. */

@@ -29,7 +29,8 @@ import org.freedesktop.dbus.types.Variant;
 /**
  * {@code org.bondtray.Bond} on the bus: who may ask (polkit) and whether the question is well
  * formed (inputs), before the {@link Helper} decides and acts. Properties are computed from the
- * helper's view; every change of the view goes out as one PropertiesChanged.
+ * helper's view; every change of the view goes out as one PropertiesChanged, and changes that
+ * follow each other closely (a flapping cable) are coalesced into one per quarter second.
  */
 public final class BondObject extends SignatureGuard.Rejecting implements Bond, Properties, Publisher {
     private static final Logger LOG = Logger.getLogger(BondObject.class.getName());
@@ -38,7 +39,16 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
     private final Helper helper;
     private final Polkit polkit;
     private final String path;
+    /** After a PropertiesChanged, the next waits this long and carries everything that changed meanwhile. */
+    private static final long COALESCE_NANOS = java.time.Duration.ofMillis(250).toNanos();
+
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("properties-changed").daemon().unstarted(r));
     private Map<String, Variant<?>> published = Map.of();
+    private BondView latest;
+    private long lastSentNanos = System.nanoTime() - COALESCE_NANOS;
+    private boolean flushPending;
 
     public BondObject(DBusConnection bus, Helper helper, Polkit polkit, String bondName) {
         this.bus = bus;
@@ -164,6 +174,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         dhcp.put(BondProperties.DHCP_LEASE_TIME, new Variant<>(new UInt32(v.dhcp().leaseSeconds())));
         dhcp.put(BondProperties.DHCP_OBTAINED, new Variant<>(new UInt64(v.dhcp().obtainedMicros())));
         p.put(BondProperties.DHCP, new Variant<>(dhcp, "a{sv}"));
+        p.put(BondProperties.NETWORK, new Variant<>(v.network().wire()));
         return p;
     }
 
@@ -175,7 +186,27 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
 
     @Override
     public synchronized void publish(BondView view) {
-        Map<String, Variant<?>> now = encode(view);
+        latest = view;
+        if (flushPending) {
+            return;
+        }
+        long since = System.nanoTime() - lastSentNanos;
+        if (since >= COALESCE_NANOS) {
+            send();
+        } else {
+            flushPending = true;
+            later.schedule(this::flush, COALESCE_NANOS - since, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized void flush() {
+        flushPending = false;
+        send();
+    }
+
+    /** One PropertiesChanged with what differs between the latest view and what watchers last heard. */
+    private void send() {
+        Map<String, Variant<?>> now = encode(latest);
         Map<String, Variant<?>> changed = new HashMap<>();
         now.forEach((k, v) -> {
             if (!same(published.get(k), v)) {
@@ -186,6 +217,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         if (changed.isEmpty()) {
             return;
         }
+        lastSentNanos = System.nanoTime();
         try {
             bus.sendMessage(new Properties.PropertiesChanged(path, BondtrayBus.BOND_INTERFACE, changed, List.of()));
         } catch (DBusException e) {

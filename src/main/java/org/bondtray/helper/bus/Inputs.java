@@ -32,10 +32,12 @@ public final class Inputs {
     static final int MIN_MIIMON = 10;
     static final int MAX_ADDRESSES = 8;
     static final int MAX_DNS = 3;
+    static final int MAX_ROUTES = 16;
     private static final Set<String> SETUP_KEYS = Set.of(BondProperties.OPT_PORTS, BondProperties.OPT_PRIMARY,
             BondProperties.OPT_PREFERENCE, BondProperties.OPT_MIIMON, BondProperties.OPT_UPDELAY,
             BondProperties.OPT_DOWNDELAY, BondProperties.OPT_ADDRESSING, BondProperties.OPT_ADDRESSES,
-            BondProperties.OPT_GATEWAY, BondProperties.OPT_DNS);
+            BondProperties.OPT_GATEWAY, BondProperties.OPT_DNS, BondProperties.OPT_ROUTES,
+            BondProperties.OPT_ROUTE_METRIC, BondProperties.OPT_FALLBACK_ADDRESS);
 
     private Inputs() {
     }
@@ -121,8 +123,42 @@ public final class Inputs {
         if (addressing.hasStatic() && addresses.isEmpty()) {
             throw new InvalidArgs("static addressing needs at least one address in Addresses");
         }
+        List<String> routes = list(options, BondProperties.OPT_ROUTES, MAX_ROUTES, base.routes(), IpText::route)
+                .stream().map(r -> IpText.route(r).toString()).toList();
+        int metric = base.routeMetric();
+        if (options.containsKey(BondProperties.OPT_ROUTE_METRIC)) {
+            metric = (int) unsigned(options.get(BondProperties.OPT_ROUTE_METRIC), BondProperties.OPT_ROUTE_METRIC,
+                    "a route metric", 0, BondConfig.MAX_METRIC);
+        }
+        String fallback = base.fallback();
+        if (options.containsKey(BondProperties.OPT_FALLBACK_ADDRESS)) {
+            fallback = fallback(options.get(BondProperties.OPT_FALLBACK_ADDRESS).getValue());
+        }
+        if (!fallback.isEmpty() && addressing == Addressing.STATIC) {
+            throw new InvalidArgs("FallbackAddress is for when no DHCP server answers; Addressing is static");
+        }
         return new BondConfig(base.bond(), ports, preference, primary, miimon, updelay, downdelay, addressing,
-                addresses, gateways, dns);
+                addresses, gateways, dns, routes, metric, fallback);
+    }
+
+    /** An IPv4 address with prefix, or empty for none. */
+    private static String fallback(Object value) {
+        if (!(value instanceof String s)) {
+            throw new InvalidArgs("FallbackAddress must be a string");
+        }
+        if (s.isEmpty()) {
+            return s;
+        }
+        IpText.Prefixed p;
+        try {
+            p = IpText.prefixed(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgs("FallbackAddress: " + e.getMessage());
+        }
+        if (p.address().getAddress().length != 4) {
+            throw new InvalidArgs("FallbackAddress must be an IPv4 address (IPv6 has link-local addresses already)");
+        }
+        return p.toString();
     }
 
     /** An array of strings (as) of at most {@code max} entries, each accepted by {@code check}. */
@@ -177,20 +213,22 @@ public final class Inputs {
 
     private static int timer(Map<String, Variant<?>> options, String key, int fallback, int min) {
         Variant<?> v = options.get(key);
-        if (v == null) {
-            return fallback;
-        }
+        return v == null ? fallback : (int) unsigned(v, key, "milliseconds", min, BondConfig.MAX_TIMER_MS);
+    }
+
+    /** An unsigned integer (u) between {@code min} and {@code max}. */
+    private static long unsigned(Variant<?> v, String key, String unit, long min, long max) {
         long n;
         if (v.getValue() instanceof UInt32 u) {
             n = u.longValue();
         } else if (v.getValue() instanceof Integer i) {
             n = i;
         } else {
-            throw new InvalidArgs(key + " must be an unsigned integer (u) of milliseconds");
+            throw new InvalidArgs(key + " must be an unsigned integer (u) of " + unit);
         }
-        if (n < min || n > BondConfig.MAX_TIMER_MS) {
-            throw new InvalidArgs(key + " must be between " + min + " and " + BondConfig.MAX_TIMER_MS + " ms, got " + n);
+        if (n < min || n > max) {
+            throw new InvalidArgs(key + " must be between " + min + " and " + max + ", got " + n);
         }
-        return (int) n;
+        return n;
     }
 }

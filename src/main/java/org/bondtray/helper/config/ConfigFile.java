@@ -88,7 +88,42 @@ public final class ConfigFile {
                 Addressing.parse(kv.getOrDefault("addressing", "dhcp"))
                         .orElseThrow(() -> new IllegalArgumentException("addressing must be dhcp, static or both")),
                 checked(words(kv, "addresses"), IpText::prefixed), checked(words(kv, "gateway"), IpText::address),
-                checked(words(kv, "dns"), IpText::address));
+                checked(words(kv, "dns"), IpText::address),
+                routes(kv.getOrDefault("routes", "")),
+                metric(kv.getOrDefault("route_metric", "")),
+                fallback(kv.getOrDefault("fallback", "")));
+    }
+
+    /** Routes are separated by commas: each has spaces of its own ("10.8.0.0/16 via 10.0.0.1"). */
+    private static List<String> routes(String v) {
+        return v.isBlank() ? List.of()
+                : Arrays.stream(v.split(",")).map(r -> IpText.route(r).toString()).toList();
+    }
+
+    private static int metric(String v) {
+        if (v.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= BondConfig.MAX_METRIC) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("route_metric must be 0.." + BondConfig.MAX_METRIC);
+    }
+
+    private static String fallback(String v) {
+        if (v.isEmpty()) {
+            return v;
+        }
+        IpText.Prefixed p = IpText.prefixed(v);
+        if (p.address().getAddress().length != 4) {
+            throw new IllegalArgumentException("fallback must be an IPv4 address with prefix");
+        }
+        return p.toString();
     }
 
     private static List<String> words(Map<String, String> kv, String key) {
@@ -102,7 +137,7 @@ public final class ConfigFile {
     }
 
     private static final List<String> KEYS = List.of("bond", "ports", "preference", "primary", "miimon", "updelay",
-            "downdelay", "addressing", "addresses", "gateway", "dns");
+            "downdelay", "addressing", "addresses", "gateway", "dns", "routes", "route_metric", "fallback");
 
     private static int number(Map<String, String> kv, String key, int fallback) {
         String v = kv.get(key);
@@ -130,6 +165,9 @@ public final class ConfigFile {
         out.add("#   primary     a port that overrides the preference (optional)");
         out.add("#   miimon, updelay, downdelay   link monitor timers in ms");
         out.add("#   addressing  dhcp | static | both; addresses (with /prefix), gateway, dns for static");
+        out.add("#   routes      static routes, comma-separated: 10.8.0.0/16 via 192.168.1.1");
+        out.add("#   route_metric  metric of the bond's routes (0: 100 for static, dhcpcd's own for DHCP)");
+        out.add("#   fallback    IPv4 address/prefix taken when no DHCP server answers (with gateway, dns)");
         out.add("bond = " + c.bond());
         out.add("ports = " + String.join(" ", c.ports()));
         out.add("preference = " + c.preference().wire());
@@ -141,6 +179,9 @@ public final class ConfigFile {
         out.add("addresses = " + String.join(" ", c.addresses()));
         out.add("gateway = " + String.join(" ", c.gateways()));
         out.add("dns = " + String.join(" ", c.dns()));
+        out.add("routes = " + String.join(", ", c.routes()));
+        out.add("route_metric = " + c.routeMetric());
+        out.add("fallback = " + c.fallback());
         return String.join("\n", out) + "\n";
     }
 

@@ -64,7 +64,7 @@ public final class Dhcpcd implements AutoCloseable {
 
     // Touched on the dhcpcd thread only.
     private String bond = "";
-    private int metric;
+    private String configText = "";
     private ProcessHandle running;
     private long startedNanos;
     private Duration pause = FIRST_PAUSE;
@@ -89,17 +89,21 @@ public final class Dhcpcd implements AutoCloseable {
         return Lease.read(paths.stateDir(), ifname);
     }
 
-    /** Makes sure dhcpcd runs for {@code ifname}; cheap when it already does. */
-    public void ensure(String ifname, int routeMetric) {
+    /**
+     * Makes sure dhcpcd runs for {@code ifname} with the configuration {@code text} (from
+     * {@link DhcpcdConfig}); cheap when it already does. A running dhcpcd whose configuration
+     * changed is told to reload it.
+     */
+    public void ensure(String ifname, String text) {
         thread.execute(() -> {
-            if (wanted && bond.equals(ifname) && routeMetric == metric) {
+            if (wanted && bond.equals(ifname) && text.equals(configText)) {
                 return;
             }
             if (wanted && !bond.equals(ifname)) {
                 releaseNow();
             }
             bond = ifname;
-            metric = routeMetric;
+            configText = text;
             wanted = true;
             startOrAdopt();
         });
@@ -165,19 +169,32 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     private void startOrAdopt() {
+        boolean changed;
+        try {
+            changed = writeConfig();
+        } catch (IOException e) {
+            LOG.warning("could not write dhcpcd's configuration for " + bond + ": " + e.getMessage());
+            retryLater();
+            return;
+        }
         if (running != null && running.isAlive()) {
+            if (changed) {
+                // --rebind is how dhcpcd reloads its configuration.
+                command("--rebind");
+            }
             return;
         }
         Optional<ProcessHandle> found = running(paths, bond);
         if (found.isPresent()) {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
+            if (changed) {
+                command("--rebind");
+            }
             return;
         }
         Path conf = conf();
         try {
-            Files.createDirectories(paths.configDir());
-            AtomicFile.write(conf, DhcpcdConfig.text(bond, metric), "rw-r--r--");
             ProcessHandle p = launcher.launch(List.of(paths.binary().toString(), "--config", conf.toString(),
                     "--nobackground", bond), bond, paths);
             startedNanos = System.nanoTime();
@@ -245,6 +262,17 @@ public final class Dhcpcd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Writes the configuration file; whether its text changed. */
+    private boolean writeConfig() throws IOException {
+        Path conf = conf();
+        if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(configText)) {
+            return false;
+        }
+        Files.createDirectories(paths.configDir());
+        AtomicFile.write(conf, configText, "rw-r--r--");
+        return true;
     }
 
     /** The configuration file the helper writes for the bond; dhcpcd's unit reads the same. */

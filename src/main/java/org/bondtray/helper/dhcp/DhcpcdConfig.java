@@ -1,6 +1,7 @@
 package org.bondtray.helper.dhcp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -21,8 +22,28 @@ public final class DhcpcdConfig {
         return crc.getValue();
     }
 
+    /** The name of the profile dhcpcd falls back to when no DHCP server answers. */
+    static final String FALLBACK_PROFILE = "bondtray-fallback";
+
+    /**
+     * The address dhcpcd takes when no server answers within its reboot time (the wiki's
+     * "fail-safe" address), with the IPv4 gateway and the name servers that go with it.
+     */
+    public record Fallback(String address, String gateway, List<String> dns) {
+        public static final Fallback NONE = new Fallback("", "", List.of());
+
+        public Fallback {
+            dns = List.copyOf(dns);
+        }
+    }
+
     /** The file's text for {@code bond}, with dhcpcd's route metric {@code metric} (0: dhcpcd's own). */
     public static String text(String bond, int metric) {
+        return text(bond, metric, Fallback.NONE);
+    }
+
+    /** As {@link #text(String, int)}, falling back to {@code fallback} when no server answers. */
+    public static String text(String bond, int metric, Fallback fallback) {
         StringBuilder s = new StringBuilder();
         s.append("# Written by bondtray-helper each time it starts dhcpcd for ").append(bond)
                 .append("; changes here are lost.\n");
@@ -41,8 +62,23 @@ public final class DhcpcdConfig {
                 slaac private
                 """);
         s.append("allowinterfaces ").append(bond).append('\n');
+        if (!fallback.address().isEmpty()) {
+            // A profile is a block of its own and must come before the interface's block.
+            s.append("# No DHCP server answered within the reboot time: this address, not IPv4LL.\n");
+            s.append("profile ").append(FALLBACK_PROFILE).append('\n');
+            s.append("static ip_address=").append(fallback.address()).append('\n');
+            if (!fallback.gateway().isEmpty()) {
+                s.append("static routers=").append(fallback.gateway()).append('\n');
+            }
+            if (!fallback.dns().isEmpty()) {
+                s.append("static domain_name_servers=").append(String.join(" ", fallback.dns())).append('\n');
+            }
+        }
         s.append("interface ").append(bond).append('\n');
         s.append("iaid ").append(iaid(bond)).append('\n');
+        if (!fallback.address().isEmpty()) {
+            s.append("fallback ").append(FALLBACK_PROFILE).append('\n');
+        }
         if (metric > 0) {
             s.append("metric ").append(metric).append('\n');
         }

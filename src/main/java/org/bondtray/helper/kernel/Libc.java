@@ -13,7 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The few C library calls the helper needs for netlink, through the JDK's foreign-function API:
+ * The few C library calls the helper needs for netlink and ARP probes, through the JDK's foreign-function API:
  * no JNI, no compiled native code. Every call captures errno, and a failure becomes an
  * {@link ErrnoException} naming the call.
  */
@@ -40,6 +40,8 @@ final class Libc {
     private static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SEND = handle("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle SENDTO = handle("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SETSOCKOPT = handle("setsockopt",
@@ -99,6 +101,10 @@ final class Libc {
 
     static long send(int fd, MemorySegment buf, long len) throws ErrnoException {
         return call("send", s -> (long) SEND.invokeExact(s, fd, buf, len, 0));
+    }
+
+    static long sendto(int fd, MemorySegment buf, long len, MemorySegment to) throws ErrnoException {
+        return call("sendto", s -> (long) SENDTO.invokeExact(s, fd, buf, len, 0, to, (int) to.byteSize()));
     }
 
     static long recv(int fd, MemorySegment buf, long len) throws ErrnoException {

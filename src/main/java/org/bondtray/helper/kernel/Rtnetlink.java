@@ -142,25 +142,44 @@ public final class Rtnetlink implements AutoCloseable {
 
     /** Sets the default route of the gateway's family through a link, with a metric. */
     public void setDefaultRoute(int index, InetAddress gateway, int metric) throws IOException {
-        int family = gateway.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
-        NlMessage m = new NlMessage(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
-                .rtmsg(family, 0, Rt.RT_TABLE_MAIN, Rt.RTPROT_STATIC, Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST)
-                .attr(Rt.RTA_GATEWAY, gateway.getAddress())
-                .u32(Rt.RTA_OIF, index)
-                .u32(Rt.RTA_PRIORITY, metric);
-        socket.request("set default route via " + text(gateway.getAddress()) + " on link " + index, m);
+        setRoute(index, null, 0, gateway, metric);
     }
 
-    /** A default route: its gateway, who made it (RTPROT_*) and its metric. */
-    public record DefaultRoute(String gateway, int protocol, int metric) {
+    /**
+     * Sets a route to {@code destination}/{@code prefix} (null: the default route) through
+     * {@code gateway} on a link, with a metric; one with the same destination and metric is replaced.
+     */
+    public void setRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
+            throws IOException {
+        int family = gateway.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
+        NlMessage m = new NlMessage(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
+                .rtmsg(family, destination == null ? 0 : prefix, Rt.RT_TABLE_MAIN, Rt.RTPROT_STATIC,
+                        Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
+        if (destination != null) {
+            m.attr(Rt.RTA_DST, destination.getAddress());
+        }
+        m.attr(Rt.RTA_GATEWAY, gateway.getAddress()).u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
+        String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
+        socket.request("set route " + to + " via " + text(gateway.getAddress()) + " on link " + index, m);
+    }
+
+    /**
+     * A route through a gateway: where to ("" for the default route, else "10.8.0.0/16"), the
+     * gateway, who made it (RTPROT_*) and its metric.
+     */
+    public record Route(String destination, String gateway, int protocol, int metric) {
         public boolean isStatic() {
             return protocol == Rt.RTPROT_STATIC;
         }
+
+        public boolean isDefault() {
+            return destination.isEmpty();
+        }
     }
 
-    /** The default routes (IPv4 then IPv6) that leave through {@code index}. */
-    public List<DefaultRoute> defaultRoutes(int index) throws IOException {
-        List<DefaultRoute> out = new ArrayList<>();
+    /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index}. */
+    public List<Route> routes(int index) throws IOException {
+        List<Route> out = new ArrayList<>();
         for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {
             socket.dump("list routes", new NlMessage(Rt.RTM_GETROUTE, 0).rtmsg(family), m -> {
                 int dstLen = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
@@ -170,8 +189,10 @@ public final class Rtnetlink implements AutoCloseable {
                 Integer oif = a.u32(Rt.RTA_OIF);
                 Integer metric = a.u32(Rt.RTA_PRIORITY);
                 byte[] gw = a.bytes(Rt.RTA_GATEWAY);
-                if (dstLen == 0 && table == Rt.RT_TABLE_MAIN && oif != null && oif == index && gw != null) {
-                    out.add(new DefaultRoute(text(gw), protocol, metric == null ? 0 : metric));
+                byte[] dst = a.bytes(Rt.RTA_DST);
+                if (table == Rt.RT_TABLE_MAIN && oif != null && oif == index && gw != null) {
+                    String to = dstLen == 0 || dst == null ? "" : text(dst) + "/" + dstLen;
+                    out.add(new Route(to, text(gw), protocol, metric == null ? 0 : metric));
                 }
             });
         }

@@ -1,10 +1,15 @@
 package org.bondtray.helper.wifi;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.PortFacts.WifiInfo;
+import org.bondtray.helper.config.AtomicFile;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaSupplicant;
 import org.freedesktop.dbus.DBusPath;
@@ -12,6 +17,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
 
 /**
  * What wpa_supplicant says about the Wi-Fi ports: whether the 4-way handshake is done, the SSID
@@ -21,12 +27,26 @@ import org.freedesktop.dbus.interfaces.Properties;
 public final class WifiWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WifiWatcher.class.getName());
 
+    /** What a networks file holds before anything was saved: wpa_supplicant may write it back. */
+    static final String EMPTY_NETWORKS = """
+            # Wi-Fi networks of the adapters bondtray-helper hands to wpa_supplicant.
+            # wpa_supplicant rewrites this file when asked to save its configuration.
+            update_config=1
+            """;
+
     private final DBusConnection bus;
+    private final Path networks;
     private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Integer> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
 
-    public WifiWatcher(DBusConnection bus, Runnable changed) {
+    /**
+     * @param networks the wpa_supplicant configuration for adapters the helper hands over; networks
+     *                 saved there come back with an adapter that is plugged in again
+     */
+    public WifiWatcher(DBusConnection bus, Path networks, Runnable changed) {
         this.bus = bus;
+        this.networks = networks;
         try {
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
                 if (Wpa.INTERFACE.equals(signal.getInterfaceName())
@@ -70,6 +90,39 @@ public final class WifiWatcher implements AutoCloseable {
         } catch (DBusException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read wpa_supplicant's view of " + ifname, e);
             return WifiInfo.NONE;
+        }
+    }
+
+    /**
+     * Hands a Wi-Fi adapter that wpa_supplicant does not manage (one just plugged in) to it, with
+     * the helper's networks file, so it associates with a known network by itself. Tried once per
+     * interface index: an adapter wpa_supplicant refuses is left to whoever else may want it.
+     *
+     * @return whether wpa_supplicant took the adapter now
+     */
+    public boolean handOver(String ifname, int index) {
+        if (!handedOver.add(index)) {
+            return false;
+        }
+        try {
+            WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
+            try {
+                wpa.GetInterface(ifname);
+                return false;
+            } catch (DBusExecutionException unknown) {
+                // not managed yet: ours to hand over
+            }
+            if (!Files.exists(networks)) {
+                Files.createDirectories(networks.getParent());
+                AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
+            }
+            wpa.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile",
+                    new Variant<>(networks.toString())));
+            LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
+            return true;
+        } catch (DBusException | DBusExecutionException | IOException e) {
+            LOG.warning("could not hand " + ifname + " to wpa_supplicant: " + e.getMessage());
+            return false;
         }
     }
 

@@ -62,4 +62,36 @@ class InputsTest {
         assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Ports", new Variant<>(new Integer[] {1}, "ai")), BASE));
         assertEquals(250, Inputs.setup(Map.of("UpDelay", new Variant<>(new UInt32(250))), BASE).updelay());
     }
+
+    @Test
+    void routesMetricAndFallbackAreTaken() {
+        BondConfig c = Inputs.setup(Map.of("Routes", strings("10.8.0.0/16 via 192.168.50.1", "fd00:8::/48  via  fd00:50::1"),
+                "RouteMetric", new Variant<>(new UInt32(600)), "FallbackAddress", new Variant<>("192.168.50.249/24")), BASE);
+        assertEquals(List.of("10.8.0.0/16 via 192.168.50.1", "fd00:8::/48 via fd00:50::1"), c.routes());
+        assertEquals(600, c.routeMetric());
+        assertEquals(600, c.staticMetric());
+        assertEquals("192.168.50.249/24", c.fallback());
+        assertEquals(100, BASE.staticMetric(), "no metric given: static routes keep 100");
+        assertEquals("", Inputs.setup(Map.of("FallbackAddress", new Variant<>("")), c).fallback(), "empty removes it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.77.0.0/16", "10.8.0.1/16 via 192.168.50.1", "10.8.0.0/16 via fd00::1",
+            "10.8.0.0/16 through 192.168.50.1", "10.8.0.0/16 via gw.example.org", "$(reboot) via 1.2.3.4", ""})
+    void badRoutesAreRefusedWithoutEchoingThem(String route) {
+        InvalidArgs e = assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Routes", strings(route)), BASE));
+        assertTrue(e.getMessage().startsWith("Routes[0]: "), e.getMessage());
+        assertFalse(!route.isEmpty() && e.getMessage().contains(route), e.getMessage());
+    }
+
+    @Test
+    void badMetricsAndFallbacksAreRefused() {
+        assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("RouteMetric", new Variant<>(new UInt32(70000))), BASE));
+        assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("RouteMetric", new Variant<>("600")), BASE));
+        assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("FallbackAddress", new Variant<>("fd00::9/64")), BASE));
+        assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("FallbackAddress", new Variant<>("192.168.50.249")), BASE));
+        InvalidArgs e = assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Addressing", new Variant<>("static"),
+                "Addresses", strings("192.168.50.250/24"), "FallbackAddress", new Variant<>("192.168.50.249/24")), BASE));
+        assertTrue(e.getMessage().contains("static"), e.getMessage());
+    }
 }

@@ -25,7 +25,8 @@ class ConfigFileTest {
         ConfigFile file = new ConfigFile(dir);
         BondConfig c = new BondConfig("bond0", List.of("aa:bb:cc:dd:ee:ff", "wl*"), Preference.AUTOMATIC, "eth0",
                 200, 400, 0, Addressing.BOTH, List.of("192.168.50.250/24", "fd00:50::250/64"),
-                List.of("192.168.50.1"), List.of("192.168.50.1", "fd00:50::1"));
+                List.of("192.168.50.1"), List.of("192.168.50.1", "fd00:50::1"),
+                List.of("10.8.0.0/16 via 192.168.50.1", "fd00:8::/48 via fd00:50::1"), 600, "192.168.50.249/24");
         file.save(c);
         assertEquals(c, file.load().config().orElseThrow());
         assertTrue(Files.readString(file.path()).startsWith("# Bondtray helper configuration"), "readable by people");
@@ -37,6 +38,8 @@ class ConfigFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"preference = fastest\n", "just some words\n", "miimon = -5\n", "colour = blue\n",
             "addresses = 192.168.1.7\n", "dns = ns.example.org\n", "addressing = sometimes\n",
+            "routes = 10.8.0.0/16\n", "routes = 10.8.0.1/16 via 10.0.0.1\n", "route_metric = 70000\n",
+            "fallback = fd00::9/64\n",
             "\u0000\u0001binary"})
     void aCorruptFileIsKeptAsideAndReported(String content) throws Exception {
         ConfigFile file = new ConfigFile(dir);

@@ -28,4 +28,16 @@ class DhcpcdConfigTest {
         assertFalse(text.contains("metric"));
         assertTrue(DhcpcdConfig.text("bond0", 250).endsWith("metric 250\n"));
     }
+
+    @Test
+    void aFallbackIsAProfileBeforeTheInterfaceBlock() {
+        String text = DhcpcdConfig.text("bond0", 0, new DhcpcdConfig.Fallback("192.168.50.249/24", "192.168.50.1",
+                java.util.List.of("192.168.50.1")));
+        int profile = text.indexOf("\nprofile bondtray-fallback\nstatic ip_address=192.168.50.249/24\n"
+                + "static routers=192.168.50.1\nstatic domain_name_servers=192.168.50.1\n");
+        int iface = text.indexOf("\ninterface bond0\n");
+        assertTrue(profile > 0 && iface > profile, text);
+        assertTrue(text.substring(iface).contains("\nfallback bondtray-fallback\n"), text);
+        assertFalse(DhcpcdConfig.text("bond0", 0).contains("fallback"));
+    }
 }

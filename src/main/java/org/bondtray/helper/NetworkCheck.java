@@ -1,0 +1,117 @@
+package org.bondtray.helper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import org.bondtray.helper.kernel.ArpProbe;
+
+/**
+ * Runs the same-network check whenever what it depends on changed: the gateway, the ports in
+ * the bond, or the Wi-Fi network one of them is on. A port losing its carrier changes nothing:
+ * the verdict is wanted most while the cable is out. Runs on a thread of its own, since asking
+ * takes up to a few seconds per port and the helper's look at the kernel must not wait for it.
+ */
+final class NetworkCheck implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NetworkCheck.class.getName());
+    /** Ports settle (a Wi-Fi port re-associates after it joined) before the gateway is asked. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final int TRIES = 3;
+    private static final Duration WAIT = Duration.ofMillis(700);
+
+    /** A port to ask through: its own MAC, and the Wi-Fi network it is on ("" for a wire). */
+    record Port(String name, int index, String mac, String network, boolean usable) {
+    }
+
+    private final Runnable changed;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("same-network").daemon().unstarted(r));
+
+    // Touched under this object's lock.
+    private String judgedKey = "";
+    private String pendingKey = "";
+    private ScheduledFuture<?> pending;
+    private volatile SameNetwork verdict = SameNetwork.UNKNOWN;
+
+    NetworkCheck(Runnable changed) {
+        this.changed = changed;
+    }
+
+    SameNetwork verdict() {
+        return verdict;
+    }
+
+    /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
+    synchronized void consider(String gateway, List<Port> ports) {
+        StringBuilder k = new StringBuilder(gateway);
+        ports.stream().map(p -> ";" + p.name() + "=" + p.network()).sorted().forEach(k::append);
+        String key = k.toString();
+        if (key.equals(judgedKey) || key.equals(pendingKey)) {
+            return;
+        }
+        List<Port> usable = ports.stream().filter(Port::usable).toList();
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+            pendingKey = "";
+        }
+        if (gateway.isEmpty() || gateway.contains(":") || usable.size() < 2) {
+            // Nothing to ask, or not through two ports yet: what was known no longer holds.
+            set(SameNetwork.UNKNOWN);
+            return;
+        }
+        pendingKey = key;
+        pending = thread.schedule(() -> check(key, gateway, usable), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void check(String key, String gateway, List<Port> ports) {
+        Map<String, Optional<byte[]>> answers = new LinkedHashMap<>();
+        try {
+            byte[] target = IpText.address(gateway).getAddress();
+            for (Port p : ports) {
+                answers.put(p.name(), ArpProbe.ask(p.index(), HexFormat.ofDelimiter(":").parseHex(p.mac()), target,
+                        TRIES, WAIT));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not ask for the gateway " + gateway + ": " + e.getMessage());
+            synchronized (this) {
+                pendingKey = "";
+            }
+            return;
+        }
+        SameNetwork v = SameNetwork.judge(answers);
+        StringBuilder heard = new StringBuilder();
+        answers.forEach((port, mac) -> heard.append(' ').append(port).append('=')
+                .append(mac.map(m -> HexFormat.ofDelimiter(":").formatHex(m)).orElse("silence")));
+        LOG.info("gateway " + gateway + " as heard through each port:" + heard + "; " + v.wire());
+        synchronized (this) {
+            if (!key.equals(pendingKey)) {
+                return;
+            }
+            pendingKey = "";
+            judgedKey = key;
+            set(v);
+        }
+    }
+
+    private void set(SameNetwork v) {
+        if (verdict != v) {
+            verdict = v;
+            changed.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
