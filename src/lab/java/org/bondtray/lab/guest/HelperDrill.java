@@ -1,5 +1,17 @@
 package org.bondtray.lab.guest;
 
+import static org.bondtray.lab.guest.BondReadings.active;
+import static org.bondtray.lab.guest.BondReadings.count;
+import static org.bondtray.lab.guest.BondReadings.dhcpField;
+import static org.bondtray.lab.guest.BondReadings.log;
+import static org.bondtray.lab.guest.BondReadings.portField;
+import static org.bondtray.lab.guest.BondReadings.ports;
+import static org.bondtray.lab.guest.BondReadings.props;
+import static org.bondtray.lab.guest.BondReadings.readFile;
+import static org.bondtray.lab.guest.BondReadings.ssid;
+import static org.bondtray.lab.guest.BondReadings.state;
+import static org.bondtray.lab.guest.BondReadings.words;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +46,8 @@ final class HelperDrill implements Scenario {
             r.put("helper.state_at_start", state(bond));
 
             setup(lab, r, helper, bond, wlan);
-            sameNetwork(lab, r, bond, wlan);
+            RealWorldSteps world = new RealWorldSteps(lab, r, helper, bond);
+            world.sameNetwork(wlan);
             Process watch = helper.startCli("bondtray-watch", Topology.USER, "watch", "--json");
             Wait.until("bondtray watch to start", Duration.ofSeconds(60), Duration.ofMillis(100),
                     () -> log(lab, "bondtray-watch").contains("\"watching\""));
@@ -52,21 +65,14 @@ final class HelperDrill implements Scenario {
             r.put("helper.rss_kb", helper.rssKb());
             rfkill(lab, r, helper, bond, wlan);
             staticAddressing(lab, r, helper, bond);
-            routesAndFallback(lab, r, helper, bond);
-            hotplug(lab, r, helper, bond, signals, wlan);
-            flapping(lab, r, helper, bond, signals);
+            world.routesAndFallback();
+            world.hotplug(signals, wlan);
+            world.flapping(signals);
             disable(lab, r, helper, lab.net().wifiInterface(0));
+            world.twoWifi(lab.net().wifiInterface(0));
         } finally {
             helper.stop();
         }
-    }
-
-    private static String state(Properties bond) {
-        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.STATE);
-    }
-
-    private static String active(Properties bond) {
-        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ACTIVE_PORT);
     }
 
     private void setup(Lab lab, Results r, HelperProcess helper, Properties bond, String wlan) {
@@ -84,55 +90,6 @@ final class HelperDrill implements Scenario {
         Wait.until("the helper to show wlan0's SSID", Duration.ofSeconds(30), () -> !ssid(bond, wlan).isEmpty());
         r.put("ports.wlan0.ssid", ssid(bond, wlan));
         r.put("status.output", helper.cli(Topology.USER, "status").out().strip());
-    }
-
-    /**
-     * The same-network check: the bridged access point is the wire's network; the cafe's is not,
-     * and the API says so while the cable still carries everything; back on the bridged one it
-     * is the same network again.
-     */
-    private void sameNetwork(Lab lab, Results r, Properties bond, String wlan) throws Exception {
-        r.put("network.same_ms", Wait.until("the Network property to say same-network", Duration.ofSeconds(60),
-                () -> "same-network".equals(network(bond))));
-        r.put("network.bridged", network(bond));
-        lab.wifi().connect(wlan, AccessPoint.CAFE);
-        r.put("network.cafe_ssid_ms", Wait.until("the helper to see " + wlan + " on the cafe network",
-                Duration.ofSeconds(60), () -> AccessPoint.CAFE.ssid().equals(ssid(bond, wlan))));
-        r.put("network.different_ms", Wait.until("the Network property to say different-network",
-                Duration.ofSeconds(60), () -> "different-network".equals(network(bond))));
-        r.put("network.cafe", network(bond)).put("network.cafe_active", active(bond));
-        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
-        r.put("network.back_ms", Wait.until("the Network property to say same-network again", Duration.ofSeconds(60),
-                () -> "same-network".equals(network(bond))));
-        r.put("network.back", network(bond));
-        String log = log(lab, "bondtray-helper");
-        r.put("network.heard", log.lines().filter(l -> l.contains("as heard through each port"))
-                .reduce((a, b) -> a + " | " + b).orElse(""));
-        Wait.until(wlan + " to be a working backup again", Duration.ofSeconds(60),
-                () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE)));
-    }
-
-    private static String network(Properties bond) {
-        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.NETWORK);
-    }
-
-    private static String ssid(Properties bond, String port) {
-        return portField(bond, port, BondProperties.PORT_SSID);
-    }
-
-    private static Object unwrap(Object o) {
-        return o instanceof org.freedesktop.dbus.types.Variant<?> v ? v.getValue() : o;
-    }
-
-    private static List<String> ports(Lab lab) {
-        List<String> names = new ArrayList<>();
-        for (String line : lab.cmd().run("ip", "-o", "link", "show", "master", PlainBond.NAME).split("\n")) {
-            String[] f = line.split(":\\s+");
-            if (f.length > 1) {
-                names.add(f[1].replaceAll("@.*", ""));
-            }
-        }
-        return names;
     }
 
     /** A value from {@code ip -d -j} output without a JSON library: "key":"value" or "key":number. */
@@ -270,10 +227,6 @@ final class HelperDrill implements Scenario {
         Wait.until("the cable to carry the traffic", Duration.ofSeconds(30), () -> Topology.WIRED.equals(active(bond)));
     }
 
-    private static String log(Lab lab, String name) {
-        return readFile(lab.cmd().logDir().resolve(name + ".log").toString());
-    }
-
     /** The Wi-Fi radio blocked by rfkill: the API says so, a switch to it is refused, unblocking heals. */
     private void rfkill(Lab lab, Results r, HelperProcess helper, Properties bond, String wlan) {
         lab.net().rfkill(0, true);
@@ -318,200 +271,6 @@ final class HelperDrill implements Scenario {
         @SuppressWarnings("unchecked")
         Object addresses = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ADDRESSES);
         r.put("static.api_addresses", words(addresses));
-    }
-
-    /**
-     * Routes and their metric from the configuration, on static and DHCP routes alike; then the
-     * DHCP server falls silent and the bond takes the fallback address, and leaves it again for a
-     * lease once the server answers and the fallback is removed.
-     */
-    private void routesAndFallback(Lab lab, Results r, HelperProcess helper, Properties bond) {
-        Cmd.Result setup = helper.cli(Topology.USER, "setup", "--addressing", "dhcp", "--metric", "300",
-                "--route", "10.99.0.0/16 via " + Topology.ROUTER);
-        r.put("routes.exit", setup.exit()).put("routes.output", (setup.out() + setup.err()).strip());
-        r.put("routes.route_ms", Wait.until("the configured route with metric 300", Duration.ofSeconds(30),
-                () -> lab.cmd().run("ip", "-4", "route", "show", "10.99.0.0/16").contains("metric 300")));
-        r.put("routes.dhcp_default_ms", Wait.until("dhcpcd's default route with metric 300", Duration.ofSeconds(60),
-                () -> lab.cmd().run("ip", "-4", "route", "show", "default", "dev", PlainBond.NAME, "proto", "dhcp")
-                        .contains("metric 300")));
-        r.put("routes.route", lab.cmd().run("ip", "-4", "route", "show", "10.99.0.0/16").strip());
-        r.put("routes.default", lab.cmd().run("ip", "-4", "route", "show", "default", "dev", PlainBond.NAME).strip()
-                .replace('\n', ';'));
-        r.put("routes.config", readFile(HelperProcess.CONFIG_DIR + "/bondtray.conf").lines()
-                .filter(l -> l.startsWith("routes") || l.startsWith("route_metric")).reduce((a, b) -> a + "; " + b)
-                .orElse(""));
-
-        String fallback = "192.168.50.249/24";
-        lab.net().dhcpServerAnswers(false);
-        try {
-            long t0 = System.nanoTime();
-            Cmd.Result fb = helper.cli(Topology.USER, "setup", "--fallback", fallback, "--gateway", Topology.ROUTER);
-            r.put("fallback.exit", fb.exit()).put("fallback.output", (fb.out() + fb.err()).strip());
-            Wait.until("the fallback address with the DHCP server silent", Duration.ofSeconds(90),
-                    () -> lab.net().addresses(PlainBond.NAME, 4).contains(fallback));
-            r.put("fallback.address_ms", (System.nanoTime() - t0) / 1_000_000);
-            Wait.until("the DHCP property to say fallback", Duration.ofSeconds(30),
-                    () -> "fallback".equals(dhcpField(bond, BondProperties.DHCP_STATE)));
-            r.put("fallback.state", dhcpField(bond, BondProperties.DHCP_STATE));
-            r.put("fallback.addresses", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
-            r.put("fallback.ping", lab.cmd().tryRun("ping", "-c", "3", "-i", "0.2", "-W", "2", "-I", "192.168.50.249",
-                    Topology.ROUTER).exit() == 0);
-        } finally {
-            lab.net().dhcpServerAnswers(true);
-        }
-        long t1 = System.nanoTime();
-        Cmd.Result off = helper.cli(Topology.USER, "setup", "--fallback", "");
-        r.put("fallback.off_exit", off.exit());
-        Wait.until("a DHCP lease again", Duration.ofSeconds(90),
-                () -> "running".equals(dhcpField(bond, BondProperties.DHCP_STATE))
-                        && !String.valueOf(dhcpField(bond, BondProperties.DHCP_ADDRESS)).isEmpty()
-                        && !lab.net().addresses(PlainBond.NAME, 4).contains(fallback));
-        r.put("fallback.lease_again_ms", (System.nanoTime() - t1) / 1_000_000);
-        r.put("fallback.addresses_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
-    }
-
-    /**
-     * Adapters come and go under traffic: a second wired one is plugged in and joins; the Wi-Fi
-     * adapter is unplugged and plugged in again, and joins once it has associated; the second
-     * wired one leaves. The cable carries everything throughout.
-     */
-    private void hotplug(Lab lab, Results r, HelperProcess helper, Properties bond, SwitchoverLog signals,
-                         String wlan) throws Exception {
-        Cmd.Result setup = helper.cli(Topology.USER, "setup", "--port", "eth*", "--port", "wlan*");
-        r.put("hotplug.setup_exit", setup.exit()).put("hotplug.setup_output", (setup.out() + setup.err()).strip());
-        // The networks an adapter handed to wpa_supplicant gets, as the tray saves them.
-        AccessPoint ap = AccessPoint.LAN_WPA2;
-        java.nio.file.Files.writeString(java.nio.file.Path.of(HelperProcess.CONFIG_DIR, "wpa_supplicant.conf"),
-                "update_config=1\nnetwork={\n\tssid=\"" + ap.ssid() + "\"\n\tpsk=\"" + ap.passphrase()
-                        + "\"\n\tkey_mgmt=WPA-PSK\n}\n");
-        int signalsBefore = signals.size();
-        int helperLogFrom = log(lab, "bondtray-helper").length();
-        TrafficProbe probe = lab.probe(20);
-        Wait.sleep(Duration.ofSeconds(1));
-        probe.mark("plug");
-        lab.net().plugWired("eth1");
-        r.put("hotplug.wired_joined_ms", Wait.until("eth1 to join the bond", Duration.ofSeconds(30),
-                Duration.ofMillis(20), () -> ports(lab).contains("eth1")));
-        r.put("hotplug.wired_backup_ms", Wait.until("eth1 to be a working backup", Duration.ofSeconds(30),
-                () -> "backup".equals(portField(bond, "eth1", BondProperties.PORT_ROLE))));
-        lab.net().unplugRadio(0);
-        r.put("hotplug.wifi_dropped_ms", Wait.until(wlan + " to leave the bond", Duration.ofSeconds(30),
-                Duration.ofMillis(20), () -> !ports(lab).contains(wlan)));
-        Wait.until(wlan + " to leave the API's ports", Duration.ofSeconds(30),
-                () -> portField(bond, wlan, BondProperties.PORT_ROLE).isEmpty());
-        r.put("hotplug.unplugged_state", state(bond)).put("hotplug.unplugged_ports", String.join(" ",
-                new TreeSet<>(ports(lab))));
-        lab.net().plugRadio(0);
-        long plugged = System.nanoTime();
-        Wait.until("the Wi-Fi adapter back in the laptop", Duration.ofSeconds(30),
-                () -> java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/class/ieee80211", lab.net().phy(0), "device/net")));
-        String back = lab.net().wifiInterface(0);
-        r.put("hotplug.wifi_name", back);
-        Wait.until(back + " to join the bond again", Duration.ofSeconds(120), Duration.ofMillis(20),
-                () -> ports(lab).contains(back));
-        r.put("hotplug.wifi_joined_ms", (System.nanoTime() - plugged) / 1_000_000);
-        Wait.until(back + " to be a working backup again", Duration.ofSeconds(120),
-                () -> "backup".equals(portField(bond, back, BondProperties.PORT_ROLE)));
-        r.put("hotplug.wifi_backup_ms", (System.nanoTime() - plugged) / 1_000_000);
-        probe.mark("unplug");
-        lab.net().unplugWired("eth1");
-        r.put("hotplug.wired_dropped_ms", Wait.until("eth1 to leave the bond", Duration.ofSeconds(30),
-                Duration.ofMillis(20), () -> !ports(lab).contains("eth1")));
-        Wait.until("the API to show eth1 gone", Duration.ofSeconds(30),
-                () -> portField(bond, "eth1", BondProperties.PORT_ROLE).isEmpty());
-        Wait.sleep(Duration.ofSeconds(1));
-        probe.mark("done");
-        TrafficProbe.Report report = probe.stop();
-        TrafficProbe.Window all = report.window("hotplug", "plug", "done");
-        r.put("hotplug.sent", all.sent()).put("hotplug.lost", all.lost()).put("hotplug.longest_gap_ms", all.longestGapMs());
-        r.put("hotplug.tcp_connections", report.tcp().connections()).put("hotplug.tcp_survived", report.tcp().survived());
-        r.put("hotplug.switchovers", signals.size() - signalsBefore);
-        r.put("hotplug.active_after", active(bond)).put("hotplug.state_after", state(bond));
-        r.put("hotplug.ports_after", String.join(" ", new TreeSet<>(ports(lab))));
-        String helperLog = log(lab, "bondtray-helper").substring(helperLogFrom);
-        r.put("hotplug.handed_over", helperLog.contains("handed " + back + " to wpa_supplicant"));
-        r.put("hotplug.joined_log", helperLog.lines().filter(l -> l.contains(" joined ")).reduce((a, b) -> a + "; " + b)
-                .orElse(""));
-    }
-
-    /**
-     * A cable toggled 50 times in 10 seconds: the bond stays usable, the helper reports the
-     * burst as a few changes rather than a storm, and keeps neither memory nor threads from it.
-     */
-    private void flapping(Lab lab, Results r, HelperProcess helper, Properties bond, SwitchoverLog signals)
-            throws Exception {
-        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
-        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
-        try (AutoCloseable sub = lab.systemBus().addSigHandler(Properties.PropertiesChanged.class, s -> {
-            if (path.equals(s.getPath())) {
-                changes.incrementAndGet();
-            }
-        })) {
-            Wait.sleep(Duration.ofSeconds(2));
-            long rssBefore = helper.rssKb();
-            long threadsBefore = helper.threads();
-            int signalsBefore = signals.size();
-            int changesBefore = changes.get();
-            TrafficProbe probe = lab.probe(20);
-            Wait.sleep(Duration.ofSeconds(1));
-            probe.mark("flap");
-            long t0 = System.nanoTime();
-            int toggles = 0;
-            try (Topology.FastCable cable = lab.net().new FastCable()) {
-                for (int i = 0; i < 25; i++) {
-                    cable.set(false);
-                    toggles++;
-                    sleepUntil(t0, i * 400 + 200);
-                    cable.set(true);
-                    toggles++;
-                    sleepUntil(t0, (i + 1) * 400);
-                }
-            }
-            r.put("flap.toggles", toggles).put("flap.burst_ms", (System.nanoTime() - t0) / 1_000_000);
-            r.put("flap.properties_changed", changes.get() - changesBefore);
-            probe.mark("settled");
-            r.put("flap.settle_ms", Wait.until("the cable to carry the traffic after the burst", Duration.ofSeconds(30),
-                    () -> Topology.WIRED.equals(active(bond)) && "up".equals(state(bond))));
-            Wait.sleep(Duration.ofSeconds(3));
-            probe.mark("after");
-            Wait.sleep(Duration.ofSeconds(2));
-            probe.mark("done");
-            TrafficProbe.Report report = probe.stop();
-            r.put("flap.switchovers", signals.size() - signalsBefore);
-            TrafficProbe.Window burst = report.window("flap", "flap", "settled");
-            r.put("flap.burst_sent", burst.sent()).put("flap.burst_lost", burst.lost())
-                    .put("flap.burst_longest_gap_ms", burst.longestGapMs());
-            TrafficProbe.Window after = report.window("after", "after", "done");
-            r.put("flap.after_sent", after.sent()).put("flap.after_lost", after.lost());
-            r.put("flap.tcp_connections", report.tcp().connections()).put("flap.tcp_survived", report.tcp().survived());
-            Wait.sleep(Duration.ofSeconds(2));
-            r.put("flap.rss_before_kb", rssBefore).put("flap.rss_after_kb", helper.rssKb());
-            r.put("flap.threads_before", threadsBefore).put("flap.threads_after", helper.threads());
-            r.put("flap.state_after", state(bond)).put("flap.active_after", active(bond));
-        }
-    }
-
-    private static void sleepUntil(long t0, long ms) {
-        long left = ms - (System.nanoTime() - t0) / 1_000_000;
-        if (left > 0) {
-            Wait.sleep(Duration.ofMillis(left));
-        }
-    }
-
-    private static String portField(Properties bond, String port, String key) {
-        Object ports = unwrap(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PORTS));
-        Object entry = ports instanceof Map<?, ?> m ? unwrap(m.get(port)) : null;
-        Object value = entry instanceof Map<?, ?> e ? unwrap(e.get(key)) : null;
-        return value == null ? "" : String.valueOf(value);
-    }
-
-    private static Properties props(Lab lab) {
-        try {
-            return lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
-                    Properties.class);
-        } catch (org.freedesktop.dbus.exceptions.DBusException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void crash(Lab lab, Results r, HelperProcess helper, Properties bond) throws Exception {
@@ -640,31 +399,8 @@ final class HelperDrill implements Scenario {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : 0;
     }
 
-    /** An array property as words; dbus-java hands arrays back as arrays or as lists. */
-    private static String words(Object value) {
-        List<?> items = value instanceof Object[] a ? Arrays.asList(a) : value instanceof List<?> l ? l : List.of(value);
-        return String.join(" ", items.stream().map(String::valueOf).toList());
-    }
-
-    private static String dhcpField(Properties bond, String key) {
-        Map<String, Object> dhcp = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DHCP);
-        return String.valueOf(unwrap(dhcp.get(key)));
-    }
-
     private static String dnsmasqLog(Lab lab) {
         return log(lab, "dnsmasq-" + Topology.LAN_NS);
-    }
-
-    private static int count(String text, String word) {
-        return (int) text.lines().filter(l -> l.contains(word)).count();
-    }
-
-    private static String readFile(String path) {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     /** Calls the helper with gdbus as {@code user}: "accepted", or the D-Bus error's name. */

@@ -1,0 +1,93 @@
+package org.bondtray.lab.guest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondtrayBus;
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * What the helper's API, the kernel and the logs say about the bond, read the same way by every
+ * step of the helper scenario.
+ */
+final class BondReadings {
+    private BondReadings() {
+    }
+
+    static String state(Properties bond) {
+        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.STATE);
+    }
+
+    static String active(Properties bond) {
+        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.ACTIVE_PORT);
+    }
+
+    static String network(Properties bond) {
+        return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.NETWORK);
+    }
+
+    static String ssid(Properties bond, String port) {
+        return portField(bond, port, BondProperties.PORT_SSID);
+    }
+
+    static Object unwrap(Object o) {
+        return o instanceof org.freedesktop.dbus.types.Variant<?> v ? v.getValue() : o;
+    }
+
+    static List<String> ports(Lab lab) {
+        List<String> names = new ArrayList<>();
+        for (String line : lab.cmd().run("ip", "-o", "link", "show", "master", PlainBond.NAME).split("\n")) {
+            String[] f = line.split(":\\s+");
+            if (f.length > 1) {
+                names.add(f[1].replaceAll("@.*", ""));
+            }
+        }
+        return names;
+    }
+
+    static String log(Lab lab, String name) {
+        return readFile(lab.cmd().logDir().resolve(name + ".log").toString());
+    }
+
+    static String portField(Properties bond, String port, String key) {
+        Object ports = unwrap(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PORTS));
+        Object entry = ports instanceof Map<?, ?> m ? unwrap(m.get(port)) : null;
+        Object value = entry instanceof Map<?, ?> e ? unwrap(e.get(key)) : null;
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    static Properties props(Lab lab) {
+        try {
+            return lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                    Properties.class);
+        } catch (org.freedesktop.dbus.exceptions.DBusException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An array property as words; dbus-java hands arrays back as arrays or as lists. */
+    static String words(Object value) {
+        List<?> items = value instanceof Object[] a ? Arrays.asList(a) : value instanceof List<?> l ? l : List.of(value);
+        return String.join(" ", items.stream().map(String::valueOf).toList());
+    }
+
+    static String dhcpField(Properties bond, String key) {
+        Map<String, Object> dhcp = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DHCP);
+        return String.valueOf(unwrap(dhcp.get(key)));
+    }
+
+    static int count(String text, String word) {
+        return (int) text.lines().filter(l -> l.contains(word)).count();
+    }
+
+    static String readFile(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
