@@ -29,6 +29,7 @@ import org.freedesktop.dbus.types.Variant;
 @DBusProperty(name = "Ports", type = BondProperties.PortsType.class, access = Access.READ)
 @DBusProperty(name = "DHCP", type = BondProperties.DhcpType.class, access = Access.READ)
 @DBusProperty(name = "Network", type = String.class, access = Access.READ)
+@DBusProperty(name = "ConfirmDeadline", type = UInt64.class, access = Access.READ)
 public interface Bond extends DBusInterface {
 
     /** Creates (or re-creates) the bond from {@code options}; empty options bond the first wired and wireless port. */
@@ -42,6 +43,23 @@ public interface Bond extends DBusInterface {
 
     /** Makes {@code port} the active port now. */
     void SwitchTo(String port);
+
+    /** Keeps the change the last Setup made, which would otherwise be rolled back at ConfirmDeadline. */
+    void Confirm();
+
+    /** Emitted when the helper rolled a change back by itself; {@code reason} says why, in words. */
+    class RolledBack extends DBusSignal {
+        private final String reason;
+
+        public RolledBack(String path, String reason) throws DBusException {
+            super(path, reason);
+            this.reason = reason;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+    }
 
     /**
      * Emitted on every change of the active port. {@code timestamp} is CLOCK_MONOTONIC in

@@ -19,6 +19,7 @@ public final class BondProperties {
     public static final String PORTS = "Ports";
     public static final String DHCP = "DHCP";
     public static final String NETWORK = "Network";
+    public static final String CONFIRM_DEADLINE = "ConfirmDeadline";
 
     /** Keys of {@code DHCP}. */
     public static final String DHCP_STATE = "State";
@@ -52,6 +53,7 @@ public final class BondProperties {
     public static final String OPT_ROUTES = "Routes";
     public static final String OPT_ROUTE_METRIC = "RouteMetric";
     public static final String OPT_FALLBACK_ADDRESS = "FallbackAddress";
+    public static final String OPT_CONFIRM_TIMEOUT = "ConfirmTimeout";
 
     /** D-Bus type a{sa{sv}} of {@code Ports}. */
     public interface PortsType extends TypeRef<Map<String, Map<String, Variant<?>>>> {

@@ -29,6 +29,8 @@ import org.freedesktop.dbus.types.Variant;
  *                [--miimon MS] [--updelay MS] [--downdelay MS]
  *                [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...
  *                [--route "NET/PREFIX via IP"]... [--metric N] [--fallback IP/PREFIX]
+ *                [--confirm-timeout SECONDS]
+ * bondtray confirm
  * bondtray disable
  * </pre>
  *
@@ -77,6 +79,7 @@ public final class Cli {
                 case "switch" -> rest.size() == 1 ? doSwitch(helper, rest.get(0)) : usage("switch takes one argument");
                 case "setup" -> setup(helper, rest);
                 case "disable" -> done(() -> helper.bond().Disable(), "bond removed; ports are plain interfaces again");
+                case "confirm" -> done(() -> helper.bond().Confirm(), "change kept");
                 default -> usage("unknown command " + args[0]);
             };
         } catch (DBusException e) {
@@ -93,6 +96,8 @@ public final class Cli {
         err.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
         err.println("                      [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...");
         err.println("                      [--route \"NET/PREFIX via IP\"]... [--metric N] [--fallback IP/PREFIX]");
+        err.println("                      [--confirm-timeout SECONDS]");
+        err.println("       bondtray confirm");
         err.println("       bondtray disable");
         return USAGE;
     }
@@ -151,7 +156,7 @@ public final class Cli {
                 case "--primary" -> options.put(BondProperties.OPT_PRIMARY, new Variant<>(value));
                 case "--prefer" -> options.put(BondProperties.OPT_PREFERENCE,
                         new Variant<>("auto".equals(value) ? "automatic" : value));
-                case "--miimon", "--updelay", "--downdelay", "--metric" -> {
+                case "--miimon", "--updelay", "--downdelay", "--metric", "--confirm-timeout" -> {
                     long n;
                     try {
                         n = Long.parseLong(value);
@@ -159,12 +164,17 @@ public final class Cli {
                         n = -1;
                     }
                     if (n < 0 || n > 0xffffffffL) {
-                        return usage(flag + (flag.equals("--metric") ? " takes a number" : " takes milliseconds"));
+                        return usage(flag + switch (flag) {
+                            case "--metric" -> " takes a number";
+                            case "--confirm-timeout" -> " takes seconds";
+                            default -> " takes milliseconds";
+                        });
                     }
                     String key = switch (flag) {
                         case "--miimon" -> BondProperties.OPT_MIIMON;
                         case "--updelay" -> BondProperties.OPT_UPDELAY;
                         case "--metric" -> BondProperties.OPT_ROUTE_METRIC;
+                        case "--confirm-timeout" -> BondProperties.OPT_CONFIRM_TIMEOUT;
                         default -> BondProperties.OPT_DOWNDELAY;
                     };
                     options.put(key, new Variant<>(new UInt32(n)));

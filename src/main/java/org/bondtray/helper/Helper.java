@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,6 +67,14 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
     private final NetworkCheck network = new NetworkCheck(this::requestRefresh);
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("confirm-deadline").daemon().unstarted(r));
+    /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
+    private volatile PendingChange pendingChange;
+
+    /** A change on probation: what to go back to, and when to decide. */
+    private record PendingChange(BondConfig previous, int seconds, long deadlineMicros, ScheduledFuture<?> timer) {
+    }
 
     private Publisher publisher;
     private KernelEvents events;
@@ -181,6 +192,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         if (ports.isEmpty()) {
             throw new NotFound("no wired or wireless interface found to bond");
         }
+        for (PortFacts f : ports) {
+            if (f.kind() == PortKind.WIRELESS && wifi != null && wifi.networks(f.name()) == 0) {
+                throw new InvalidArgs(f.name() + " knows no Wi-Fi network to join; connect it to one first");
+            }
+        }
         Optional<Link> existing = find(facts, wanted.bond());
         for (PortFacts f : ports) {
             int master = f.link().master();
@@ -204,6 +220,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
             rt.setPrimary(bond.index(), primary);
             rt.setUp(bond.index(), true);
+            if (config != null && !created) {
+                kernel.withdrawStatic(bond, config, wanted, addresses(bond.index()), rt.routes(bond.index()));
+            }
             kernel.staticAddressing(bond, wanted, addresses(bond.index()), rt.routes(bond.index()));
         } catch (NetlinkException e) {
             if (created) {
@@ -220,8 +239,88 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         refresh();
     }
 
+    /**
+     * Setup as a change on probation: if the machine reached its gateway before, and does not
+     * {@code seconds} later while nobody called {@link #confirm()}, the previous configuration
+     * comes back by itself (none: the bond is disabled). 0 seconds: no probation.
+     */
+    public void setup(BondConfig wanted, int seconds) throws IOException {
+        // If a gateway answers now, this configuration is the one to come back to. If none does
+        // while an earlier change is on probation, that change may be what broke it: go back to
+        // where it started.
+        PendingChange before = pendingChange;
+        boolean reaches = seconds > 0 && Connectivity.now(rt);
+        boolean had = reaches || seconds > 0 && before != null;
+        BondConfig previous = reaches || before == null ? config : before.previous();
+        setup(wanted);
+        settle();
+        if (had) {
+            long micros = System.currentTimeMillis() * 1000 + seconds * 1_000_000L;
+            ScheduledFuture<?> timer = deadlines.schedule(() -> deadlineReached(micros), seconds, TimeUnit.SECONDS);
+            pendingChange = new PendingChange(previous, seconds, micros, timer);
+            LOG.info("change applied; kept unless the gateway is out of reach in " + seconds + " s with no Confirm");
+            refresh();
+        }
+    }
+
+    /** Keeps the change on probation. */
+    public void confirm() throws IOException {
+        PendingChange p = pendingChange;
+        if (p == null) {
+            throw new NotFound("no change is waiting to be confirmed");
+        }
+        settle();
+        LOG.info("change confirmed");
+        refresh();
+    }
+
+    /** Ends any probation without a rollback. */
+    private void settle() {
+        PendingChange p = pendingChange;
+        pendingChange = null;
+        if (p != null && p.timer() != null) {
+            p.timer().cancel(false);
+        }
+    }
+
+    private void deadlineReached(long micros) {
+        try {
+            change(() -> {
+                decide(micros);
+                return null;
+            });
+        } catch (Busy busy) {
+            // Another change is under way: look again in a moment.
+            deadlines.schedule(() -> deadlineReached(micros), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** At the deadline of a change on probation: kept if a gateway answers, otherwise rolled back. */
+    private void decide(long micros) throws IOException {
+        PendingChange p = pendingChange;
+        if (p == null || p.deadlineMicros() != micros) {
+            return;
+        }
+        pendingChange = null;
+        if (Connectivity.now(rt)) {
+            LOG.info("a gateway still answers " + p.seconds() + " s after the change: it is kept");
+            refresh();
+            return;
+        }
+        String reason = "no gateway answered " + p.seconds() + " s after the change and nobody confirmed it; "
+                + (p.previous() == null ? "the bond is gone again" : "the previous configuration is back");
+        LOG.warning("rolling back: " + reason);
+        if (p.previous() == null) {
+            disable();
+        } else {
+            setup(p.previous());
+        }
+        publisher.rolledBack(reason);
+    }
+
     /** Removes the bond and gives its ports back as plain interfaces, up. */
     public void disable() throws IOException {
+        settle();
         BondConfig c = config;
         String name = c != null ? c.bond() : BondtrayBus.DEFAULT_BOND;
         // Release while the bond still carries traffic, so the server hears it.
@@ -373,6 +472,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         long since = tracker.activeSince();
         next = next.since(since < 0 || next.activePort().isEmpty() ? 0
                 : System.currentTimeMillis() * 1000 - (System.nanoTime() - since) / 1000);
+        PendingChange p = pendingChange;
+        next = next.withConfirmDeadline(p == null ? 0 : p.deadlineMicros());
         view = next;
         publisher.publish(next);
     }
@@ -432,7 +533,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private static BondView bare(String name, BondState state, String reason, Preference preference) {
         return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of(),
-                DhcpStatus.OFF, SameNetwork.UNKNOWN);
+                DhcpStatus.OFF, SameNetwork.UNKNOWN, 0);
     }
 
     private List<String> addresses(int index) throws IOException {
@@ -527,6 +628,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             rfkill.close();
         }
         worker.shutdownNow();
+        deadlines.shutdownNow();
         network.close();
         dhcp.close();
         rt.close();

@@ -87,6 +87,41 @@ final class KernelBond {
         }
     }
 
+    /**
+     * Takes off the bond what the helper put there for {@code old} and {@code now} no longer
+     * wants: static addresses, default routes and routes (a change from static to DHCP, a
+     * gateway or a metric that changed). Only what is there ({@code present}, {@code routes}).
+     */
+    void withdrawStatic(Link bond, BondConfig old, BondConfig now, List<String> present, List<Rtnetlink.Route> routes)
+            throws IOException {
+        List<String> keep = now.addressing().hasStatic() ? now.addresses() : List.of();
+        List<String> keepGateways = now.addressing().hasStatic() ? now.gateways() : List.of();
+        if (old.addressing().hasStatic()) {
+            for (String a : old.addresses()) {
+                IpText.Prefixed p = IpText.prefixed(a);
+                if (present.contains(p.toString()) && keep.stream().noneMatch(k -> IpText.prefixed(k).equals(p))) {
+                    rt.deleteAddress(bond.index(), p.address(), p.prefix());
+                }
+            }
+            for (String g : old.gateways()) {
+                String gw = Rtnetlink.text(IpText.address(g).getAddress());
+                boolean wanted = keepGateways.contains(g) && now.staticMetric() == old.staticMetric();
+                if (!wanted && has(routes, "", gw, old.staticMetric())) {
+                    rt.deleteRoute(bond.index(), null, 0, IpText.address(g), old.staticMetric());
+                }
+            }
+        }
+        for (String text : old.routes()) {
+            IpText.Route r = IpText.route(text);
+            String gw = Rtnetlink.text(r.gateway().getAddress());
+            boolean wanted = now.routes().contains(text) && now.staticMetric() == old.staticMetric();
+            if (!wanted && has(routes, r.destination().toString(), gw, old.staticMetric())) {
+                rt.deleteRoute(bond.index(), r.destination().address(), r.destination().prefix(), r.gateway(),
+                        old.staticMetric());
+            }
+        }
+    }
+
     /** Only a route of our own counts: one a DHCP client made may vanish with its lease. */
     private static boolean has(List<Rtnetlink.Route> routes, String destination, String gateway, int metric) {
         return routes.stream().anyMatch(r -> r.isStatic() && r.metric() == metric

@@ -6,4 +6,7 @@ public interface Publisher {
     void publish(BondView view);
 
     void switchover(SwitchoverTracker.Switch change);
+
+    /** The helper rolled a change back by itself, for {@code reason}. */
+    void rolledBack(String reason);
 }

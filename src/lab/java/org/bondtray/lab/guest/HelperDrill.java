@@ -66,6 +66,7 @@ final class HelperDrill implements Scenario {
             rfkill(lab, r, helper, bond, wlan);
             staticAddressing(lab, r, helper, bond);
             world.routesAndFallback();
+            world.rollback();
             world.hotplug(signals, wlan);
             world.flapping(signals);
             disable(lab, r, helper, lab.net().wifiInterface(0));
@@ -455,8 +456,10 @@ final class HelperDrill implements Scenario {
     private static Map<String, String> snapshot(Properties bond) {
         Map<String, String> s = new LinkedHashMap<>();
         bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
-            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time.
-            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)) {
+            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time; a
+            // change on probation is the old helper's (none is pending during the crash).
+            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)
+                    && !k.equals(BondProperties.CONFIRM_DEADLINE)) {
                 Object value = v.getValue();
                 s.put(k, value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value));
             }

@@ -116,6 +116,56 @@ final class RealWorldSteps {
     }
 
     /**
+     * Safe changes: a configuration that costs the machine its gateway (a static address on a
+     * network that is not there) is rolled back by the helper itself when its probation ends; a
+     * good one confirmed is kept; confirming with nothing on probation is refused.
+     */
+    void rollback() throws Exception {
+        java.util.List<String> rolled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+        try (AutoCloseable sub = lab.systemBus().addSigHandler(org.bondtray.api.Bond.RolledBack.class, s -> {
+            if (path.equals(s.getPath())) {
+                rolled.add(s.getReason());
+            }
+        })) {
+            long t0 = System.nanoTime();
+            Cmd.Result bad = helper.cli(Topology.USER, "setup", "--addressing", "static", "--address", "10.66.0.5/24",
+                    "--gateway", "10.66.0.1", "--confirm-timeout", "10");
+            r.put("rollback.setup_exit", bad.exit()).put("rollback.setup_output", (bad.out() + bad.err()).strip());
+            r.put("rollback.deadline_set", confirmDeadline() > 0);
+            r.put("rollback.bad_applied", lab.net().addresses(PlainBond.NAME, 4).contains("10.66.0.5/24"));
+            Wait.until("the RolledBack signal", Duration.ofSeconds(60), () -> !rolled.isEmpty());
+            r.put("rollback.signal_ms", (System.nanoTime() - t0) / 1_000_000);
+            r.put("rollback.reason", rolled.get(0));
+            Wait.until("a DHCP lease and no trace of the bad change", Duration.ofSeconds(90),
+                    () -> "running".equals(dhcpField(bond, BondProperties.DHCP_STATE))
+                            && !dhcpField(bond, BondProperties.DHCP_ADDRESS).isEmpty()
+                            && !lab.net().addresses(PlainBond.NAME, 4).contains("10.66.0.5/24")
+                            && lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50.")));
+            r.put("rollback.restored_ms", (System.nanoTime() - t0) / 1_000_000);
+            r.put("rollback.addresses_after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
+            r.put("rollback.default_after", lab.cmd().run("ip", "-4", "route", "show", "default").strip()
+                    .replace('\n', ';'));
+            r.put("rollback.config_after", readFile(HelperProcess.CONFIG_DIR + "/bondtray.conf").lines()
+                    .filter(l -> l.startsWith("addressing")).findFirst().orElse(""));
+            r.put("rollback.deadline_after", confirmDeadline());
+            r.put("rollback.ping_after", lab.cmd().tryRun("ping", "-c", "3", "-i", "0.2", "-W", "2", Topology.ROUTER)
+                    .exit() == 0);
+        }
+        Cmd.Result good = helper.cli(Topology.USER, "setup", "--confirm-timeout", "600");
+        r.put("confirm.setup_exit", good.exit()).put("confirm.deadline_set", confirmDeadline() > 0);
+        Cmd.Result confirm = helper.cli(Topology.USER, "confirm");
+        r.put("confirm.exit", confirm.exit()).put("confirm.deadline_after", confirmDeadline());
+        Cmd.Result again = helper.cli(Topology.USER, "confirm");
+        r.put("confirm.again_exit", again.exit()).put("confirm.again_message", again.err().strip());
+    }
+
+    private long confirmDeadline() {
+        Object v = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.CONFIRM_DEADLINE);
+        return v instanceof Number n ? n.longValue() : ((org.freedesktop.dbus.types.UInt64) v).longValue();
+    }
+
+    /**
      * Adapters come and go under traffic: a second wired one is plugged in and joins; the Wi-Fi
      * adapter is unplugged and plugged in again, and joins once it has associated; the second
      * wired one leaves. The cable carries everything throughout.
@@ -254,6 +304,11 @@ final class RealWorldSteps {
                         lab.net().phy(SPARE_RADIO), "device/net")));
         String second = lab.net().wifiInterface(SPARE_RADIO);
         r.put("two_wifi.second", second);
+        // Refused before anything is touched: an adapter that knows no network cannot work.
+        lab.wifi().manage(second);
+        Cmd.Result refused = helper.cli(Topology.USER, "setup", "--port", wlan, "--port", second);
+        r.put("refused.no_network_exit", refused.exit()).put("refused.no_network_message", refused.err().strip());
+        r.put("refused.bond_exists", lab.cmd().tryRun("ip", "link", "show", PlainBond.NAME).exit() == 0);
         lab.wifi().connect(second, AccessPoint.LAN_WPA3);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
         Cmd.Result setup = helper.cli(Topology.USER, "setup", "--port", wlan, "--port", second, "--addressing", "static",

@@ -61,6 +61,11 @@ final class WifiStation {
         }
     }
 
+    /** Puts {@code ifname} under wpa_supplicant without any network to join. */
+    void manage(String ifname) throws DBusException {
+        interfacePath(ifname);
+    }
+
     /** Lets go of an interface entirely (wpa_supplicant disassociates and forgets it). */
     void release(String ifname) {
         try {

@@ -72,9 +72,20 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
     public void Setup(Map<String, Variant<?>> options) {
         String who = caller();
         BondConfig wanted = Inputs.setup(options, BondConfig.defaults(helper.bondName()));
+        int confirmWithin = Inputs.confirmTimeout(options);
         polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
         helper.change(() -> {
-            helper.setup(wanted);
+            helper.setup(wanted, confirmWithin);
+            return null;
+        });
+    }
+
+    @Override
+    public void Confirm() {
+        String who = caller();
+        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
+        helper.change(() -> {
+            helper.confirm();
             return null;
         });
     }
@@ -175,6 +186,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         dhcp.put(BondProperties.DHCP_OBTAINED, new Variant<>(new UInt64(v.dhcp().obtainedMicros())));
         p.put(BondProperties.DHCP, new Variant<>(dhcp, "a{sv}"));
         p.put(BondProperties.NETWORK, new Variant<>(v.network().wire()));
+        p.put(BondProperties.CONFIRM_DEADLINE, new Variant<>(new UInt64(v.confirmDeadlineMicros())));
         return p;
     }
 
@@ -239,6 +251,15 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
             return java.util.Arrays.deepEquals(xa, ya);
         }
         return Objects.equals(x, y);
+    }
+
+    @Override
+    public void rolledBack(String reason) {
+        try {
+            bus.sendMessage(new RolledBack(path, reason));
+        } catch (DBusException e) {
+            LOG.log(Level.WARNING, "could not send RolledBack", e);
+        }
     }
 
     @Override

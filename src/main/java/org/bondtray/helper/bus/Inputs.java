@@ -37,7 +37,11 @@ public final class Inputs {
             BondProperties.OPT_PREFERENCE, BondProperties.OPT_MIIMON, BondProperties.OPT_UPDELAY,
             BondProperties.OPT_DOWNDELAY, BondProperties.OPT_ADDRESSING, BondProperties.OPT_ADDRESSES,
             BondProperties.OPT_GATEWAY, BondProperties.OPT_DNS, BondProperties.OPT_ROUTES,
-            BondProperties.OPT_ROUTE_METRIC, BondProperties.OPT_FALLBACK_ADDRESS);
+            BondProperties.OPT_ROUTE_METRIC, BondProperties.OPT_FALLBACK_ADDRESS, BondProperties.OPT_CONFIRM_TIMEOUT);
+    /** Seconds a change waits for connectivity or a Confirm before it is rolled back. */
+    public static final int DEFAULT_CONFIRM_TIMEOUT = 20;
+    static final int MIN_CONFIRM_TIMEOUT = 5;
+    static final int MAX_CONFIRM_TIMEOUT = 600;
 
     private Inputs() {
     }
@@ -139,6 +143,23 @@ public final class Inputs {
         }
         return new BondConfig(base.bond(), ports, preference, primary, miimon, updelay, downdelay, addressing,
                 addresses, gateways, dns, routes, metric, fallback);
+    }
+
+    /**
+     * Setup's ConfirmTimeout: seconds until an unconfirmed change that cost the machine its
+     * connectivity is rolled back; 0 applies it without that safety net.
+     */
+    public static int confirmTimeout(Map<String, Variant<?>> options) {
+        Variant<?> v = options == null ? null : options.get(BondProperties.OPT_CONFIRM_TIMEOUT);
+        if (v == null) {
+            return DEFAULT_CONFIRM_TIMEOUT;
+        }
+        long n = unsigned(v, BondProperties.OPT_CONFIRM_TIMEOUT, "seconds", 0, MAX_CONFIRM_TIMEOUT);
+        if (n != 0 && n < MIN_CONFIRM_TIMEOUT) {
+            throw new InvalidArgs(BondProperties.OPT_CONFIRM_TIMEOUT + " must be 0 (no rollback) or "
+                    + MIN_CONFIRM_TIMEOUT + ".." + MAX_CONFIRM_TIMEOUT + " seconds, got " + n);
+        }
+        return (int) n;
     }
 
     /** An IPv4 address with prefix, or empty for none. */

@@ -130,14 +130,23 @@ public final class Rtnetlink implements AutoCloseable {
 
     /** Adds (or refreshes) an address such as 192.168.1.7/24 or fd00::7/64 on a link. */
     public void addAddress(int index, InetAddress address, int prefix) throws IOException {
+        socket.request("add address " + text(address.getAddress()) + "/" + prefix + " to link " + index,
+                address(Rt.RTM_NEWADDR, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, index, address, prefix));
+    }
+
+    /** Removes an address from a link. */
+    public void deleteAddress(int index, InetAddress address, int prefix) throws IOException {
+        socket.request("delete address " + text(address.getAddress()) + "/" + prefix + " from link " + index,
+                address(Rt.RTM_DELADDR, 0, index, address, prefix));
+    }
+
+    private static NlMessage address(int type, int flags, int index, InetAddress address, int prefix) {
         int family = address.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
-        NlMessage m = new NlMessage(Rt.RTM_NEWADDR, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
-                .ifaddr(family, prefix, index);
+        NlMessage m = new NlMessage(type, flags).ifaddr(family, prefix, index);
         if (family == Rt.AF_INET) {
             m.attr(Rt.IFA_LOCAL, address.getAddress());
         }
-        m.attr(Rt.IFA_ADDRESS, address.getAddress());
-        socket.request("add address " + text(address.getAddress()) + "/" + prefix + " to link " + index, m);
+        return m.attr(Rt.IFA_ADDRESS, address.getAddress());
     }
 
     /** Sets the default route of the gateway's family through a link, with a metric. */
@@ -151,23 +160,36 @@ public final class Rtnetlink implements AutoCloseable {
      */
     public void setRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
             throws IOException {
+        String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
+        socket.request("set route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
+                route(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, index, destination, prefix,
+                        gateway, metric));
+    }
+
+    /** Removes the static route {@link #setRoute} would have made with these values. */
+    public void deleteRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
+            throws IOException {
+        String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
+        socket.request("delete route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
+                route(Rt.RTM_DELROUTE, 0, index, destination, prefix, gateway, metric));
+    }
+
+    private static NlMessage route(int type, int flags, int index, InetAddress destination, int prefix,
+                                   InetAddress gateway, int metric) {
         int family = gateway.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
-        NlMessage m = new NlMessage(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE)
-                .rtmsg(family, destination == null ? 0 : prefix, Rt.RT_TABLE_MAIN, Rt.RTPROT_STATIC,
-                        Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
+        NlMessage m = new NlMessage(type, flags).rtmsg(family, destination == null ? 0 : prefix, Rt.RT_TABLE_MAIN,
+                Rt.RTPROT_STATIC, Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
         if (destination != null) {
             m.attr(Rt.RTA_DST, destination.getAddress());
         }
-        m.attr(Rt.RTA_GATEWAY, gateway.getAddress()).u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
-        String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
-        socket.request("set route " + to + " via " + text(gateway.getAddress()) + " on link " + index, m);
+        return m.attr(Rt.RTA_GATEWAY, gateway.getAddress()).u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
     }
 
     /**
      * A route through a gateway: where to ("" for the default route, else "10.8.0.0/16"), the
      * gateway, who made it (RTPROT_*) and its metric.
      */
-    public record Route(String destination, String gateway, int protocol, int metric) {
+    public record Route(String destination, String gateway, int protocol, int metric, int oif) {
         public boolean isStatic() {
             return protocol == Rt.RTPROT_STATIC;
         }
@@ -177,7 +199,7 @@ public final class Rtnetlink implements AutoCloseable {
         }
     }
 
-    /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index}. */
+    /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index} (0: any). */
     public List<Route> routes(int index) throws IOException {
         List<Route> out = new ArrayList<>();
         for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {
@@ -190,9 +212,9 @@ public final class Rtnetlink implements AutoCloseable {
                 Integer metric = a.u32(Rt.RTA_PRIORITY);
                 byte[] gw = a.bytes(Rt.RTA_GATEWAY);
                 byte[] dst = a.bytes(Rt.RTA_DST);
-                if (table == Rt.RT_TABLE_MAIN && oif != null && oif == index && gw != null) {
+                if (table == Rt.RT_TABLE_MAIN && oif != null && (index == 0 || oif == index) && gw != null) {
                     String to = dstLen == 0 || dst == null ? "" : text(dst) + "/" + dstLen;
-                    out.add(new Route(to, text(gw), protocol, metric == null ? 0 : metric));
+                    out.add(new Route(to, text(gw), protocol, metric == null ? 0 : metric, oif));
                 }
             });
         }

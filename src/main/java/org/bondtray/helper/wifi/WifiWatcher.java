@@ -94,6 +94,21 @@ public final class WifiWatcher implements AutoCloseable {
     }
 
     /**
+     * How many networks wpa_supplicant has for {@code ifname}, or -1 if it does not manage it (or
+     * is not running): an adapter it manages with none can never associate.
+     */
+    public int networks(String ifname) {
+        try {
+            WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
+            DBusPath path = wpa.GetInterface(ifname);
+            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
+            return items(props.Get(Wpa.INTERFACE, "Networks")).size();
+        } catch (DBusException | DBusExecutionException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Hands a Wi-Fi adapter that wpa_supplicant does not manage (one just plugged in) to it, with
      * the helper's networks file, so it associates with a known network by itself. Tried once per
      * interface index: an adapter wpa_supplicant refuses is left to whoever else may want it.

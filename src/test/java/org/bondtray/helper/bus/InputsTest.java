@@ -94,4 +94,16 @@ class InputsTest {
                 "Addresses", strings("192.168.50.250/24"), "FallbackAddress", new Variant<>("192.168.50.249/24")), BASE));
         assertTrue(e.getMessage().contains("static"), e.getMessage());
     }
+
+    @Test
+    void theConfirmTimeoutIsCheckedAndNotSaved() {
+        assertEquals(20, Inputs.confirmTimeout(Map.of()));
+        assertEquals(0, Inputs.confirmTimeout(Map.of("ConfirmTimeout", new Variant<>(new UInt32(0)))));
+        assertEquals(60, Inputs.confirmTimeout(Map.of("ConfirmTimeout", new Variant<>(new UInt32(60)))));
+        assertThrows(InvalidArgs.class, () -> Inputs.confirmTimeout(Map.of("ConfirmTimeout", new Variant<>(new UInt32(2)))));
+        assertThrows(InvalidArgs.class, () -> Inputs.confirmTimeout(Map.of("ConfirmTimeout", new Variant<>(new UInt32(601)))));
+        assertThrows(InvalidArgs.class, () -> Inputs.confirmTimeout(Map.of("ConfirmTimeout", new Variant<>("20"))));
+        assertEquals(BASE, Inputs.setup(Map.of("ConfirmTimeout", new Variant<>(new UInt32(60))), BASE),
+                "a setting of the call, not of the bond");
+    }
 }

@@ -1,0 +1,47 @@
+package org.bondtray.helper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.bondtray.helper.kernel.ArpProbe;
+import org.bondtray.helper.kernel.Link;
+import org.bondtray.helper.kernel.Rtnetlink;
+
+/**
+ * Whether the machine reaches a gateway now: some IPv4 default route (lowest metric first) whose
+ * gateway answers an ARP probe on that route's interface. A change to the bond is judged by it:
+ * one that cost the machine its gateway is rolled back if nobody confirms it.
+ */
+final class Connectivity {
+    private static final Logger LOG = Logger.getLogger(Connectivity.class.getName());
+    private static final int TRIES = 3;
+    private static final Duration WAIT = Duration.ofMillis(700);
+
+    private Connectivity() {
+    }
+
+    static boolean now(Rtnetlink rt) {
+        try {
+            List<Link> links = rt.links();
+            List<Rtnetlink.Route> routes = rt.routes(0).stream()
+                    .filter(r -> r.isDefault() && !r.gateway().contains(":"))
+                    .sorted(Comparator.comparingInt(Rtnetlink.Route::metric)).toList();
+            for (Rtnetlink.Route r : routes) {
+                Optional<Link> via = links.stream().filter(l -> l.index() == r.oif() && l.mac() != null).findFirst();
+                if (via.isPresent() && ArpProbe.ask(r.oif(), HexFormat.ofDelimiter(":").parseHex(via.get().mac()),
+                        IpText.address(r.gateway()).getAddress(), TRIES, WAIT).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("could not find out whether a gateway answers: " + e.getMessage());
+            return false;
+        }
+    }
+}
