@@ -292,6 +292,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         } catch (Busy busy) {
             // Another change is under way: look again in a moment.
             deadlines.schedule(() -> deadlineReached(micros), 1, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // A scheduled task's exception would vanish without a trace.
+            LOG.log(Level.SEVERE, "deciding on the change on probation failed", e);
         }
     }
 
@@ -310,11 +313,18 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         String reason = "no gateway answered " + p.seconds() + " s after the change and nobody confirmed it; "
                 + (p.previous() == null ? "the bond is gone again" : "the previous configuration is back");
         LOG.warning("rolling back: " + reason);
-        if (p.previous() == null) {
-            disable();
-        } else {
-            setup(p.previous());
+        try {
+            if (p.previous() == null) {
+                disable();
+            } else {
+                setup(p.previous());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "rolling back failed", e);
+            publisher.rolledBack(reason + ", but putting it back failed: " + e.getMessage());
+            throw e;
         }
+        LOG.info("rolled back");
         publisher.rolledBack(reason);
     }
 

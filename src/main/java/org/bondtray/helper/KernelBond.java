@@ -10,8 +10,12 @@ import org.bondtray.helper.kernel.Rtnetlink;
 
 /** How a bond is made so: the kernel steps for the helper's decisions, in the order that works. */
 final class KernelBond {
-    /** Peers learn the bond's new MAC from one gratuitous ARP / unsolicited NA per switchover. */
-    private static final int PEER_NOTIFICATIONS = 1;
+    /**
+     * Peers learn the bond's new MAC from gratuitous ARPs / unsolicited NAs: two per switchover,
+     * a link-monitor tick apart. Between two Wi-Fi ports a single one was once not enough (the
+     * router kept the old MAC and nothing came back); the second costs one broadcast.
+     */
+    private static final int PEER_NOTIFICATIONS = 2;
 
     private final Rtnetlink rt;
 
@@ -96,21 +100,7 @@ final class KernelBond {
             throws IOException {
         List<String> keep = now.addressing().hasStatic() ? now.addresses() : List.of();
         List<String> keepGateways = now.addressing().hasStatic() ? now.gateways() : List.of();
-        if (old.addressing().hasStatic()) {
-            for (String a : old.addresses()) {
-                IpText.Prefixed p = IpText.prefixed(a);
-                if (present.contains(p.toString()) && keep.stream().noneMatch(k -> IpText.prefixed(k).equals(p))) {
-                    rt.deleteAddress(bond.index(), p.address(), p.prefix());
-                }
-            }
-            for (String g : old.gateways()) {
-                String gw = Rtnetlink.text(IpText.address(g).getAddress());
-                boolean wanted = keepGateways.contains(g) && now.staticMetric() == old.staticMetric();
-                if (!wanted && has(routes, "", gw, old.staticMetric())) {
-                    rt.deleteRoute(bond.index(), null, 0, IpText.address(g), old.staticMetric());
-                }
-            }
-        }
+        // Routes first: taking an address off drops the routes through its network with it.
         for (String text : old.routes()) {
             IpText.Route r = IpText.route(text);
             String gw = Rtnetlink.text(r.gateway().getAddress());
@@ -118,6 +108,22 @@ final class KernelBond {
             if (!wanted && has(routes, r.destination().toString(), gw, old.staticMetric())) {
                 rt.deleteRoute(bond.index(), r.destination().address(), r.destination().prefix(), r.gateway(),
                         old.staticMetric());
+            }
+        }
+        if (!old.addressing().hasStatic()) {
+            return;
+        }
+        for (String g : old.gateways()) {
+            String gw = Rtnetlink.text(IpText.address(g).getAddress());
+            boolean wanted = keepGateways.contains(g) && now.staticMetric() == old.staticMetric();
+            if (!wanted && has(routes, "", gw, old.staticMetric())) {
+                rt.deleteRoute(bond.index(), null, 0, IpText.address(g), old.staticMetric());
+            }
+        }
+        for (String a : old.addresses()) {
+            IpText.Prefixed p = IpText.prefixed(a);
+            if (present.contains(p.toString()) && keep.stream().noneMatch(k -> IpText.prefixed(k).equals(p))) {
+                rt.deleteAddress(bond.index(), p.address(), p.prefix());
             }
         }
     }

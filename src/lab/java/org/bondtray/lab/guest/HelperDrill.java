@@ -429,7 +429,7 @@ final class HelperDrill implements Scenario {
 
     /** Two changes at once: one is applied, the other is told the helper is busy. */
     private void busy(Lab lab, Results r) throws Exception {
-        String[] setup = gdbus(Topology.USER, "Setup", "{'Preference': <'automatic'>}");
+        String[] setup = gdbus(Topology.USER, "Setup", "{'Preference': <'automatic'>, 'ConfirmTimeout': <uint32 0>}");
         Process first = lab.cmd().start("busy-first", setup);
         Process second = lab.cmd().start("busy-second", setup);
         first.waitFor();

@@ -326,7 +326,16 @@ final class RealWorldSteps {
         lab.net().stopAp(away);
         r.put("two_wifi.switch_ms", Wait.until("traffic on " + other, Duration.ofSeconds(30), Duration.ofMillis(10),
                 () -> other.equals(active(bond))));
-        Wait.sleep(Duration.ofSeconds(3));
+        Wait.sleep(Duration.ofSeconds(2));
+        // What each layer believes after the switch, for when the traffic does not follow.
+        r.put("two_wifi.diag.links", lab.cmd().tryRun("ip", "-br", "link").out());
+        r.put("two_wifi.diag.bonding", readFile("/proc/net/bonding/" + PlainBond.NAME));
+        r.put("two_wifi.diag.neigh", lab.cmd().tryRun("ip", "neigh", "show", "dev", PlainBond.NAME).out());
+        r.put("two_wifi.diag.stats", lab.cmd().tryRun("ip", "-s", "link", "show", other).out());
+        r.put("two_wifi.diag.lan_neigh", lab.cmd().tryRun(Cmd.inNetns(Topology.LAN_NS, "ip", "neigh")).out());
+        r.put("two_wifi.diag.lan_fdb", lab.cmd().tryRun(Cmd.inNetns(Topology.LAN_NS, "bridge", "fdb", "show", "br",
+                Topology.LAN_BRIDGE)).out());
+        Wait.sleep(Duration.ofSeconds(1));
         probe.mark("done");
         TrafficProbe.Report report = probe.stop();
         TrafficProbe.Window w = report.window("two_wifi", "away", "done");

@@ -24,10 +24,12 @@ final class Errno {
 
     static final int EPERM = 1;
     static final int ENOENT = 2;
+    static final int ESRCH = 3;
     static final int EBUSY = 16;
     static final int EEXIST = 17;
     static final int ENODEV = 19;
     static final int EOPNOTSUPP = 95;
+    static final int EADDRNOTAVAIL = 99;
     static final int ERFKILL = 132;
 
     private Errno() {

@@ -28,4 +28,9 @@ public final class NetlinkException extends IOException {
     public boolean noSuchDevice() {
         return errno == Errno.ENODEV;
     }
+
+    /** What a delete was asked to remove is not there (any more): no route (ESRCH), no address. */
+    boolean alreadyGone() {
+        return errno == Errno.ESRCH || errno == Errno.EADDRNOTAVAIL;
+    }
 }

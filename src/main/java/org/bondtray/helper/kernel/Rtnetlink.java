@@ -134,10 +134,21 @@ public final class Rtnetlink implements AutoCloseable {
                 address(Rt.RTM_NEWADDR, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, index, address, prefix));
     }
 
-    /** Removes an address from a link. */
+    /** Removes an address from a link; one that is not there is no error. */
     public void deleteAddress(int index, InetAddress address, int prefix) throws IOException {
-        socket.request("delete address " + text(address.getAddress()) + "/" + prefix + " from link " + index,
+        deleting("delete address " + text(address.getAddress()) + "/" + prefix + " from link " + index,
                 address(Rt.RTM_DELADDR, 0, index, address, prefix));
+    }
+
+    /** A delete whose target is gone already has done its job (the kernel drops a route with its address). */
+    private void deleting(String what, NlMessage m) throws IOException {
+        try {
+            socket.request(what, m);
+        } catch (NetlinkException e) {
+            if (!e.alreadyGone()) {
+                throw e;
+            }
+        }
     }
 
     private static NlMessage address(int type, int flags, int index, InetAddress address, int prefix) {
@@ -166,11 +177,11 @@ public final class Rtnetlink implements AutoCloseable {
                         gateway, metric));
     }
 
-    /** Removes the static route {@link #setRoute} would have made with these values. */
+    /** Removes the static route {@link #setRoute} would have made with these values, if it is there. */
     public void deleteRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
             throws IOException {
         String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
-        socket.request("delete route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
+        deleting("delete route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
                 route(Rt.RTM_DELROUTE, 0, index, destination, prefix, gateway, metric));
     }
 

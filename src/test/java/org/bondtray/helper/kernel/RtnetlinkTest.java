@@ -127,4 +127,37 @@ class RtnetlinkTest {
         assertTrue(e.noSuchDevice(), e.getMessage());
         assertTrue(e.getMessage().contains("bring up link 9999"), e.getMessage());
     }
+
+    @Test
+    void addressesAndRoutesGoOnAndComeOffAgain() throws Exception {
+        java.net.InetAddress address = java.net.InetAddress.getByName("10.9.0.1");
+        java.net.InetAddress network = java.net.InetAddress.getByName("10.20.0.0");
+        java.net.InetAddress gateway = java.net.InetAddress.getByName("10.9.0.254");
+        in(() -> {
+            rt.setUp(1, true);
+            rt.addAddress(1, address, 24);
+            rt.setRoute(1, network, 16, gateway, 300);
+            return null;
+        });
+        assertTrue(in(() -> rt.addresses(1)).stream().anyMatch(a -> a.text().equals("10.9.0.1/24")));
+        Rtnetlink.Route route = in(() -> rt.routes(1)).stream().filter(r -> r.destination().equals("10.20.0.0/16"))
+                .findFirst().orElseThrow();
+        assertEquals("10.9.0.254", route.gateway());
+        assertEquals(300, route.metric());
+        assertTrue(route.isStatic() && !route.isDefault());
+        assertTrue(in(() -> rt.routes(0)).contains(route), "0 lists the routes of every link");
+        in(() -> {
+            rt.deleteRoute(1, network, 16, gateway, 300);
+            rt.deleteAddress(1, address, 24);
+            return null;
+        });
+        assertTrue(in(() -> rt.routes(1)).stream().noneMatch(r -> r.destination().equals("10.20.0.0/16")));
+        assertTrue(in(() -> rt.addresses(1)).stream().noneMatch(a -> a.text().equals("10.9.0.1/24")));
+        in(() -> {
+            // Gone already (the kernel drops a route with its address): no error.
+            rt.deleteRoute(1, network, 16, gateway, 300);
+            rt.deleteAddress(1, address, 24);
+            return null;
+        });
+    }
 }
