@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FoundationLabIT {
     private static final String[] FIGURES = {"ap", "active.before", "active.after_cut", "active.after_restore",
             "address.before", "address.after", "address6.before", "address6.after", "cut.switch_ms", "cut.sent", "cut.lost", "cut.answered",
-            "cut.longest_gap_ms", "on_wifi.sent", "on_wifi.answered", "restore.switch_ms", "restore.sent", "restore.lost", "restore.lost_at_ms", "restore.longest_gap_ms",
+            "cut.longest_gap_ms", "cut.bond_mac", "cut.router_neigh", "on_wifi.sent", "on_wifi.answered", "restore.switch_ms", "restore.sent", "restore.lost", "restore.lost_at_ms", "restore.longest_gap_ms",
             "tcp.connections", "tcp.survived", "tcp.longest_stall_ms", "dhcp.lease_ms", "dhcp.lease6_ms", "wifi.associate_ms",
             "wall_ms"};
 

@@ -12,8 +12,9 @@ import org.bondtray.helper.kernel.Rtnetlink;
 final class KernelBond {
     /**
      * Peers learn the bond's new MAC from gratuitous ARPs / unsolicited NAs: two per switchover,
-     * a link-monitor tick apart. Between two Wi-Fi ports a single one was once not enough (the
-     * router kept the old MAC and nothing came back); the second costs one broadcast.
+     * a link-monitor tick apart. The kernel may use up a single one without sending it (one
+     * deferred to the link monitor is counted even when the monitor cannot take the RTNL lock),
+     * and the router then kept the old MAC for seconds in the lab; the second costs a broadcast.
      */
     private static final int PEER_NOTIFICATIONS = 2;
 

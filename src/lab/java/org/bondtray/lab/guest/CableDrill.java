@@ -44,6 +44,10 @@ final class CableDrill implements Scenario {
         probe.mark("on-wifi");
         Wait.sleep(HOLD_CUT);
         r.put("active.after_cut", bond.activePort());
+        // Whom the router sends the laptop's traffic to now: the bond's MAC, once peers heard of it.
+        r.put("cut.bond_mac", lab.cmd().tryRun("cat", "/sys/class/net/" + PlainBond.NAME + "/address").out().strip());
+        r.put("cut.router_neigh", lab.cmd().tryRun(Cmd.inNetns(Topology.LAN_NS, "ip", "neigh", "show", "dev",
+                Topology.LAN_BRIDGE)).out().strip().replace('\n', ';'));
 
         probe.mark("restore");
         lab.net().restoreCable();

@@ -20,8 +20,12 @@ final class PlainBond {
 
     /** Creates the bond with {@code primary} preferred; Wi-Fi ports are enslaved after the wire. */
     void create(String primary, String... ports) {
+        // Two gratuitous ARPs / unsolicited NAs, a link-monitor tick apart: the kernel may use up a
+        // single one without sending it (a peer notification deferred to the link monitor is
+        // counted even when the monitor cannot take the RTNL lock), and the router then keeps
+        // the old MAC for seconds.
         cmd.run("ip", "link", "add", NAME, "type", "bond", "mode", "active-backup", "miimon", "100",
-                "fail_over_mac", "active", "num_grat_arp", "1", "num_unsol_na", "1");
+                "fail_over_mac", "active", "num_grat_arp", "2", "num_unsol_na", "2");
         for (String port : ports) {
             // A port must be down to be enslaved; enslaving an associated Wi-Fi port drops the
             // association and wpa_supplicant makes it again by itself.
