@@ -41,6 +41,11 @@ final class StatusText {
         if (!network.isEmpty()) {
             s.append(String.format("  %-10s %s%n", "network", network));
         }
+        if (p.get(BondProperties.CONFIRM_DEADLINE) instanceof Number deadline && deadline.longValue() > 0) {
+            s.append(String.format("  %-10s the last change is rolled back at %s if no gateway answers then;"
+                    + " 'bondtray confirm' keeps it%n", "probation", java.time.Instant.ofEpochMilli(deadline.longValue() / 1000)
+                    .atZone(java.time.ZoneId.systemDefault()).toLocalTime().withNano(0)));
+        }
         if (ports != null) {
             ports.forEach((name, port) -> {
                 String role = (String) port.get(BondProperties.PORT_ROLE);

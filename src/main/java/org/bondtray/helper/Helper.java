@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+
+
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,14 +67,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
     private final NetworkCheck network = new NetworkCheck(this::requestRefresh);
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("confirm-deadline").daemon().unstarted(r));
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
-    private volatile PendingChange pendingChange;
-
-    /** A change on probation: what to go back to, and when to decide. */
-    private record PendingChange(BondConfig previous, int seconds, long deadlineMicros, ScheduledFuture<?> timer) {
-    }
+    private final Probation probation = new Probation(this::deadlineReached);
 
     private Publisher publisher;
     private KernelEvents events;
@@ -245,19 +239,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
      * comes back by itself (none: the bond is disabled). 0 seconds: no probation.
      */
     public void setup(BondConfig wanted, int seconds) throws IOException {
-        // If a gateway answers now, this configuration is the one to come back to. If none does
-        // while an earlier change is on probation, that change may be what broke it: go back to
-        // where it started.
-        PendingChange before = pendingChange;
         boolean reaches = seconds > 0 && Connectivity.now(rt);
-        boolean had = reaches || seconds > 0 && before != null;
-        BondConfig previous = reaches || before == null ? config : before.previous();
+        Optional<Probation.Change> next = Probation.next(config, probation.current().orElse(null), reaches, seconds,
+                System.currentTimeMillis() * 1000);
         setup(wanted);
-        settle();
-        if (had) {
-            long micros = System.currentTimeMillis() * 1000 + seconds * 1_000_000L;
-            ScheduledFuture<?> timer = deadlines.schedule(() -> deadlineReached(micros), seconds, TimeUnit.SECONDS);
-            pendingChange = new PendingChange(previous, seconds, micros, timer);
+        probation.end();
+        if (next.isPresent()) {
+            probation.begin(next.get());
             LOG.info("change applied; kept unless the gateway is out of reach in " + seconds + " s with no Confirm");
             refresh();
         }
@@ -265,22 +253,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     /** Keeps the change on probation. */
     public void confirm() throws IOException {
-        PendingChange p = pendingChange;
-        if (p == null) {
+        if (probation.end().isEmpty()) {
             throw new NotFound("no change is waiting to be confirmed");
         }
-        settle();
         LOG.info("change confirmed");
         refresh();
-    }
-
-    /** Ends any probation without a rollback. */
-    private void settle() {
-        PendingChange p = pendingChange;
-        pendingChange = null;
-        if (p != null && p.timer() != null) {
-            p.timer().cancel(false);
-        }
     }
 
     private void deadlineReached(long micros) {
@@ -291,7 +268,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             });
         } catch (Busy busy) {
             // Another change is under way: look again in a moment.
-            deadlines.schedule(() -> deadlineReached(micros), 1, TimeUnit.SECONDS);
+            probation.retryLater(micros);
         } catch (RuntimeException e) {
             // A scheduled task's exception would vanish without a trace.
             LOG.log(Level.SEVERE, "deciding on the change on probation failed", e);
@@ -300,11 +277,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     /** At the deadline of a change on probation: kept if a gateway answers, otherwise rolled back. */
     private void decide(long micros) throws IOException {
-        PendingChange p = pendingChange;
-        if (p == null || p.deadlineMicros() != micros) {
+        Optional<Probation.Change> due = probation.due(micros);
+        if (due.isEmpty()) {
             return;
         }
-        pendingChange = null;
+        Probation.Change p = due.get();
         if (Connectivity.now(rt)) {
             LOG.info("a gateway still answers " + p.seconds() + " s after the change: it is kept");
             refresh();
@@ -330,7 +307,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     /** Removes the bond and gives its ports back as plain interfaces, up. */
     public void disable() throws IOException {
-        settle();
+        probation.end();
         BondConfig c = config;
         String name = c != null ? c.bond() : BondtrayBus.DEFAULT_BOND;
         // Release while the bond still carries traffic, so the server hears it.
@@ -482,8 +459,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         long since = tracker.activeSince();
         next = next.since(since < 0 || next.activePort().isEmpty() ? 0
                 : System.currentTimeMillis() * 1000 - (System.nanoTime() - since) / 1000);
-        PendingChange p = pendingChange;
-        next = next.withConfirmDeadline(p == null ? 0 : p.deadlineMicros());
+        next = next.withConfirmDeadline(probation.deadlineMicros());
         view = next;
         publisher.publish(next);
     }
@@ -638,7 +614,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             rfkill.close();
         }
         worker.shutdownNow();
-        deadlines.shutdownNow();
+        probation.close();
         network.close();
         dhcp.close();
         rt.close();

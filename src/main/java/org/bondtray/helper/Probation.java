@@ -1,0 +1,94 @@
+package org.bondtray.helper;
+
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+import org.bondtray.helper.config.BondConfig;
+
+/**
+ * The last Setup on probation: the configuration to go back to, and when that is decided. The
+ * helper keeps the change (Confirm, or a gateway still answers at the deadline) or rolls it back;
+ * which change goes on probation is decided here, from facts alone.
+ */
+final class Probation implements AutoCloseable {
+    /** A change on probation; {@code previous} null means there was no bond before it. */
+    record Change(BondConfig previous, int seconds, long deadlineMicros) {
+    }
+
+    private final LongConsumer deadlineReached;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("confirm-deadline").daemon().unstarted(r));
+    private volatile Change current;
+    private ScheduledFuture<?> timer;
+
+    /** {@code deadlineReached} is called, on a thread of its own, with the deadline of the change due. */
+    Probation(LongConsumer deadlineReached) {
+        this.deadlineReached = deadlineReached;
+    }
+
+    /**
+     * The change a Setup puts on probation for {@code seconds}, if any. If a gateway answers
+     * before it ({@code reaches}), the configuration now in place is the one to come back to. If
+     * none answers while an earlier change is on probation ({@code before}), that change may be
+     * what broke it: go back to where it started. With no gateway and nothing earlier, there is
+     * nothing a rollback could save.
+     */
+    static Optional<Change> next(BondConfig now, Change before, boolean reaches, int seconds, long nowMicros) {
+        if (seconds <= 0 || !reaches && before == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Change(reaches ? now : before.previous(), seconds, nowMicros + seconds * 1_000_000L));
+    }
+
+    Optional<Change> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** When the change on probation is decided, in µs since the epoch; 0 if none is. */
+    long deadlineMicros() {
+        Change c = current;
+        return c == null ? 0 : c.deadlineMicros();
+    }
+
+    synchronized void begin(Change c) {
+        end();
+        current = c;
+        timer = timers.schedule(() -> deadlineReached.accept(c.deadlineMicros()), c.seconds(), TimeUnit.SECONDS);
+    }
+
+    /** Ends the probation without a rollback; the change that was on it, if one was. */
+    synchronized Optional<Change> end() {
+        Change c = current;
+        current = null;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        return Optional.ofNullable(c);
+    }
+
+    /** The change whose deadline is {@code micros}, taken off probation; empty if it was settled meanwhile. */
+    synchronized Optional<Change> due(long micros) {
+        Change c = current;
+        if (c == null || c.deadlineMicros() != micros) {
+            return Optional.empty();
+        }
+        current = null;
+        timer = null;
+        return Optional.of(c);
+    }
+
+    /** Asks again in a second, when the deadline came while another change was being applied. */
+    void retryLater(long micros) {
+        timers.schedule(() -> deadlineReached.accept(micros), 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,61 @@
+package org.bondtray.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.bondtray.helper.config.BondConfig;
+import org.junit.jupiter.api.Test;
+
+/** Which change goes on probation after a Setup, and how it leaves it. */
+class ProbationTest {
+    private static final BondConfig GOOD = BondConfig.defaults("bond0");
+    private static final BondConfig LATER = GOOD.withPreference(Preference.WIRELESS);
+    private static final long NOW = 1_000_000_000L;
+
+    @Test
+    void withAGatewayTheConfigurationInPlaceIsTheWayBack() {
+        Probation.Change c = Probation.next(GOOD, null, true, 20, NOW).orElseThrow();
+        assertEquals(GOOD, c.previous());
+        assertEquals(NOW + 20_000_000L, c.deadlineMicros());
+    }
+
+    @Test
+    void withoutAGatewayAnEarlierChangeOnProbationLeadsBackToWhereItStarted() {
+        Probation.Change earlier = new Probation.Change(GOOD, 20, NOW);
+        assertEquals(GOOD, Probation.next(LATER, earlier, false, 10, NOW).orElseThrow().previous());
+        assertEquals(LATER, Probation.next(LATER, earlier, true, 10, NOW).orElseThrow().previous(),
+                "a gateway answers with the earlier change in place: it is good enough to come back to");
+    }
+
+    @Test
+    void nothingToSaveOrNoTimeoutMeansNoProbation() {
+        assertTrue(Probation.next(GOOD, null, false, 20, NOW).isEmpty(), "no gateway before, nothing earlier");
+        assertTrue(Probation.next(GOOD, null, true, 0, NOW).isEmpty(), "ConfirmTimeout 0");
+        assertEquals(Optional.empty(), Probation.next(null, null, true, 0, NOW));
+        assertEquals(null, Probation.next(null, null, true, 20, NOW).orElseThrow().previous(),
+                "no bond before: a rollback removes the bond");
+    }
+
+    @Test
+    void aDeadlineComesOnceAndOnlyForTheChangeStillOnProbation() throws Exception {
+        LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        try (Probation p = new Probation(due::add)) {
+            Probation.Change first = new Probation.Change(GOOD, 1, NOW);
+            p.begin(first);
+            assertEquals(NOW, p.deadlineMicros());
+            assertEquals(NOW, due.poll(5, TimeUnit.SECONDS));
+            assertEquals(Optional.of(first), p.due(NOW));
+            assertTrue(p.due(NOW).isEmpty(), "decided once");
+            assertEquals(0, p.deadlineMicros());
+
+            p.begin(new Probation.Change(GOOD, 1, NOW + 1));
+            assertTrue(p.end().isPresent(), "confirmed");
+            assertEquals(null, due.poll(1500, TimeUnit.MILLISECONDS), "a confirmed change has no deadline");
+            assertTrue(p.end().isEmpty());
+        }
+    }
+}
