@@ -69,6 +69,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final NetworkCheck network = new NetworkCheck(this::requestRefresh);
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Probation probation = new Probation(this::deadlineReached);
+    /** What last kept static addressing from being put in place, on the worker; "" if nothing. */
+    private String addressingProblem = "";
 
     private Publisher publisher;
     private KernelEvents events;
@@ -415,8 +417,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             List<Rtnetlink.Route> routes = rt.routes(b.index());
             try {
                 kernel.staticAddressing(b, c, addresses, routes);
+                addressingProblem = "";
             } catch (NetlinkException e) {
-                LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
+                // Retried on every look (a gateway becomes reachable when a lease comes); said once.
+                if (!e.getMessage().equals(addressingProblem)) {
+                    addressingProblem = e.getMessage();
+                    LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
+                }
             }
             DhcpStatus dhcpStatus = DhcpStatus.OFF;
             Lease lease = Lease.NONE;

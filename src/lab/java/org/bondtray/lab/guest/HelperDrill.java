@@ -123,6 +123,7 @@ final class HelperDrill implements Scenario {
             Wait.sleep(Duration.ofMillis(1500));
             int mid = signals.size();
             probe.mark("restore" + i);
+            long t1 = System.nanoTime();
             lab.net().restoreCable();
             Wait.until("a Switchover back to the cable", Duration.ofSeconds(15), Duration.ofMillis(5),
                     () -> signals.since(mid).stream().anyMatch(e -> e.to().equals(Topology.WIRED)));
@@ -130,6 +131,7 @@ final class HelperDrill implements Scenario {
                     .findFirst().get();
             latencies.add(back.latencyMs());
             r.put("restore." + i + ".reason", back.reason());
+            r.put("restore." + i + ".signal_after_ms", (back.receivedNanos() - t1) / 1_000_000);
             reasons.add(back.reason());
             Wait.sleep(Duration.ofMillis(1500));
         }
@@ -146,6 +148,10 @@ final class HelperDrill implements Scenario {
             lostTotal += cut.lost();
             restoreLost += back.lost();
             r.put("restore." + i + ".lost", back.lost());
+            // When in the restore window each lost request left: set against the switch, it tells
+            // a packet caught in the MAC change from anything else.
+            r.put("restore." + i + ".lost_at_ms", report.lostAt("restore" + i,
+                    i + 1 < CUTS ? "cut" + (i + 1) : "done").toString());
         }
         long restoreMax = 0;
         for (int i = 0; i < CUTS; i++) {
