@@ -25,16 +25,24 @@ final class Connectivity {
     private Connectivity() {
     }
 
+    /**
+     * The MAC that answers for the IPv4 address {@code target} through the port {@code ifindex}
+     * whose own MAC is {@code mac} ("aa:bb:..."), asking three times; empty if none does.
+     */
+    static Optional<byte[]> whoHas(int ifindex, String mac, String target) throws IOException {
+        return ArpProbe.ask(ifindex, HexFormat.ofDelimiter(":").parseHex(mac), IpText.address(target).getAddress(),
+                TRIES, WAIT);
+    }
+
     static boolean now(Rtnetlink rt) {
         try {
             List<Link> links = rt.links();
             List<Rtnetlink.Route> routes = rt.routes(0).stream()
-                    .filter(r -> r.isDefault() && !r.gateway().contains(":"))
+                    .filter(r -> r.isDefault() && IpText.isIpv4(r.gateway()))
                     .sorted(Comparator.comparingInt(Rtnetlink.Route::metric)).toList();
             for (Rtnetlink.Route r : routes) {
                 Optional<Link> via = links.stream().filter(l -> l.index() == r.oif() && l.mac() != null).findFirst();
-                if (via.isPresent() && ArpProbe.ask(r.oif(), HexFormat.ofDelimiter(":").parseHex(via.get().mac()),
-                        IpText.address(r.gateway()).getAddress(), TRIES, WAIT).isPresent()) {
+                if (via.isPresent() && whoHas(r.oif(), via.get().mac(), r.gateway()).isPresent()) {
                     return true;
                 }
             }

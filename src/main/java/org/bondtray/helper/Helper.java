@@ -12,9 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +35,7 @@ import org.bondtray.helper.kernel.KernelEvents;
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.helper.kernel.NetlinkException;
+import org.bondtray.helper.kernel.RfkillEvents;
 import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.bondtray.wpa.Wpa;
@@ -74,7 +72,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private Publisher publisher;
     private KernelEvents events;
-    private org.bondtray.helper.kernel.RfkillEvents rfkill;
+    private RfkillEvents rfkill;
     private WifiWatcher wifi;
     private volatile BondConfig config;
     private volatile String configProblem = "";
@@ -103,7 +101,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         unsupported = probeBonding();
         events = new KernelEvents(this);
-        rfkill = org.bondtray.helper.kernel.RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
+        rfkill = RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         call(() -> {
             refresh();
             tracker.adopt(view.activePort());
@@ -216,10 +214,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
             rt.setPrimary(bond.index(), primary);
             rt.setUp(bond.index(), true);
+            // One look serves both: what is withdrawn is what the new configuration does not want.
+            List<String> present = addresses(bond.index());
+            List<Rtnetlink.Route> routes = rt.routes(bond.index());
             if (config != null && !created) {
-                kernel.withdrawStatic(bond, config, wanted, addresses(bond.index()), rt.routes(bond.index()));
+                kernel.withdrawStatic(bond, config, wanted, present, routes);
             }
-            kernel.staticAddressing(bond, wanted, addresses(bond.index()), rt.routes(bond.index()));
+            kernel.staticAddressing(bond, wanted, present, routes);
         } catch (NetlinkException e) {
             if (created) {
                 kernel.tearDown(wanted.bond());
@@ -299,7 +300,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 setup(p.previous());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "rolling back failed", e);
+            // Said to the bus here; logged once, by whoever called.
             publisher.rolledBack(reason + ", but putting it back failed: " + e.getMessage());
             throw e;
         }
@@ -453,7 +454,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             resolver.apply(name, dns, lease.domains());
             List<String> gateways = routes.stream().filter(Rtnetlink.Route::isDefault).map(Rtnetlink.Route::gateway)
                     .distinct().toList();
-            network.consider(gateways.stream().filter(g -> !g.contains(":")).findFirst().orElse(""),
+            network.consider(IpText.firstIpv4(gateways),
                     facts.stream().filter(f -> f.link().master() == b.index())
                             .map(f -> new NetworkCheck.Port(f.name(), f.link().index(), f.link().mac(),
                                     f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))
@@ -509,8 +510,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         if (c.fallback().isEmpty()) {
             return DhcpcdConfig.Fallback.NONE;
         }
-        String gateway = c.gateways().stream().filter(g -> !g.contains(":")).findFirst().orElse("");
-        return new DhcpcdConfig.Fallback(c.fallback(), gateway, c.dns());
+        return new DhcpcdConfig.Fallback(c.fallback(), IpText.firstIpv4(c.gateways()), c.dns());
     }
 
     private void reconcilePrimary(BondConfig c, Link bond, List<PortFacts> ports) throws IOException {

@@ -45,6 +45,25 @@ public final class IpText {
         }
     }
 
+    /** Whether an address as the kernel or a configuration writes it is IPv4 (IPv6 has colons). */
+    public static boolean isIpv4(String text) {
+        return !text.isEmpty() && !text.contains(":");
+    }
+
+    /** The first IPv4 address of {@code addresses}, or "" if there is none. */
+    public static String firstIpv4(java.util.List<String> addresses) {
+        return addresses.stream().filter(IpText::isIpv4).findFirst().orElse("");
+    }
+
+    /** An IPv4 address with its prefix length, such as a fallback address; IPv6 is refused. */
+    public static Prefixed ipv4Prefixed(String text) {
+        Prefixed p = prefixed(text);
+        if (p.address().getAddress().length != 4) {
+            throw new IllegalArgumentException("must be an IPv4 address (IPv6 has link-local addresses already)");
+        }
+        return p;
+    }
+
     public static Prefixed prefixed(String text) {
         int slash = text == null ? -1 : text.indexOf('/');
         if (slash < 0) {

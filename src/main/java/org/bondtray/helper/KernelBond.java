@@ -77,9 +77,9 @@ final class KernelBond {
                 }
             }
             for (String g : c.gateways()) {
-                String gw = Rtnetlink.text(IpText.address(g).getAddress());
-                if (!has(routes, "", gw, metric)) {
-                    rt.setDefaultRoute(bond.index(), IpText.address(g), metric);
+                java.net.InetAddress gw = IpText.address(g);
+                if (!has(routes, "", Rtnetlink.text(gw.getAddress()), metric)) {
+                    rt.setDefaultRoute(bond.index(), gw, metric);
                 }
             }
         }
@@ -115,10 +115,10 @@ final class KernelBond {
             return;
         }
         for (String g : old.gateways()) {
-            String gw = Rtnetlink.text(IpText.address(g).getAddress());
+            java.net.InetAddress gw = IpText.address(g);
             boolean wanted = keepGateways.contains(g) && now.staticMetric() == old.staticMetric();
-            if (!wanted && has(routes, "", gw, old.staticMetric())) {
-                rt.deleteRoute(bond.index(), null, 0, IpText.address(g), old.staticMetric());
+            if (!wanted && has(routes, "", Rtnetlink.text(gw.getAddress()), old.staticMetric())) {
+                rt.deleteRoute(bond.index(), null, 0, gw, old.staticMetric());
             }
         }
         for (String a : old.addresses()) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import org.bondtray.helper.kernel.ArpProbe;
 
 /**
  * Runs the same-network check whenever what it depends on changed: the gateway, the ports in
@@ -25,8 +24,6 @@ final class NetworkCheck implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetworkCheck.class.getName());
     /** Ports settle (a Wi-Fi port re-associates after it joined) before the gateway is asked. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
-    private static final int TRIES = 3;
-    private static final Duration WAIT = Duration.ofMillis(700);
 
     /** A port to ask through: its own MAC, and the Wi-Fi network it is on ("" for a wire). */
     record Port(String name, int index, String mac, String network, boolean usable) {
@@ -64,7 +61,7 @@ final class NetworkCheck implements AutoCloseable {
             pending = null;
             pendingKey = "";
         }
-        if (gateway.isEmpty() || gateway.contains(":") || usable.size() < 2) {
+        if (gateway.isEmpty() || usable.size() < 2) {
             // Nothing to ask, or not through two ports yet: what was known no longer holds.
             set(SameNetwork.UNKNOWN);
             return;
@@ -76,10 +73,8 @@ final class NetworkCheck implements AutoCloseable {
     private void check(String key, String gateway, List<Port> ports) {
         Map<String, Optional<byte[]>> answers = new LinkedHashMap<>();
         try {
-            byte[] target = IpText.address(gateway).getAddress();
             for (Port p : ports) {
-                answers.put(p.name(), ArpProbe.ask(p.index(), HexFormat.ofDelimiter(":").parseHex(p.mac()), target,
-                        TRIES, WAIT));
+                answers.put(p.name(), Connectivity.whoHas(p.index(), p.mac(), gateway));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not ask for the gateway " + gateway + ": " + e.getMessage());

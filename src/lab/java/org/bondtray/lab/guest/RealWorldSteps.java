@@ -195,11 +195,8 @@ final class RealWorldSteps {
                 () -> portField(bond, wlan, BondProperties.PORT_ROLE).isEmpty());
         r.put("hotplug.unplugged_state", state(bond)).put("hotplug.unplugged_ports", String.join(" ",
                 new TreeSet<>(ports(lab))));
-        lab.net().plugRadio(0);
+        String back = lab.net().plugRadio(0);
         long plugged = System.nanoTime();
-        Wait.until("the Wi-Fi adapter back in the laptop", Duration.ofSeconds(30),
-                () -> java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/class/ieee80211", lab.net().phy(0), "device/net")));
-        String back = lab.net().wifiInterface(0);
         r.put("hotplug.wifi_name", back);
         Wait.until(back + " to join the bond again", Duration.ofSeconds(120), Duration.ofMillis(20),
                 () -> ports(lab).contains(back));
@@ -298,11 +295,7 @@ final class RealWorldSteps {
      * traffic carries on through the other.
      */
     void twoWifi(String wlan) throws Exception {
-        lab.net().plugRadio(SPARE_RADIO);
-        Wait.until("the second Wi-Fi adapter in the laptop", Duration.ofSeconds(30),
-                () -> java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/class/ieee80211",
-                        lab.net().phy(SPARE_RADIO), "device/net")));
-        String second = lab.net().wifiInterface(SPARE_RADIO);
+        String second = lab.net().plugRadio(SPARE_RADIO);
         r.put("two_wifi.second", second);
         // Refused before anything is touched: an adapter that knows no network cannot work.
         lab.wifi().manage(second);

@@ -131,10 +131,6 @@ final class Topology {
     }
 
     /** The wireless interface a phy in the root namespace carries (wlan0 for the laptop's radio). */
-    String phy(int radio) {
-        return phys.get(radio);
-    }
-
     String wifiInterface(int radio) {
         return netdevOf(phys.get(radio), null);
     }
@@ -303,9 +299,12 @@ final class Topology {
         cmd.run("iw", "phy", phys.get(radio), "set", "netns", "name", SHELF_NS);
     }
 
-    /** Plugs a Wi-Fi adapter (back) in; pid 1's namespace is the laptop's. */
-    void plugRadio(int radio) {
+    /** Plugs a Wi-Fi adapter (back) in; pid 1's namespace is the laptop's. Its interface, once it shows. */
+    String plugRadio(int radio) {
         cmd.runIn(SHELF_NS, "iw", "phy", phys.get(radio), "set", "netns", "1");
+        Path net = Path.of("/sys/class/ieee80211", phys.get(radio), "device/net");
+        Wait.until("radio " + radio + "'s interface in the laptop", Duration.ofSeconds(30), () -> Files.isDirectory(net));
+        return wifiInterface(radio);
     }
 
     /** The laptop's current addresses of one family on an interface, from {@code ip -o addr}. */

@@ -1,5 +1,6 @@
 package org.bondtray.helper.bus;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         return path;
     }
 
-    /** The caller's unique bus name; read first, on the thread that dispatches the call. */
+    /** The caller's unique bus name; only the thread that dispatches the call knows it. */
     private static String caller() {
         var info = AbstractConnectionBase.getCallInfo();
         return info == null ? null : info.getSource();
@@ -70,54 +71,46 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
 
     @Override
     public void Setup(Map<String, Variant<?>> options) {
-        String who = caller();
         BondConfig wanted = Inputs.setup(options, BondConfig.defaults(helper.bondName()));
         int confirmWithin = Inputs.confirmTimeout(options);
-        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
-        helper.change(() -> {
-            helper.setup(wanted, confirmWithin);
-            return null;
-        });
+        authorized(BondtrayBus.ACTION_CONFIGURE, () -> helper.setup(wanted, confirmWithin));
     }
 
     @Override
     public void Confirm() {
-        String who = caller();
-        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
-        helper.change(() -> {
-            helper.confirm();
-            return null;
-        });
+        authorized(BondtrayBus.ACTION_CONFIGURE, helper::confirm);
     }
 
     @Override
     public void Disable() {
-        String who = caller();
-        polkit.authorize(who, BondtrayBus.ACTION_CONFIGURE);
-        helper.change(() -> {
-            helper.disable();
-            return null;
-        });
+        authorized(BondtrayBus.ACTION_CONFIGURE, helper::disable);
     }
 
     @Override
     public void SetPreference(String preference) {
-        String who = caller();
         var p = Inputs.preference(preference);
-        polkit.authorize(who, BondtrayBus.ACTION_SWITCH);
-        helper.change(() -> {
-            helper.setPreference(p);
-            return null;
-        });
+        authorized(BondtrayBus.ACTION_SWITCH, () -> helper.setPreference(p));
     }
 
     @Override
     public void SwitchTo(String port) {
-        String who = caller();
         String name = Inputs.ifname("port", port);
-        polkit.authorize(who, BondtrayBus.ACTION_SWITCH);
+        authorized(BondtrayBus.ACTION_SWITCH, () -> helper.switchTo(name));
+    }
+
+    /** A change of the helper's. */
+    private interface Change {
+        void apply() throws IOException;
+    }
+
+    /**
+     * Applies {@code change} on the helper's worker once polkit says the caller may do
+     * {@code action}. Inputs are checked before this: a bad call is refused without asking polkit.
+     */
+    private void authorized(String action, Change change) {
+        polkit.authorize(caller(), action);
         helper.change(() -> {
-            helper.switchTo(name);
+            change.apply();
             return null;
         });
     }

@@ -170,16 +170,11 @@ public final class Inputs {
         if (s.isEmpty()) {
             return s;
         }
-        IpText.Prefixed p;
         try {
-            p = IpText.prefixed(s);
+            return IpText.ipv4Prefixed(s).toString();
         } catch (IllegalArgumentException e) {
             throw new InvalidArgs("FallbackAddress: " + e.getMessage());
         }
-        if (p.address().getAddress().length != 4) {
-            throw new InvalidArgs("FallbackAddress must be an IPv4 address (IPv6 has link-local addresses already)");
-        }
-        return p.toString();
     }
 
     /** An array of strings (as) of at most {@code max} entries, each accepted by {@code check}. */

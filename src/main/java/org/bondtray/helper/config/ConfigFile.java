@@ -90,7 +90,7 @@ public final class ConfigFile {
                 checked(words(kv, "addresses"), IpText::prefixed), checked(words(kv, "gateway"), IpText::address),
                 checked(words(kv, "dns"), IpText::address),
                 routes(kv.getOrDefault("routes", "")),
-                metric(kv.getOrDefault("route_metric", "")),
+                number(kv, "route_metric", 0, BondConfig.MAX_METRIC),
                 fallback(kv.getOrDefault("fallback", "")));
     }
 
@@ -100,30 +100,8 @@ public final class ConfigFile {
                 : Arrays.stream(v.split(",")).map(r -> IpText.route(r).toString()).toList();
     }
 
-    private static int metric(String v) {
-        if (v.isEmpty()) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0 && n <= BondConfig.MAX_METRIC) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("route_metric must be 0.." + BondConfig.MAX_METRIC);
-    }
-
     private static String fallback(String v) {
-        if (v.isEmpty()) {
-            return v;
-        }
-        IpText.Prefixed p = IpText.prefixed(v);
-        if (p.address().getAddress().length != 4) {
-            throw new IllegalArgumentException("fallback must be an IPv4 address with prefix");
-        }
-        return p.toString();
+        return v.isEmpty() ? v : IpText.ipv4Prefixed(v).toString();
     }
 
     private static List<String> words(Map<String, String> kv, String key) {
@@ -139,15 +117,20 @@ public final class ConfigFile {
     private static final List<String> KEYS = List.of("bond", "ports", "preference", "primary", "miimon", "updelay",
             "downdelay", "addressing", "addresses", "gateway", "dns", "routes", "route_metric", "fallback");
 
+    /** A timer in ms. */
     private static int number(Map<String, String> kv, String key, int fallback) {
+        return number(kv, key, fallback, BondConfig.MAX_TIMER_MS);
+    }
+
+    private static int number(Map<String, String> kv, String key, int fallback, int max) {
         String v = kv.get(key);
         if (v == null || v.isEmpty()) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(v);
-            if (n < 0 || n > BondConfig.MAX_TIMER_MS) {
-                throw new IllegalArgumentException(key + " must be 0.." + BondConfig.MAX_TIMER_MS);
+            if (n < 0 || n > max) {
+                throw new IllegalArgumentException(key + " must be 0.." + max);
             }
             return n;
         } catch (NumberFormatException e) {

@@ -62,9 +62,7 @@ public final class WifiWatcher implements AutoCloseable {
     /** The interface's state as wpa_supplicant sees it, or {@link WifiInfo#NONE} if it does not manage it. */
     public WifiInfo info(String ifname) {
         try {
-            WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
-            DBusPath path = wpa.GetInterface(ifname);
-            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
+            Properties props = interfaceProperties(ifname);
             String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
             Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
             String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
@@ -99,10 +97,7 @@ public final class WifiWatcher implements AutoCloseable {
      */
     public int networks(String ifname) {
         try {
-            WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
-            DBusPath path = wpa.GetInterface(ifname);
-            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
-            return items(props.Get(Wpa.INTERFACE, "Networks")).size();
+            return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
         } catch (DBusException | DBusExecutionException e) {
             return -1;
         }
@@ -120,7 +115,7 @@ public final class WifiWatcher implements AutoCloseable {
             return false;
         }
         try {
-            WpaSupplicant wpa = bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
+            WpaSupplicant wpa = supplicant();
             try {
                 wpa.GetInterface(ifname);
                 return false;
@@ -139,6 +134,19 @@ public final class WifiWatcher implements AutoCloseable {
             LOG.warning("could not hand " + ifname + " to wpa_supplicant: " + e.getMessage());
             return false;
         }
+    }
+
+    private WpaSupplicant supplicant() throws DBusException {
+        return bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
+    }
+
+    /**
+     * The properties of wpa_supplicant's object for {@code ifname}; a {@link DBusExecutionException}
+     * if it does not manage the interface or does not run.
+     */
+    private Properties interfaceProperties(String ifname) throws DBusException {
+        DBusPath path = supplicant().GetInterface(ifname);
+        return bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
     }
 
     /** dbus-java hands arrays inside variants over as Java arrays or as lists, by type. */
