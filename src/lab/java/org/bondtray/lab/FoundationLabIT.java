@@ -44,6 +44,24 @@ class FoundationLabIT {
     }
 
     @Test
+    @DisplayName(Scenarios.FAILOVER_BRIDGED + ": on a Wi-Fi that queues, the restore loses nothing once the standby port delivers")
+    void restoreOnSlowWifiLosesNothingWhenTheStandbyPortDelivers() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.FAILOVER_BRIDGED);
+        r.print("slow_air.delay_ms", "slow_air.dropping.sent", "slow_air.dropping.lost", "slow_air.dropping.lost_at_ms",
+                "slow_air.dropping.longest_gap_ms", "slow_air.dropping.tcp_survived", "slow_air.delivering.sent",
+                "slow_air.delivering.lost", "slow_air.delivering.lost_at_ms", "slow_air.delivering.longest_gap_ms",
+                "slow_air.delivering.tcp_survived");
+        assertAll(
+                () -> assertTrue(r.number("slow_air.dropping.lost") >= 5,
+                        "with the kernel's default the replies still on the air at the switch are dropped"
+                                + " (else this case proves nothing)"),
+                () -> assertTrue(r.number("slow_air.delivering.sent") >= 100, "the probe kept sending"),
+                () -> assertEquals(0, r.number("slow_air.delivering.lost"),
+                        "a standby port that delivers loses nothing on the restore"),
+                () -> assertEquals(20, r.number("slow_air.delivering.tcp_survived"), "every TCP connection survived"));
+    }
+
+    @Test
     @DisplayName(Scenarios.CUT_ON_OTHER_NETWORK + ": with Wi-Fi on another network nothing reaches the LAN")
     void cableCutOnOtherNetworkReachesNothing() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.CUT_ON_OTHER_NETWORK);

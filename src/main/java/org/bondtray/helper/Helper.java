@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,6 +69,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final NetworkCheck network = new NetworkCheck(this::requestRefresh);
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Probation probation = new Probation(this::deadlineReached);
+    private final StandbyWindow standby = new StandbyWindow();
+    /** When the worker last asked to look again for the standby window to shut (nanoTime). */
+    private long standbyCheckAt;
     /** What last kept static addressing from being put in place, on the worker; "" if nothing. */
     private String addressingProblem = "";
 
@@ -328,6 +333,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         configFile.save(next);
         config = next;
         tracker.expect("preference", System.nanoTime());
+        standby.stir(System.nanoTime());
         refresh();
     }
 
@@ -351,6 +357,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             return;
         }
         tracker.expect("user-request", System.nanoTime());
+        standby.stir(System.nanoTime());
+        standbyDelivery(bond);
         try {
             rt.setActivePort(bond.index(), f.link().index());
         } catch (NetlinkException e) {
@@ -410,6 +418,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             // A pattern that matches nothing is no missing adapter: it waits for one to appear.
             List<String> missing = PortMatcher.unmatched(c.ports(), configured).stream()
                     .filter(spec -> !spec.contains("*") && !spec.contains("?")).toList();
+            standbyDelivery(b);
             joinNewcomers(c, b, facts);
             reconcilePrimary(c, b, configured);
             // Read once: the view shows them, and static addressing puts back what is missing
@@ -506,6 +515,24 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     /** The fallback dhcpcd takes when no server answers: the configured IPv4 gateway and DNS go with it. */
+    /**
+     * Lets the standby port deliver while {@link StandbyWindow} says so, and looks again when the
+     * window is due to shut.
+     */
+    private void standbyDelivery(Link bond) throws IOException {
+        long now = System.nanoTime();
+        boolean open = standby.open(now, network.verdict());
+        if (bond.bond() != null && bond.bond().allPortsDeliver() != open) {
+            rt.setStandbyDelivers(bond.index(), open);
+        }
+        long shutAt = now + standby.remainingNanos(now);
+        if (open && shutAt != standbyCheckAt) {
+            standbyCheckAt = shutAt;
+            CompletableFuture.delayedExecutor(shutAt - now + 50_000_000L, TimeUnit.NANOSECONDS)
+                    .execute(this::requestRefresh);
+        }
+    }
+
     private static DhcpcdConfig.Fallback fallback(BondConfig c) {
         if (c.fallback().isEmpty()) {
             return DhcpcdConfig.Fallback.NONE;
@@ -563,6 +590,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         Boolean before = carriers.put(link.index(), link.carrier());
         if (before != null && before != link.carrier()) {
             tracker.carrier(link.name(), link.carrier(), receivedNanos);
+            if (link.carrier() && link.master() != 0 && bondName().equals(names.get(link.master()))) {
+                // A port of the bond came up: the kernel may make it active after updelay.
+                standby.stir(receivedNanos);
+            }
         }
         if (link.isBond() && link.name().equals(bondName()) && link.bond() != null && config != null) {
             int active = link.bond().activePortIndex();
@@ -572,6 +603,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 tracker.carrierLostIfUnknown(last, receivedNanos);
             }
             tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> {
+                standby.stir(receivedNanos);
                 publisher.switchover(s);
                 if (!s.to().isEmpty()) {
                     // fail_over_mac=active: the bond took the new port's MAC.

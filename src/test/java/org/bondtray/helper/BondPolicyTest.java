@@ -21,7 +21,7 @@ class BondPolicyTest {
 
     private static Link bond(int activeIndex) {
         return new Link(BOND, "bond0", Link.ARPHRD_ETHER, 1, true, "up", "02:00:00:00:00:09", null, 0, "bond",
-                new Link.BondInfo(1, activeIndex, 0, 100, 0, 0, 1, 1), null);
+                new Link.BondInfo(1, activeIndex, 0, 100, 0, 0, 1, 1, false), null);
     }
 
     private static PortFacts wired(int index, boolean carrier) {

@@ -12,6 +12,8 @@ final class CableDrill implements Scenario {
     private static final Duration HOLD_CUT = Duration.ofSeconds(3);
     private static final Duration HOLD_RESTORE = Duration.ofSeconds(2);
     private static final int TCP_CONNECTIONS = 20;
+    /** A busy Wi-Fi's queue: what the router sends the laptop spends this long on the air. */
+    static final Duration SLOW_AIR = Duration.ofMillis(200);
 
     private final AccessPoint ap;
 
@@ -27,6 +29,12 @@ final class CableDrill implements Scenario {
 
         PlainBond bond = lab.bond();
         bond.create(Topology.WIRED, Topology.WIRED, wlan);
+        boolean oneNetwork = Topology.LAN_BRIDGE.equals(ap.bridge());
+        if (oneNetwork) {
+            // On one network the recipe lets the standby port deliver: what peers sent to the
+            // Wi-Fi's MAC just before the cable came back arrives there after the switch.
+            bond.standbyDelivers(true);
+        }
         r.put("wifi.reassociate_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90)));
         r.put("bond.details", lab.cmd().run("ip", "-d", "-j", "link", "show", PlainBond.NAME).strip());
         r.put("dhcp.lease_ms", lab.dhcp().start(PlainBond.NAME));
@@ -67,6 +75,42 @@ final class CableDrill implements Scenario {
         r.putTcp(report);
         r.put("address.after", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
         r.put("address6.after", String.join(" ", lab.net().addresses(PlainBond.NAME, 6)));
+        if (oneNetwork) {
+            slowAirRestores(lab, r, bond, wlan);
+        }
+    }
+
+    /**
+     * Restores on a Wi-Fi that queues: the replies the router sent to the Wi-Fi port's MAC just
+     * before the cable came back arrive after the switch, at a port that is standby by then. The
+     * kernel's default drops them there; a standby port that delivers hands them to the bond.
+     * One restore each way, so the figures show what delivering is worth.
+     */
+    private void slowAirRestores(Lab lab, Results r, PlainBond bond, String wlan) throws Exception {
+        r.put("slow_air.delay_ms", SLOW_AIR.toMillis());
+        lab.net().slowAir(ap, SLOW_AIR);
+        try {
+            for (boolean delivers : new boolean[] {false, true}) {
+                String name = delivers ? "slow_air.delivering" : "slow_air.dropping";
+                bond.standbyDelivers(delivers);
+                TrafficProbe probe = lab.probe(TCP_CONNECTIONS);
+                Wait.sleep(Duration.ofSeconds(1));
+                lab.net().cutCable();
+                awaitActive(bond, wlan);
+                Wait.sleep(HOLD_CUT);
+                probe.mark("restore");
+                lab.net().restoreCable();
+                awaitActive(bond, Topology.WIRED);
+                Wait.sleep(HOLD_RESTORE);
+                TrafficProbe.Report report = probe.stop();
+                r.put(report.window(name, "restore", TrafficProbe.END));
+                r.put(name + ".lost_at_ms", report.lostAt("restore", TrafficProbe.END).toString());
+                r.put(name + ".tcp_survived", report.tcp().survived());
+            }
+        } finally {
+            lab.net().slowAir(ap, Duration.ZERO);
+            bond.standbyDelivers(true);
+        }
     }
 
     /** Milliseconds until the bond's active port is {@code port}, polled at 5 ms. */

@@ -57,6 +57,7 @@ final class HelperDrill implements Scenario {
             List<String> lines = log(lab, "bondtray-watch").lines().filter(l -> l.contains("\"switchover\"")).toList();
             r.put("watch.switchover_lines", lines.size());
             r.put("watch.first_line", lines.isEmpty() ? "" : lines.get(0));
+            world.slowAir(signals, wlan);
             switching(lab, r, helper, wlan);
             wifiReadiness(lab, r, helper, signals, wlan);
             crash(lab, r, helper, bond);
@@ -140,6 +141,7 @@ final class HelperDrill implements Scenario {
         long lostMax = 0;
         long lostTotal = 0;
         long restoreLost = 0;
+        long restoreMax = 0;
         for (int i = 0; i < CUTS; i++) {
             TrafficProbe.Window cut = report.window("cut" + i, "cut" + i, "restore" + i);
             TrafficProbe.Window back = report.window("restore" + i, "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done");
@@ -147,15 +149,12 @@ final class HelperDrill implements Scenario {
             lostMax = Math.max(lostMax, cut.lost());
             lostTotal += cut.lost();
             restoreLost += back.lost();
+            restoreMax = Math.max(restoreMax, back.lost());
             r.put("restore." + i + ".lost", back.lost());
             // When in the restore window each lost request left: set against the switch, it tells
             // a packet caught in the MAC change from anything else.
             r.put("restore." + i + ".lost_at_ms", report.lostAt("restore" + i,
                     i + 1 < CUTS ? "cut" + (i + 1) : "done").toString());
-        }
-        long restoreMax = 0;
-        for (int i = 0; i < CUTS; i++) {
-            restoreMax = Math.max(restoreMax, report.window("r", "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done").lost());
         }
         leaseKept(lab, r, v4Before, v6Before, dnsmasqLog(lab).substring(dnsmasqFrom));
         r.put("cuts.count", CUTS).put("cuts.lost_max", lostMax).put("cuts.lost_total", lostTotal)

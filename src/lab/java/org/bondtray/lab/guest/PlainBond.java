@@ -36,6 +36,11 @@ final class PlainBond {
         cmd.run("ip", "link", "set", NAME, "up");
     }
 
+    /** Whether the standby port hands what it receives to the bond (all_slaves_active). */
+    void standbyDelivers(boolean delivers) {
+        write("all_slaves_active", delivers ? "1" : "0");
+    }
+
     String activePort() {
         return read("active_slave");
     }

@@ -229,6 +229,42 @@ final class RealWorldSteps {
      * A cable toggled 50 times in 10 seconds: the bond stays usable, the helper reports the
      * burst as a few changes rather than a storm, and keeps neither memory nor threads from it.
      */
+    /**
+     * Cable cut and restored on a Wi-Fi that queues (the foundation scenario's slow air): the
+     * replies still on the air to the Wi-Fi port when the cable takes over must reach the bond,
+     * so the helper lets the standby port deliver around the switch.
+     */
+    void slowAir(SwitchoverLog signals, String wlan) throws Exception {
+        r.put("slow_air.delay_ms", CableDrill.SLOW_AIR.toMillis());
+        lab.net().slowAir(AccessPoint.LAN_WPA2, CableDrill.SLOW_AIR);
+        try {
+            TrafficProbe probe = lab.probe(20);
+            Wait.sleep(Duration.ofSeconds(1));
+            int before = signals.size();
+            lab.net().cutCable();
+            Wait.until("a Switchover to " + wlan, Duration.ofSeconds(15), Duration.ofMillis(5),
+                    () -> signals.since(before).stream().anyMatch(e -> e.to().equals(wlan)));
+            Wait.sleep(Duration.ofSeconds(3));
+            int mid = signals.size();
+            probe.mark("restore");
+            lab.net().restoreCable();
+            Wait.until("a Switchover back to the cable", Duration.ofSeconds(15), Duration.ofMillis(5),
+                    () -> signals.since(mid).stream().anyMatch(e -> e.to().equals(Topology.WIRED)));
+            Wait.sleep(Duration.ofSeconds(2));
+            TrafficProbe.Report report = probe.stop();
+            r.put(report.window("slow_air.restore", "restore", TrafficProbe.END));
+            r.put("slow_air.restore.lost_at_ms", report.lostAt("restore", TrafficProbe.END).toString());
+            r.put("slow_air.tcp_connections", report.tcp().connections())
+                    .put("slow_air.tcp_survived", report.tcp().survived());
+        } finally {
+            lab.net().slowAir(AccessPoint.LAN_WPA2, Duration.ZERO);
+        }
+        // The window shuts by itself once the switch is past.
+        r.put("slow_air.standby_shut_after_ms", Wait.until("the standby port to stop delivering",
+                Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> readFile("/sys/class/net/" + PlainBond.NAME + "/bonding/all_slaves_active").strip().equals("0")));
+    }
+
     void flapping(SwitchoverLog signals)
             throws Exception {
         String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);

@@ -61,6 +61,7 @@ final class Topology {
         cmd.run("modprobe", "mac80211_hwsim", "radios=5");
         cmd.run("modprobe", "veth");
         cmd.run("modprobe", "bridge");
+        cmd.run("modprobe", "sch_netem");
         cmd.tryRun("modprobe", "virtio_rng");
         phys = listPhys();
         if (phys.size() != 5) {
@@ -160,6 +161,20 @@ final class Topology {
         Wait.until("hostapd " + ap.ssid() + " to enable its AP", Duration.ofSeconds(30),
                 () -> cmd.tryRun(Cmd.inNetns(ap.netns(), "hostapd_cli", "-p", "/run/hostapd-" + ap.ssid(),
                         "-i", ifname, "status")).out().contains("state=ENABLED"));
+    }
+
+    /**
+     * Makes the air towards the laptop queue for {@code delay}, as a busy Wi-Fi does
+     * (Duration.ZERO: no queue again): a netem delay on the access point's port of its bridge.
+     */
+    void slowAir(AccessPoint ap, Duration delay) {
+        String ifname = apInterfaces.get(ap);
+        if (delay.isZero()) {
+            cmd.tryRun(Cmd.inNetns(ap.netns(), "tc", "qdisc", "del", "dev", ifname, "root"));
+        } else {
+            cmd.runIn(ap.netns(), "tc", "qdisc", "replace", "dev", ifname, "root", "netem",
+                    "delay", delay.toMillis() + "ms", "limit", "100000");
+        }
     }
 
     /** Takes an access point away, as walking out of its range does. */

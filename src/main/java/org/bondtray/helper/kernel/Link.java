@@ -26,7 +26,7 @@ public record Link(int index, String name, int arpType, int flags, boolean carri
 
     /** The bond's own settings, from IFLA_LINKINFO / IFLA_INFO_DATA. */
     public record BondInfo(int mode, int activePortIndex, int primaryIndex, int miimon, int updelay,
-                           int downdelay, int failOverMac, int peerNotifications) {
+                           int downdelay, int failOverMac, int peerNotifications, boolean allPortsDeliver) {
     }
 
     /** A port's view of its bond, from IFLA_INFO_SLAVE_DATA. */
@@ -53,7 +53,8 @@ public record Link(int index, String name, int arpType, int flags, boolean carri
             bond = new BondInfo(or0(d.u8(Rt.IFLA_BOND_MODE)), or0(d.u32(Rt.IFLA_BOND_ACTIVE_SLAVE)),
                     or0(d.u32(Rt.IFLA_BOND_PRIMARY)), or0(d.u32(Rt.IFLA_BOND_MIIMON)),
                     or0(d.u32(Rt.IFLA_BOND_UPDELAY)), or0(d.u32(Rt.IFLA_BOND_DOWNDELAY)),
-                    or0(d.u8(Rt.IFLA_BOND_FAIL_OVER_MAC)), or0(d.u8(Rt.IFLA_BOND_NUM_PEER_NOTIF)));
+                    or0(d.u8(Rt.IFLA_BOND_FAIL_OVER_MAC)), or0(d.u8(Rt.IFLA_BOND_NUM_PEER_NOTIF)),
+                    or0(d.u8(Rt.IFLA_BOND_ALL_SLAVES_ACTIVE)) != 0);
         }
         PortInfo port = null;
         if ("bond".equals(info.string(Rt.IFLA_INFO_SLAVE_KIND))) {

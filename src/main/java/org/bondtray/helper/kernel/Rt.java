@@ -40,6 +40,7 @@ final class Rt {
     static final int IFLA_BOND_PRIMARY_RESELECT = 12;
     static final int IFLA_BOND_FAIL_OVER_MAC = 13;
     static final int IFLA_BOND_NUM_PEER_NOTIF = 16;
+    static final int IFLA_BOND_ALL_SLAVES_ACTIVE = 17;
 
     static final int IFLA_BOND_SLAVE_STATE = 1;
     static final int IFLA_BOND_SLAVE_MII_STATUS = 2;

@@ -76,6 +76,15 @@ public final class Rtnetlink implements AutoCloseable {
         changeBond("set primary", bondIndex, m -> m.u32(Rt.IFLA_BOND_PRIMARY, portIndex));
     }
 
+    /**
+     * Whether the bond's standby ports hand what they receive to the bond (all_slaves_active);
+     * the kernel's default drops it there.
+     */
+    public void setStandbyDelivers(int bondIndex, boolean delivers) throws IOException {
+        changeBond(delivers ? "let standby ports deliver" : "drop what standby ports receive", bondIndex,
+                m -> m.u8(Rt.IFLA_BOND_ALL_SLAVES_ACTIVE, delivers ? 1 : 0));
+    }
+
     /** Makes {@code portIndex} the active port now (the kernel refuses a port without link). */
     public void setActivePort(int bondIndex, int portIndex) throws IOException {
         changeBond("set active port", bondIndex, m -> m.u32(Rt.IFLA_BOND_ACTIVE_SLAVE, portIndex));
