@@ -65,6 +65,15 @@ public final class Cli {
         if (args.length == 0) {
             return usage("no command");
         }
+        if (args[0].equals("tray")) {
+            // The tray follows the helper by itself, running or not.
+            try {
+                return org.bondtray.tray.TrayMain.run();
+            } catch (Exception e) {
+                err.println("bondtray tray: " + e.getMessage());
+                return UNREACHABLE;
+            }
+        }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         boolean json = rest.remove("--json");
         try (HelperClient helper = new HelperClient(busAddress)) {
@@ -218,9 +227,9 @@ public final class Cli {
             }
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("event", "state");
-            e.put("state", HelperClient.plain(c.getPropertiesChanged().get(BondProperties.STATE)));
+            e.put("state", org.bondtray.api.PlainValues.of(c.getPropertiesChanged().get(BondProperties.STATE)));
             Variant<?> reason = c.getPropertiesChanged().get(BondProperties.STATE_REASON);
-            e.put("reason", reason == null ? "" : HelperClient.plain(reason));
+            e.put("reason", reason == null ? "" : org.bondtray.api.PlainValues.of(reason));
             out.println(json ? Json.write(e) : String.format("%s state %s%s", LocalTime.now().format(time),
                     e.get("state"), "".equals(e.get("reason")) ? "" : " (" + e.get("reason") + ")"));
             out.flush();

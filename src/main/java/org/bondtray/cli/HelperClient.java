@@ -5,14 +5,13 @@ import java.util.Map;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.PlainValues;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.messages.MethodCall;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 
 /** The command line's side of the helper's API: one connection, the bond's proxies, plain values. */
 final class HelperClient implements AutoCloseable {
@@ -36,7 +35,7 @@ final class HelperClient implements AutoCloseable {
     Map<String, Object> properties() throws DBusException {
         Properties p = bus.getRemoteObject(BondtrayBus.BUS_NAME, path, Properties.class);
         Map<String, Object> out = new LinkedHashMap<>();
-        p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> out.put(k, plain(v)));
+        p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> out.put(k, PlainValues.of(v)));
         return out;
     }
 
@@ -47,27 +46,6 @@ final class HelperClient implements AutoCloseable {
             return true;
         }
         return java.util.Arrays.asList(dbus.ListActivatableNames()).contains(BondtrayBus.BUS_NAME);
-    }
-
-    static Object plain(Object v) {
-        if (v instanceof Variant<?> variant) {
-            return plain(variant.getValue());
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
-            return out;
-        }
-        if (v instanceof Object[] a) {
-            return java.util.Arrays.stream(a).map(HelperClient::plain).toList();
-        }
-        if (v instanceof java.util.List<?> l) {
-            return l.stream().map(HelperClient::plain).toList();
-        }
-        if (v instanceof UInt32 u) {
-            return u.longValue();
-        }
-        return v;
     }
 
     @Override

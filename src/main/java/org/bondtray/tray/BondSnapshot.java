@@ -1,0 +1,75 @@
+package org.bondtray.tray;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bondtray.api.BondProperties;
+
+/**
+ * What the tray knows of the bond at one moment, from the helper's properties; or that the
+ * helper cannot be reached. Everything the icon, tooltip, menu and notifications show comes from
+ * here.
+ */
+public record BondSnapshot(boolean helperReachable, String state, String reason, String preference,
+                           String activePort, List<String> addresses, String network, List<Port> ports) {
+
+    /** One port as the helper describes it; {@code signal} in dBm, {@code speed} in Mb/s. */
+    public record Port(String name, String kind, boolean carrier, long speed, String ssid, int signal,
+                       String role, String roleReason) {
+        public boolean wireless() {
+            return "wireless".equals(kind);
+        }
+    }
+
+    public static BondSnapshot unreachable(String why) {
+        return new BondSnapshot(false, "", why, "", "", List.of(), "unknown", List.of());
+    }
+
+    /** From the helper's properties as plain Java values (strings, lists, maps, numbers). */
+    @SuppressWarnings("unchecked")
+    public static BondSnapshot of(Map<String, Object> p) {
+        List<Port> ports = new ArrayList<>();
+        if (p.get(BondProperties.PORTS) instanceof Map<?, ?> m) {
+            ((Map<String, Map<String, Object>>) m).forEach((name, q) -> ports.add(new Port(name,
+                    text(q.get(BondProperties.PORT_KIND)), Boolean.TRUE.equals(q.get(BondProperties.PORT_CARRIER)),
+                    number(q.get(BondProperties.PORT_SPEED)), text(q.get(BondProperties.PORT_SSID)),
+                    (int) number(q.get(BondProperties.PORT_SIGNAL)), text(q.get(BondProperties.PORT_ROLE)),
+                    text(q.get(BondProperties.PORT_ROLE_REASON)))));
+        }
+        List<String> addresses = p.get(BondProperties.ADDRESSES) instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.of();
+        return new BondSnapshot(true, text(p.get(BondProperties.STATE)), text(p.get(BondProperties.STATE_REASON)),
+                text(p.get(BondProperties.PREFERENCE)), text(p.get(BondProperties.ACTIVE_PORT)), addresses,
+                text(p.get(BondProperties.NETWORK)), List.copyOf(ports));
+    }
+
+    public Port active() {
+        return ports.stream().filter(x -> x.name().equals(activePort)).findFirst().orElse(null);
+    }
+
+    /** The port that would take over: the first port of the bond that is not active. */
+    public Port standby() {
+        return ports.stream().filter(x -> !x.name().equals(activePort)).findFirst().orElse(null);
+    }
+
+    public Port port(String name) {
+        return ports.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The first IPv4 address without its prefix length, or the first address at all; "" if none. */
+    public String address() {
+        String first = addresses.stream().filter(a -> a.indexOf(':') < 0).findFirst()
+                .orElse(addresses.isEmpty() ? "" : addresses.get(0));
+        int slash = first.indexOf('/');
+        return slash < 0 ? first : first.substring(0, slash);
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
+    }
+}

@@ -1,0 +1,188 @@
+package org.bondtray.tray;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bondtray.api.Bond;
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.PlainValues;
+import org.bondtray.tray.notify.Notifier;
+import org.bondtray.tray.sni.SniNames;
+import org.bondtray.tray.sni.StatusNotifierWatcher;
+import org.bondtray.tray.sni.TrayItem;
+import org.bondtray.tray.sni.TrayMenu;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * The tray: follows the helper on the system bus and shows what it says as a StatusNotifierItem
+ * with a dbusmenu menu and notifications on the session bus. Either side may come and go (the
+ * helper restarted, the panel restarted): it follows NameOwnerChanged and never gives up.
+ */
+public final class TrayApp implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TrayApp.class.getName());
+
+    private final DBusConnection session;
+    private final DBusConnection system;
+    private final TrayTexts texts;
+    private final TrayItem item;
+    private final TrayMenu menu;
+    private final Notifier notifier;
+    private final IconPixmaps pixmaps;
+    private final Runnable quit;
+    /** Calls to the helper may wait for a password prompt: never on the bus's dispatch thread. */
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("helper-calls").daemon().unstarted(r));
+    private final String bondPath = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+    private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
+    private volatile long registeredNanos = -1;
+
+    public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
+            throws DBusException {
+        this.session = session;
+        this.system = system;
+        this.texts = new TrayTexts(t);
+        this.quit = quit;
+        this.pixmaps = new IconPixmaps(iconTheme);
+        this.item = new TrayItem(session, "bondtray", iconTheme.toString(), look(snapshot));
+        this.menu = new TrayMenu(session, List.of(iconTheme.toString()), this::clicked);
+        this.notifier = new Notifier(session, t.get("app.name"), t.plain("action.switch.back"), key -> {
+            if (Notifier.SWITCH_BACK.equals(key)) {
+                clicked(TrayMenuModel.Action.SWITCH_NOW);
+            }
+        });
+    }
+
+    /** Exports the icon and menu, registers with the panel's watcher, and starts following the helper. */
+    public void start() throws DBusException {
+        // Exported before registering: the watcher reads the item as soon as it hears of it.
+        session.exportObject(menu);
+        session.exportObject(item);
+        session.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+            if (SniNames.WATCHER_NAME.equals(s.name) && !s.newOwner.isEmpty()) {
+                register();
+            }
+        });
+        system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+            if (BondtrayBus.BUS_NAME.equals(s.name)) {
+                calls.execute(this::reload);
+            }
+        });
+        system.addSigHandler(Properties.PropertiesChanged.class, s -> {
+            if (bondPath.equals(s.getPath())) {
+                calls.execute(this::reload);
+            }
+        });
+        system.addSigHandler(Bond.Switchover.class, s -> {
+            if (bondPath.equals(s.getPath())) {
+                switchedOver(s.getTo(), s.getReason(), s.getOutageMillis());
+            }
+        });
+        reload();
+        register();
+    }
+
+    /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
+    public long registeredNanos() {
+        return registeredNanos;
+    }
+
+    public BondSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public TrayItem item() {
+        return item;
+    }
+
+    public TrayMenu menu() {
+        return menu;
+    }
+
+    private void register() {
+        try {
+            StatusNotifierWatcher w = session.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH,
+                    StatusNotifierWatcher.class);
+            w.RegisterStatusNotifierItem(session.getUniqueName());
+            registeredNanos = System.nanoTime();
+        } catch (DBusException | RuntimeException e) {
+            // No panel with a tray yet: it registers the icon when a watcher appears.
+            LOG.log(Level.INFO, "no StatusNotifierWatcher to register with yet: " + e.getMessage());
+        }
+    }
+
+    /** Reads the helper's state again and shows it. */
+    private void reload() {
+        BondSnapshot next;
+        try {
+            Properties p = system.getRemoteObject(BondtrayBus.BUS_NAME, bondPath, Properties.class);
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> values.put(k, PlainValues.of(v)));
+            next = BondSnapshot.of(values);
+        } catch (DBusException | RuntimeException e) {
+            next = BondSnapshot.unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        BondSnapshot before = snapshot;
+        BondSnapshot now = next;
+        snapshot = now;
+        item.show(look(now));
+        menu.update(TrayMenuModel.items(now, texts));
+        texts.change(before, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
+    }
+
+    private void switchedOver(String to, String reason, long outageMs) {
+        if (to.isEmpty()) {
+            return;
+        }
+        BondSnapshot s = snapshot;
+        notifier.show(texts.switchover(s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
+    }
+
+    private TrayItem.Look look(BondSnapshot s) {
+        String icon = TrayIconName.of(s);
+        return new TrayItem.Look(icon, pixmaps.of(icon), texts.texts().get("app.name"),
+                String.join("\n", texts.statusLines(s)));
+    }
+
+    private void clicked(TrayMenuModel.Action action) {
+        if (action == TrayMenuModel.Action.QUIT) {
+            quit.run();
+            return;
+        }
+        calls.execute(() -> {
+            try {
+                Bond bond = system.getRemoteObject(BondtrayBus.BUS_NAME, bondPath, Bond.class);
+                switch (action) {
+                    case PREFER_WIRED -> bond.SetPreference("wired");
+                    case PREFER_WIRELESS -> bond.SetPreference("wireless");
+                    case PREFER_AUTOMATIC -> bond.SetPreference("automatic");
+                    case SWITCH_NOW -> {
+                        BondSnapshot.Port standby = snapshot.standby();
+                        if (standby != null) {
+                            bond.SwitchTo(standby.name());
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (DBusException | RuntimeException e) {
+                LOG.log(Level.WARNING, "the helper did not do " + action + ": " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        calls.shutdownNow();
+        session.unExportObject(SniNames.ITEM_PATH);
+        session.unExportObject(SniNames.MENU_PATH);
+    }
+}

@@ -1,0 +1,40 @@
+package org.bondtray.tray;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+
+/**
+ * {@code bondtray tray}: the tray icon, its menu and the notifications, until Quit. The icon
+ * theme is Bondtray's installed one, or the one named by {@code -Dbondtray.icons=DIR}.
+ */
+public final class TrayMain {
+    /** Where the package installs the icon theme. */
+    static final Path INSTALLED_ICONS = Path.of("/usr/share/bondtray/icons");
+
+    private TrayMain() {
+    }
+
+    public static int run() throws Exception {
+        Path icons = Path.of(System.getProperty("bondtray.icons", INSTALLED_ICONS.toString()));
+        if (!Files.isDirectory(icons.resolve("hicolor"))) {
+            System.err.println("bondtray: no icon theme in " + icons + "; run from an installed package or pass"
+                    + " -Dbondtray.icons=DIR (the project's icons folder)");
+            return 2;
+        }
+        CountDownLatch quit = new CountDownLatch(1);
+        DBusConnection session = DBusConnectionBuilder.forSessionBus().build();
+        DBusConnection system = DBusConnectionBuilder.forSystemBus().build();
+        try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
+            tray.start();
+            quit.await();
+        } finally {
+            session.disconnect();
+            system.disconnect();
+        }
+        return 0;
+    }
+}

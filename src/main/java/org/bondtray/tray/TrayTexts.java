@@ -1,0 +1,105 @@
+package org.bondtray.tray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the tooltip, the menu's status lines and the notifications say about a bond. */
+public final class TrayTexts {
+    private final Texts t;
+
+    public TrayTexts(Texts t) {
+        this.t = t;
+    }
+
+    public Texts texts() {
+        return t;
+    }
+
+    /** "cable, 1 Gb/s" or "Wi-Fi HomeNet". */
+    public String link(BondSnapshot.Port p) {
+        if (p == null) {
+            return t.get("link.none");
+        }
+        if (p.wireless()) {
+            return t.get("link.wireless", p.ssid().isEmpty() ? p.name() : p.ssid());
+        }
+        return p.speed() > 0 ? t.get("link.wired.speed", speed(p.speed())) : t.get("link.wired");
+    }
+
+    public String speed(long mbps) {
+        return mbps >= 1000 && mbps % 1000 == 0 ? t.get("speed.gbps", String.valueOf(mbps / 1000))
+                : t.get("speed.mbps", String.valueOf(mbps));
+    }
+
+    /** The lines at the top of the menu, and the tooltip's text: active link, address, standby. */
+    public List<String> statusLines(BondSnapshot s) {
+        List<String> out = new ArrayList<>();
+        if (!s.helperReachable()) {
+            out.add(t.get("status.unreachable", s.reason()));
+            return out;
+        }
+        if (s.active() == null) {
+            out.add(t.get("status.state", s.state(), s.reason()));
+        } else {
+            out.add(t.get("status.active", link(s.active())));
+        }
+        if (!s.address().isEmpty()) {
+            out.add(t.get("status.address", s.address()));
+        }
+        BondSnapshot.Port standby = s.standby();
+        if (standby == null) {
+            out.add(t.get("status.standby.none"));
+        } else if (standby.role().equals("backup")) {
+            out.add(t.get("status.standby", t.get("status.standby.ready", link(standby))));
+        } else {
+            out.add(t.get("status.standby", t.get("status.standby.not", link(standby),
+                    standby.roleReason().isEmpty() ? standby.role() : standby.roleReason())));
+        }
+        return out;
+    }
+
+    /** A notification: its summary line and body. */
+    public record Notice(String summary, String body) {
+    }
+
+    /** The notice for a switchover to {@code to}, for {@code reason}, after {@code outageMs}. */
+    public Notice switchover(BondSnapshot s, String to, String reason, long outageMs) {
+        BondSnapshot.Port port = s.port(to);
+        String summary;
+        if (port != null && port.wireless()) {
+            summary = t.get("notify.to.wireless", port.ssid().isEmpty() ? port.name() : port.ssid());
+        } else if (port != null && port.speed() > 0) {
+            summary = t.get("notify.to.wired", speed(port.speed()));
+        } else {
+            summary = t.get("notify.to.wired.nospeed");
+        }
+        String why = t.getOr("reason." + reason, reason);
+        String body = switch (s.network()) {
+            case "same-network" -> t.get("notify.body.kept", why, String.valueOf(outageMs));
+            case "different-network" -> t.get("notify.body.dropped", why);
+            default -> t.get("notify.body.plain", why, String.valueOf(outageMs));
+        };
+        return new Notice(summary, body);
+    }
+
+    /**
+     * What changed between two looks at the bond that the user must hear of even without a
+     * switchover: the Wi-Fi standby went away, or the ports turned out to reach different networks.
+     */
+    public java.util.Optional<Notice> change(BondSnapshot before, BondSnapshot after) {
+        if (!before.helperReachable() || !after.helperReachable()) {
+            return java.util.Optional.empty();
+        }
+        if ("different-network".equals(after.network()) && !"different-network".equals(before.network())) {
+            return java.util.Optional.of(new Notice(t.get("notify.different"), t.get("notify.different.body")));
+        }
+        BondSnapshot.Port was = before.standby();
+        BondSnapshot.Port is = was == null ? null : after.port(was.name());
+        if (was != null && was.wireless() && was.role().equals("backup") && is != null && !is.name().equals(after.activePort())
+                && !is.role().equals("backup")) {
+            return java.util.Optional.of(new Notice(t.get("notify.standby.lost"),
+                    is.roleReason().isEmpty() ? is.role() : is.roleReason()));
+        }
+        return java.util.Optional.empty();
+    }
+}

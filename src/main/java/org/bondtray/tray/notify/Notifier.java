@@ -1,0 +1,77 @@
+package org.bondtray.tray.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bondtray.tray.TrayTexts;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Tells the user through the desktop's notification server. A burst of switchovers (a cable
+ * wiggled in its socket) updates one notification instead of piling them up: while the last one
+ * is still shown it is replaced. Actions are offered only where the server shows them.
+ */
+public final class Notifier {
+    private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
+    public static final String SWITCH_BACK = "switch-back";
+    private static final int EXPIRE_MS = 8000;
+
+    private final DBusConnection bus;
+    private final String appName;
+    private final String actionLabel;
+    private UInt32 shown = new UInt32(0);
+
+    /** {@code onAction} gets the action key the user chose. */
+    public Notifier(DBusConnection bus, String appName, String switchBackLabel, Consumer<String> onAction)
+            throws DBusException {
+        this.bus = bus;
+        this.appName = appName;
+        this.actionLabel = switchBackLabel;
+        bus.addSigHandler(Notifications.NotificationClosed.class, s -> closed(s.getId()));
+        bus.addSigHandler(Notifications.ActionInvoked.class, s -> {
+            if (s.getId().equals(current())) {
+                onAction.accept(s.getActionKey());
+            }
+        });
+    }
+
+    private synchronized UInt32 current() {
+        return shown;
+    }
+
+    private synchronized void closed(UInt32 id) {
+        if (id.equals(shown)) {
+            shown = new UInt32(0);
+        }
+    }
+
+    /** Shows {@code notice}, replacing the one still on screen; {@code switchBack} offers the action. */
+    public void show(TrayTexts.Notice notice, String icon, boolean switchBack) {
+        try {
+            Notifications server = bus.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class);
+            List<String> actions = new ArrayList<>();
+            if (switchBack && server.GetCapabilities().contains("actions")) {
+                actions.add(SWITCH_BACK);
+                actions.add(actionLabel);
+            }
+            Map<String, Variant<?>> hints = Map.of("category", new Variant<>("network"),
+                    "desktop-entry", new Variant<>("org.bondtray.Bondtray"));
+            UInt32 replaces = current();
+            UInt32 id = server.Notify(appName, replaces, icon, notice.summary(), notice.body(), actions, hints,
+                    EXPIRE_MS);
+            synchronized (this) {
+                shown = id;
+            }
+        } catch (DBusException | RuntimeException e) {
+            // No notification server (a bare X session): the tray icon still tells.
+            LOG.log(Level.INFO, "no notification shown: " + e.getMessage());
+        }
+    }
+}

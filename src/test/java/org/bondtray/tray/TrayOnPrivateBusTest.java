@@ -1,0 +1,141 @@
+package org.bondtray.tray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.tray.sni.DBusMenu;
+import org.bondtray.tray.sni.SniNames;
+import org.bondtray.tray.sni.StatusNotifierWatcher;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tray's StatusNotifierItem and dbusmenu objects on a real dbus-daemon, read the way a panel
+ * reads them, with a stand-in watcher that records registrations (the real panel is the host
+ * test's). The helper is absent, so the tray must say so and keep going.
+ */
+class TrayOnPrivateBusTest {
+    @TempDir
+    Path dir;
+
+    /** A watcher that only records who registered. */
+    static final class RecordingWatcher implements StatusNotifierWatcher {
+        final List<String> registered = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void RegisterStatusNotifierItem(String service) {
+            registered.add(service);
+        }
+
+        @Override
+        public void RegisterStatusNotifierHost(String service) {
+        }
+
+        @Override
+        public String getObjectPath() {
+            return SniNames.WATCHER_PATH;
+        }
+    }
+
+    private static DBusConnection watcher(String address, RecordingWatcher w) throws Exception {
+        DBusConnection c = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        c.exportObject(w);
+        c.requestBusName(SniNames.WATCHER_NAME);
+        return c;
+    }
+
+    /** Any value off the bus as text, through variants, arrays, lists, maps and structs. */
+    private static String deep(Object o) {
+        if (o instanceof Variant<?> v) {
+            return deep(v.getValue());
+        }
+        if (o instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(TrayOnPrivateBusTest::deep).toList().toString();
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return c.stream().map(TrayOnPrivateBusTest::deep).toList().toString();
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            m.forEach((k, v) -> b.append(k).append('=').append(deep(v)).append(' '));
+            return b.append('}').toString();
+        }
+        if (o instanceof org.freedesktop.dbus.Container c) {
+            return deep(c.getParameters());
+        }
+        return String.valueOf(o);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void registersShowsTheMissingHelperAndReRegistersWhenTheWatcherReturns() throws Exception {
+        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        java.nio.file.Files.createDirectories(dir.resolve("session"));
+        java.nio.file.Files.createDirectories(dir.resolve("system"));
+        try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
+             PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
+            RecordingWatcher first = new RecordingWatcher();
+            DBusConnection watcherConnection = watcher(sessionBus.address(), first);
+            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
+                    new Texts(Locale.ENGLISH), () -> { })) {
+                tray.start();
+                await("the registration", () -> first.registered.contains(session.getUniqueName()));
+
+                Properties item = panel.getRemoteObject(session.getUniqueName(), SniNames.ITEM_PATH, Properties.class);
+                assertEquals("bondtray-unavailable", item.Get(SniNames.ITEM_INTERFACE, "IconName"));
+                assertEquals(Path.of("icons").toAbsolutePath().toString(), item.Get(SniNames.ITEM_INTERFACE, "IconThemePath"));
+                assertEquals(Boolean.TRUE, item.Get(SniNames.ITEM_INTERFACE, "ItemIsMenu"));
+                assertEquals(SniNames.MENU_PATH, ((DBusPath) item.Get(SniNames.ITEM_INTERFACE, "Menu")).getPath());
+                Object tip = item.GetAll(SniNames.ITEM_INTERFACE).get("ToolTip").getValue();
+                assertTrue(deep(tip).contains("Helper not reachable"), "the tooltip says why: " + deep(tip));
+
+                DBusMenu menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
+                DBusMenu.LayoutReply<UInt32, DBusMenu.Layout> layout = menu.GetLayout(0, -1, List.of());
+                List<String> labels = layout.layout.children.stream()
+                        .map(TrayOnPrivateBusTest::deep)
+                        .toList();
+                assertTrue(labels.stream().anyMatch(l -> l.contains("_Quit")), "the menu has Quit: " + labels);
+                assertTrue(labels.stream().anyMatch(l -> l.contains("Helper not reachable")), labels.toString());
+                menu.AboutToShow(0);
+                assertEquals(1, tray.menu().shownCount());
+
+                // The panel restarts: a new watcher takes the name and the icon comes back to it.
+                watcherConnection.disconnect();
+                RecordingWatcher second = new RecordingWatcher();
+                DBusConnection again = watcher(sessionBus.address(), second);
+                await("the registration with the new watcher", () -> second.registered.contains(session.getUniqueName()));
+                again.disconnect();
+            } finally {
+                panel.disconnect();
+                session.disconnect();
+                system.disconnect();
+            }
+        }
+    }
+}
