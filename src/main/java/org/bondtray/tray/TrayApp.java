@@ -128,7 +128,7 @@ public final class TrayApp implements AutoCloseable {
             p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> values.put(k, PlainValues.of(v)));
             next = BondSnapshot.of(values);
         } catch (DBusException | RuntimeException e) {
-            next = BondSnapshot.unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            next = BondSnapshot.unreachable(why(e));
         }
         BondSnapshot before = snapshot;
         BondSnapshot now = next;
@@ -136,6 +136,17 @@ public final class TrayApp implements AutoCloseable {
         item.show(look(now));
         menu.update(TrayMenuModel.items(now, texts));
         texts.change(before, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
+    }
+
+    /** Why the helper could not be read, in words: usually that it is not running. */
+    private String why(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof org.freedesktop.dbus.exceptions.DBusExecutionException x && x.getType() != null
+                && (x.getType().endsWith("ServiceUnknown") || x.getType().endsWith("NameHasNoOwner"))
+                || m.contains("was not provided by any .service files")) {
+            return texts.texts().get("status.helper.missing");
+        }
+        return m;
     }
 
     private void switchedOver(String to, String reason, long outageMs) {

@@ -42,8 +42,8 @@ public final class TrayMenuModel {
         out.add(Item.separator(8));
         BondSnapshot.Port standby = s.standby();
         boolean canSwitch = standby != null && standby.role().equals("backup");
-        out.add(new Item(9, false, t.get("menu.switch", texts.link(standby).replace("_", "__")), canSwitch,
-                true, "", false, Action.SWITCH_NOW));
+        out.add(new Item(9, false, standby == null ? "" : t.get("menu.switch", texts.link(standby).replace("_", "__")),
+                canSwitch, standby != null, "", false, Action.SWITCH_NOW));
         out.add(Item.separator(10));
         out.add(new Item(11, false, t.get("menu.quit"), true, true, "", false, Action.QUIT));
         return out;

@@ -113,7 +113,7 @@ class TrayOnPrivateBusTest {
                 assertEquals(Boolean.TRUE, item.Get(SniNames.ITEM_INTERFACE, "ItemIsMenu"));
                 assertEquals(SniNames.MENU_PATH, ((DBusPath) item.Get(SniNames.ITEM_INTERFACE, "Menu")).getPath());
                 Object tip = item.GetAll(SniNames.ITEM_INTERFACE).get("ToolTip").getValue();
-                assertTrue(deep(tip).contains("Helper not reachable"), "the tooltip says why: " + deep(tip));
+                assertTrue(deep(tip).contains("Bondtray helper: not running"), "the tooltip says why: " + deep(tip));
 
                 DBusMenu menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
                 DBusMenu.LayoutReply<UInt32, DBusMenu.Layout> layout = menu.GetLayout(0, -1, List.of());
@@ -121,7 +121,7 @@ class TrayOnPrivateBusTest {
                         .map(TrayOnPrivateBusTest::deep)
                         .toList();
                 assertTrue(labels.stream().anyMatch(l -> l.contains("_Quit")), "the menu has Quit: " + labels);
-                assertTrue(labels.stream().anyMatch(l -> l.contains("Helper not reachable")), labels.toString());
+                assertTrue(labels.stream().anyMatch(l -> l.contains("Bondtray helper: not running")), labels.toString());
                 menu.AboutToShow(0);
                 assertEquals(1, tray.menu().shownCount());
 

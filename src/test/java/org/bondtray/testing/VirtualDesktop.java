@@ -1,0 +1,171 @@
+package org.bondtray.testing;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+/**
+ * A desktop of real programs for the tray to meet: Xvfb, a session dbus-daemon, xfce4-panel with
+ * only its status tray (the StatusNotifierItem host) and dunst (the notification server). Each
+ * gets a private home, so nothing of the machine's own desktop is read or changed.
+ */
+public final class VirtualDesktop implements AutoCloseable {
+    /** The programs this needs, with the Debian package of each. */
+    public static final Map<String, String> PROGRAMS = Map.of("Xvfb", "xvfb", "xfce4-panel", "xfce4-panel",
+            "dunst", "dunst", "dunstctl", "dunst", "xdotool", "xdotool", "import", "imagemagick",
+            "dbus-daemon", "dbus-daemon");
+
+    private final Path home;
+    private final String display;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> env;
+    private final String busAddress;
+
+    public VirtualDesktop(Path home) throws IOException, InterruptedException {
+        this.home = home;
+        display = ":" + freeDisplay();
+        Path config = home.resolve("config");
+        Path runtime = home.resolve("runtime");
+        Files.createDirectories(config.resolve("xfce4/xfconf/xfce-perchannel-xml"));
+        Files.createDirectories(runtime);
+        runtime.toFile().setReadable(true, true);
+        Files.writeString(config.resolve("xfce4/xfconf/xfce-perchannel-xml/xfce4-panel.xml"), PANEL);
+        env = new java.util.HashMap<>(Map.of("DISPLAY", display, "HOME", home.toString(),
+                "XDG_CONFIG_HOME", config.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
+                "XDG_CACHE_HOME", home.resolve("cache").toString(), "NO_AT_BRIDGE", "1"));
+        start("xvfb", "Xvfb", display, "-screen", "0", "640x320x24", "-nolisten", "tcp");
+        waitFor("the X server", () -> Files.exists(Path.of("/tmp/.X11-unix/X" + display.substring(1))));
+        Process bus = start(null, "dbus-daemon", "--session", "--nofork", "--print-address");
+        String line = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            throw new IOException("the session dbus-daemon did not start");
+        }
+        busAddress = line.strip();
+        env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
+        start("panel", "xfce4-panel", "--disable-wm-check");
+        start("dunst", "dunst");
+    }
+
+    /** The panel's layout: one panel along the top holding only the status tray. */
+    private static final String PANEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <channel name="xfce4-panel" version="1.0">
+              <property name="configver" type="int" value="2"/>
+              <property name="panels" type="array">
+                <value type="int" value="1"/>
+                <property name="panel-1" type="empty">
+                  <property name="position" type="string" value="p=6;x=0;y=0"/>
+                  <property name="length" type="uint" value="100"/>
+                  <property name="position-locked" type="bool" value="true"/>
+                  <property name="size" type="uint" value="32"/>
+                  <property name="plugin-ids" type="array">
+                    <value type="int" value="1"/>
+                  </property>
+                </property>
+              </property>
+              <property name="plugins" type="empty">
+                <property name="plugin-1" type="string" value="systray"/>
+              </property>
+            </channel>
+            """;
+
+    public static List<String> missing() {
+        return PROGRAMS.keySet().stream().filter(p -> !onPath(p)).sorted()
+                .map(p -> p + " (Debian package " + PROGRAMS.get(p) + ")").toList();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int freeDisplay() {
+        for (int n = 90; n < 200; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no free X display number");
+    }
+
+    public String busAddress() {
+        return busAddress;
+    }
+
+    private Process start(String log, String... argv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        if (log != null) {
+            pb.redirectOutput(home.resolve(log + ".log").toFile());
+        }
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Runs a program on this desktop and returns what it printed; fails unless it exits 0. */
+    public String run(String... argv) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", argv) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** The whole screen, saved as {@code png} and returned. */
+    public BufferedImage screenshot(Path png) throws IOException, InterruptedException {
+        Files.createDirectories(png.getParent());
+        run("import", "-window", "root", png.toString());
+        return ImageIO.read(png.toFile());
+    }
+
+    public interface Check {
+        boolean ok() throws Exception;
+    }
+
+    public static long waitFor(String what, Check check) throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (true) {
+            try {
+                if (check.ok()) {
+                    return (System.nanoTime() - t0) / 1_000_000;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            if (System.nanoTime() - t0 > 30_000_000_000L) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.bondtray.tray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.testing.VirtualDesktop;
+import org.bondtray.tray.notify.Notifier;
+import org.bondtray.tray.sni.SniNames;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tray against real desktop programs: xfce4-panel's status tray shows the icon and opens its
+ * menu on a click, dunst shows the notifications and replaces rather than piles them up.
+ * Screenshots stay in target/tray-host/. With CI=true, missing programs fail the test.
+ */
+class TrayHostTest {
+    private static final Path SHOTS = Path.of("target/tray-host");
+    /** The unavailable icon's tile colour (#5e5c64), as the panel draws it. */
+    private static final int UNAVAILABLE_TILE = 0x5e5c64;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void panelShowsTheIconAndItsMenuAndDunstShowsNotifications() throws Exception {
+        List<String> missing = VirtualDesktop.missing();
+        if (!missing.isEmpty()) {
+            String why = "needs " + String.join(", ", missing) + "; sudo src/lab/prepare installs them";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why);
+            }
+            Assumptions.abort(why);
+        }
+        java.nio.file.Files.createDirectories(home.resolve("system"));
+        try (VirtualDesktop desktop = new VirtualDesktop(home);
+             PrivateBus systemBus = new PrivateBus(home.resolve("system"))) {
+            VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", () -> !desktop.run("busctl", "--address="
+                    + desktop.busAddress(), "status", SniNames.WATCHER_NAME).isEmpty());
+            DBusConnection session = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build();
+            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection probe = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build();
+            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
+                    new Texts(Locale.ENGLISH), () -> { })) {
+                long t0 = System.nanoTime();
+                tray.start();
+                Properties watcher = probe.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
+                VirtualDesktop.waitFor("the panel to list the icon", () -> text(
+                        watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems"))
+                        .contains(session.getUniqueName()));
+                long registeredMs = (System.nanoTime() - t0) / 1_000_000;
+                int[] icon = new int[2];
+                long shownMs = VirtualDesktop.waitFor("the icon on the panel", () -> {
+                    int[] at = find(desktop.screenshot(SHOTS.resolve("panel.png")), UNAVAILABLE_TILE);
+                    icon[0] = at[0];
+                    icon[1] = at[1];
+                    return at[2] >= 40;
+                });
+                System.out.printf("tray host: start -> registered %d ms, -> icon drawn by xfce4-panel %d ms;"
+                        + " icon at %d,%d; screenshot %s%n", registeredMs, registeredMs + shownMs, icon[0], icon[1],
+                        SHOTS.resolve("panel.png").toAbsolutePath());
+
+                int before = tray.menu().shownCount();
+                desktop.run("xdotool", "mousemove", String.valueOf(icon[0]), String.valueOf(icon[1]), "click", "1");
+                VirtualDesktop.waitFor("the panel to open the menu", () -> tray.menu().shownCount() > before);
+                Thread.sleep(500);
+                BufferedImage menu = desktop.screenshot(SHOTS.resolve("menu.png"));
+                assertTrue(lightRows(menu) > 100, "a menu is drawn below the panel: " + SHOTS.resolve("menu.png"));
+                desktop.run("xdotool", "key", "Escape");
+
+                Notifier notifier = new Notifier(session, "Bondtray", "Switch back", key -> { });
+                TrayTexts words = new TrayTexts(new Texts(Locale.ENGLISH));
+                BondSnapshot.Port cable = new BondSnapshot.Port("eth0", "wired", true, 1000, "", 0, "backup", "");
+                BondSnapshot.Port wifi = new BondSnapshot.Port("wlan0", "wireless", true, 0, "HomeNet", -60, "active", "");
+                BondSnapshot onWifi = new BondSnapshot(true, "degraded", "", "wired", "wlan0", List.of("192.168.50.7/24"),
+                        "same-network", List.of(cable, wifi));
+                notifier.show(words.switchover(onWifi, "wlan0", "cable-unplugged", 38), TrayIconName.of(onWifi), true);
+                notifier.show(words.switchover(onWifi, "eth0", "cable-plugged", 0), TrayIconName.of(onWifi), true);
+                VirtualDesktop.waitFor("dunst to show the notification",
+                        () -> desktop.run("dunstctl", "count", "displayed").strip().equals("1"));
+                desktop.screenshot(SHOTS.resolve("notification.png"));
+                assertEquals("1", desktop.run("dunstctl", "count", "displayed").strip(), "replaced, not piled up");
+                desktop.run("dunstctl", "close-all");
+                VirtualDesktop.waitFor("the notification in dunst's history",
+                        () -> desktop.run("dunstctl", "history").contains("Back on the cable (1 Gb/s)"));
+                String history = desktop.run("dunstctl", "history");
+                assertTrue(history.contains("Cable plugged in, connections kept (0 ms)"), history);
+                assertTrue(!history.contains("Now on Wi-Fi (HomeNet)"), "the first was replaced: " + history);
+            } finally {
+                probe.disconnect();
+                session.disconnect();
+                system.disconnect();
+            }
+        }
+    }
+
+    private static String text(Object o) {
+        Object v = o instanceof Variant<?> variant ? variant.getValue() : o;
+        return v instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(v);
+    }
+
+    /** Where pixels of {@code rgb} sit in the top 40 rows: their centre, and how many. */
+    private static int[] find(BufferedImage image, int rgb) {
+        long sx = 0;
+        long sy = 0;
+        int n = 0;
+        for (int y = 0; y < Math.min(40, image.getHeight()); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? new int[] {0, 0, 0} : new int[] {(int) (sx / n), (int) (sy / n), n};
+    }
+
+    /** Rows below the panel that hold light pixels (a menu), the background being black. */
+    private static int lightRows(BufferedImage image) {
+        int rows = 0;
+        for (int y = 40; y < image.getHeight(); y++) {
+            int light = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                if (((p >> 16) & 0xff) > 180 && ((p >> 8) & 0xff) > 180 && (p & 0xff) > 180) {
+                    light++;
+                }
+            }
+            if (light > 50) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+}
