@@ -25,6 +25,11 @@ public final class ScenarioResult {
         }
     }
 
+    /** The value of {@code key}, or {@code fallback} when the scenario did not record it. */
+    public String textOr(String key, String fallback) {
+        return values.getProperty(key, fallback);
+    }
+
     public String text(String key) {
         String v = values.getProperty(key);
         if (v == null) {

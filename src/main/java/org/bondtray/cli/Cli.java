@@ -76,6 +76,15 @@ public final class Cli {
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         boolean json = rest.remove("--json");
+        if (args[0].equals("wifi")) {
+            // Wi-Fi goes to wpa_supplicant directly: it works with or without the helper.
+            try (HelperClient bus = new HelperClient(busAddress)) {
+                return new WifiCommand(bus.bus, out, err).run(rest, json);
+            } catch (DBusException e) {
+                err.println("bondtray: cannot reach the system bus: " + e.getMessage());
+                return UNREACHABLE;
+            }
+        }
         try (HelperClient helper = new HelperClient(busAddress)) {
             if (!helper.available()) {
                 err.println("bondtray: the helper is not running and cannot be started ("
@@ -108,6 +117,8 @@ public final class Cli {
         err.println("                      [--confirm-timeout SECONDS]");
         err.println("       bondtray confirm");
         err.println("       bondtray disable");
+        err.println("       bondtray wifi list|connect SSID|forget SSID");
+        err.println("       bondtray tray");
         return USAGE;
     }
 

@@ -44,6 +44,7 @@ public final class TrayApp implements AutoCloseable {
     private final String bondPath = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
     private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
     private volatile long registeredNanos = -1;
+    private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -66,26 +67,26 @@ public final class TrayApp implements AutoCloseable {
         // Exported before registering: the watcher reads the item as soon as it hears of it.
         session.exportObject(menu);
         session.exportObject(item);
-        session.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+        subscriptions.add(session.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (SniNames.WATCHER_NAME.equals(s.name) && !s.newOwner.isEmpty()) {
                 register();
             }
-        });
-        system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+        }));
+        subscriptions.add(system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (BondtrayBus.BUS_NAME.equals(s.name)) {
                 calls.execute(this::reload);
             }
-        });
-        system.addSigHandler(Properties.PropertiesChanged.class, s -> {
+        }));
+        subscriptions.add(system.addSigHandler(Properties.PropertiesChanged.class, s -> {
             if (bondPath.equals(s.getPath())) {
                 calls.execute(this::reload);
             }
-        });
-        system.addSigHandler(Bond.Switchover.class, s -> {
+        }));
+        subscriptions.add(system.addSigHandler(Bond.Switchover.class, s -> {
             if (bondPath.equals(s.getPath())) {
                 switchedOver(s.getTo(), s.getReason(), s.getOutageMillis());
             }
-        });
+        }));
         reload();
         register();
     }
@@ -105,6 +106,10 @@ public final class TrayApp implements AutoCloseable {
 
     public TrayMenu menu() {
         return menu;
+    }
+
+    public Notifier notifier() {
+        return notifier;
     }
 
     private void register() {
@@ -192,6 +197,13 @@ public final class TrayApp implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (AutoCloseable sub : subscriptions) {
+            try {
+                sub.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "could not drop a subscription", e);
+            }
+        }
         calls.shutdownNow();
         session.unExportObject(SniNames.ITEM_PATH);
         session.unExportObject(SniNames.MENU_PATH);

@@ -3,7 +3,7 @@ package org.bondtray.tray;
 /**
  * Which of Bondtray's icons shows the bond's state: what carries the traffic (and how well, for
  * Wi-Fi), or what is wrong. A warning outranks the link: a user on the cable whose Wi-Fi sits on
- * another network must see it before unplugging; with no standby link at all, that comes first.
+ * another network must see it before unplugging; on the cable with no standby at all, that comes first.
  */
 public final class TrayIconName {
     public static final String WIRED = "bondtray-wired";
@@ -29,7 +29,9 @@ public final class TrayIconName {
         if (active == null || s.state().equals("down") || s.state().equals("error")) {
             return DOWN;
         }
-        if (s.state().equals("degraded")) {
+        // On Wi-Fi with the cable out is the walking-around state, not a fault: the Wi-Fi icon.
+        // On the cable with no Wi-Fi to fall back on, unplugging would cut the user off.
+        if (s.state().equals("degraded") && !active.wireless()) {
             return DEGRADED;
         }
         if ("different-network".equals(s.network())) {

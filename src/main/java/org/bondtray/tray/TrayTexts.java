@@ -52,10 +52,15 @@ public final class TrayTexts {
         } else if (standby.role().equals("backup")) {
             out.add(t.get("status.standby", t.get("status.standby.ready", link(standby))));
         } else {
-            out.add(t.get("status.standby", t.get("status.standby.not", link(standby),
-                    standby.roleReason().isEmpty() ? standby.role() : standby.roleReason())));
+            out.add(t.get("status.standby", t.get("status.standby.not", link(standby), why(standby))));
         }
         return out;
+    }
+
+    /** Why a port cannot carry traffic, in words ("cable unplugged"); the helper's word if this version has none. */
+    public String why(BondSnapshot.Port p) {
+        String reason = p.roleReason().isEmpty() ? p.role() : p.roleReason();
+        return t.getOr("role." + reason, reason);
     }
 
     /** A notification: its summary line and body. */
@@ -97,8 +102,7 @@ public final class TrayTexts {
         BondSnapshot.Port is = was == null ? null : after.port(was.name());
         if (was != null && was.wireless() && was.role().equals("backup") && is != null && !is.name().equals(after.activePort())
                 && !is.role().equals("backup")) {
-            return java.util.Optional.of(new Notice(t.get("notify.standby.lost"),
-                    is.roleReason().isEmpty() ? is.role() : is.roleReason()));
+            return java.util.Optional.of(new Notice(t.get("notify.standby.lost"), why(is)));
         }
         return java.util.Optional.empty();
     }

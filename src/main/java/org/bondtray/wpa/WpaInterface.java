@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -31,4 +33,21 @@ public interface WpaInterface extends DBusInterface {
     void Disconnect();
 
     void Reassociate();
+
+    /** Writes the networks to the interface's configuration file (needs update_config=1 there). */
+    void SaveConfig();
+
+    /** A scan asked for with Scan finished; {@code success} false if it failed. */
+    class ScanDone extends DBusSignal {
+        private final boolean success;
+
+        public ScanDone(String path, boolean success) throws DBusException {
+            super(path, success);
+            this.success = success;
+        }
+
+        public boolean getSuccess() {
+            return success;
+        }
+    }
 }

@@ -61,6 +61,15 @@ class DistFilesTest {
     }
 
     @Test
+    void wpaSupplicantPolicyFragmentAdmitsNetdevToWpaSupplicantOnly() throws Exception {
+        Document d = xml(DIST.resolve("org.bondtray.wpa-supplicant-users.conf"));
+        Element policy = (Element) d.getElementsByTagName("policy").item(0);
+        assertEquals("netdev", policy.getAttribute("group"));
+        assertEquals(List.of(org.bondtray.wpa.Wpa.BUS_NAME), attributes(d, "allow", "send_destination"));
+        assertEquals(List.of(), attributes(d, "allow", "own"), "nobody else may own wpa_supplicant's name");
+    }
+
+    @Test
     void polkitHasOneActionPerPrivilegedVerb() throws Exception {
         Document d = xml(Path.of("polkit/org.bondtray.policy"));
         assertEquals(Set.of(BondtrayBus.ACTION_SWITCH, BondtrayBus.ACTION_CONFIGURE),

@@ -152,7 +152,7 @@ public final class VirtualDesktop implements AutoCloseable {
             } catch (Exception e) {
                 // not yet
             }
-            if (System.nanoTime() - t0 > 30_000_000_000L) {
+            if (System.nanoTime() - t0 > 90_000_000_000L) {
                 throw new AssertionError("timed out waiting for " + what);
             }
             Thread.sleep(50);

@@ -45,6 +45,10 @@ class TrayWordsTest {
             assertEquals(TrayIconName.DIFFERENT_NETWORK, TrayIconName.of(bond("up", "eth0", "different-network", CABLE, WIFI)));
             assertEquals(TrayIconName.DEGRADED, TrayIconName.of(bond("degraded", "eth0", "different-network", CABLE, WIFI)));
             assertEquals(TrayIconName.DOWN, TrayIconName.of(bond("down", "", "unknown", CABLE, WIFI)));
+            BondSnapshot.Port unplugged = new BondSnapshot.Port("eth0", "wired", false, 0, "", 0, "down", "unplugged");
+            BondSnapshot.Port carrying = new BondSnapshot.Port("wlan0", "wireless", true, 0, "HomeNet", -60, "active", "");
+            assertEquals("bondtray-wireless-good", TrayIconName.of(bond("degraded", "wlan0", "same-network", unplugged,
+                    carrying)), "on Wi-Fi with the cable out is no fault");
             assertEquals(TrayIconName.UNAVAILABLE, TrayIconName.of(BondSnapshot.unreachable("not running")));
         }
     }
@@ -54,7 +58,7 @@ class TrayWordsTest {
         assertEquals(List.of("Traffic on cable, 1 Gb/s", "Address 192.168.50.7", "Standby: Wi-Fi HomeNet, ready"),
                 EN.statusLines(bond("up", "eth0", "same-network", CABLE, WIFI)));
         BondSnapshot.Port blocked = new BondSnapshot.Port("wlan0", "wireless", false, 0, "", 0, "unavailable", "rfkill");
-        assertEquals("Standby: Wi-Fi wlan0, rfkill", EN.statusLines(bond("degraded", "eth0", "unknown", CABLE, blocked)).get(2));
+        assertEquals("Standby: Wi-Fi wlan0, radio blocked by rfkill", EN.statusLines(bond("degraded", "eth0", "unknown", CABLE, blocked)).get(2));
     }
 
     @Test
@@ -73,9 +77,10 @@ class TrayWordsTest {
     @Test
     void changesTheUserMustHearOf() {
         BondSnapshot before = bond("up", "eth0", "same-network", CABLE, WIFI);
-        BondSnapshot.Port gone = new BondSnapshot.Port("wlan0", "wireless", false, 0, "", 0, "down", "not associated");
-        assertEquals("Wi-Fi standby lost", EN.change(before, bond("degraded", "eth0", "same-network", CABLE, gone))
-                .orElseThrow().summary());
+        BondSnapshot.Port gone = new BondSnapshot.Port("wlan0", "wireless", false, 0, "", 0, "down", "not-associated");
+        TrayTexts.Notice lost = EN.change(before, bond("degraded", "eth0", "same-network", CABLE, gone)).orElseThrow();
+        assertEquals("Wi-Fi standby lost", lost.summary());
+        assertEquals("Wi-Fi not connected", lost.body());
         assertEquals("Connections will drop if you unplug",
                 EN.change(before, bond("up", "eth0", "different-network", CABLE, WIFI)).orElseThrow().body());
         assertTrue(EN.change(before, before).isEmpty());

@@ -58,6 +58,7 @@ final class HelperDrill implements Scenario {
             r.put("watch.switchover_lines", lines.size());
             r.put("watch.first_line", lines.isEmpty() ? "" : lines.get(0));
             world.slowAir(signals, wlan);
+            new TraySteps(lab, r).run();
             switching(lab, r, helper, wlan);
             wifiReadiness(lab, r, helper, signals, wlan);
             crash(lab, r, helper, bond);
@@ -71,6 +72,7 @@ final class HelperDrill implements Scenario {
             world.hotplug(signals, wlan);
             world.flapping(signals);
             disable(lab, r, helper, lab.net().wifiInterface(0));
+            new WifiCliSteps(lab, r, helper).run(lab.net().wifiInterface(0));
             world.twoWifi(lab.net().wifiInterface(0));
         } finally {
             helper.stop();

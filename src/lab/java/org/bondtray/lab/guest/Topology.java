@@ -80,11 +80,16 @@ final class Topology {
         echoServer();
     }
 
-    /** A namespace with a bridge and a router address on it: one layer-2 network. */
-    private void network(String netns, String bridge, String router) {
+    /**
+     * A namespace with a bridge and a router address on it: one layer-2 network. The router's
+     * MAC is fixed, as a real router's is: a bridge left to itself takes its lowest port's MAC
+     * and changes it when that port leaves, and hostapd takes its access point out of the
+     * bridge when it stops, so taking an AP away would make the router a new machine.
+     */
+    private void network(String netns, String bridge, String router, String routerMac) {
         cmd.run("ip", "netns", "add", netns);
         cmd.runIn(netns, "ip", "link", "set", "lo", "up");
-        cmd.runIn(netns, "ip", "link", "add", bridge, "type", "bridge");
+        cmd.runIn(netns, "ip", "link", "add", bridge, "address", routerMac, "type", "bridge");
         // No STP and no forwarding delay: a port that comes back must forward at once, as an
         // office switch with portfast does, or every restore would look like an outage.
         cmd.runIn(netns, "ip", "link", "set", bridge, "type", "bridge", "stp_state", "0", "forward_delay", "0");
@@ -93,7 +98,7 @@ final class Topology {
     }
 
     private void lan() {
-        network(LAN_NS, LAN_BRIDGE, ROUTER);
+        network(LAN_NS, LAN_BRIDGE, ROUTER, "02:b7:00:50:00:01");
         cmd.runIn(LAN_NS, "ip", "-6", "addr", "add", ROUTER6 + "/64", "dev", LAN_BRIDGE, "nodad");
         cmd.run("ip", "link", "add", WIRED, "type", "veth", "peer", "name", CABLE_PEER, "netns", LAN_NS);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "master", LAN_BRIDGE);
@@ -103,7 +108,7 @@ final class Topology {
     }
 
     private void cafe() {
-        network(CAFE_NS, CAFE_BRIDGE, CAFE_ROUTER);
+        network(CAFE_NS, CAFE_BRIDGE, CAFE_ROUTER, "02:b7:00:60:00:01");
         dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null);
     }
 

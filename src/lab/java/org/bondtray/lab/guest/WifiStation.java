@@ -61,6 +61,17 @@ final class WifiStation {
         }
     }
 
+    /** The SSID {@code ifname} is associated with, as the product shows it; "" if none. */
+    String currentSsid(String ifname) {
+        org.bondtray.wifi.WpaClient client = new org.bondtray.wifi.WpaClient(bus);
+        try {
+            byte[] ssid = client.currentSsid(client.interfacePath(ifname));
+            return ssid == null ? "" : org.bondtray.wifi.SsidText.show(ssid);
+        } catch (org.bondtray.wifi.WpaClient.WifiException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
     /** Puts {@code ifname} under wpa_supplicant without any network to join. */
     void manage(String ifname) throws DBusException {
         interfacePath(ifname);

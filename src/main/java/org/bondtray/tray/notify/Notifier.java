@@ -27,6 +27,8 @@ public final class Notifier {
     private final String appName;
     private final String actionLabel;
     private UInt32 shown = new UInt32(0);
+    private volatile long lastShownNanos = -1;
+    private volatile String lastSummary = "";
 
     /** {@code onAction} gets the action key the user chose. */
     public Notifier(DBusConnection bus, String appName, String switchBackLabel, Consumer<String> onAction)
@@ -52,6 +54,15 @@ public final class Notifier {
         }
     }
 
+    /** When the server last took a notification (System.nanoTime()), -1 if never: the figure for "notified". */
+    public long lastShownNanos() {
+        return lastShownNanos;
+    }
+
+    public String lastSummary() {
+        return lastSummary;
+    }
+
     /** Shows {@code notice}, replacing the one still on screen; {@code switchBack} offers the action. */
     public void show(TrayTexts.Notice notice, String icon, boolean switchBack) {
         try {
@@ -69,6 +80,8 @@ public final class Notifier {
             synchronized (this) {
                 shown = id;
             }
+            lastSummary = notice.summary();
+            lastShownNanos = System.nanoTime();
         } catch (DBusException | RuntimeException e) {
             // No notification server (a bare X session): the tray icon still tells.
             LOG.log(Level.INFO, "no notification shown: " + e.getMessage());

@@ -1,0 +1,64 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code bondtray wifi} as the desktop user, on the laptop's Wi-Fi given back by disable: first
+ * without the bus policy's blessing (told exactly what to change), then as a member of netdev:
+ * list, a wrong password, WPA2 and WPA3 joins, forget, and back to the LAN's network.
+ */
+final class WifiCliSteps {
+    private final Lab lab;
+    private final Results r;
+    private final HelperProcess helper;
+
+    WifiCliSteps(Lab lab, Results r, HelperProcess helper) {
+        this.lab = lab;
+        this.r = r;
+        this.helper = helper;
+    }
+
+    private Path passwordFile(String name, String password) throws IOException {
+        Path f = Path.of("/home", Topology.USER, name);
+        Files.writeString(f, password + "\n");
+        lab.cmd().run("chown", Topology.USER, f.toString());
+        lab.cmd().run("chmod", "600", f.toString());
+        return f;
+    }
+
+    void run(String wlan) throws Exception {
+        Cmd.Result refused = helper.cli(Topology.USER, "wifi", "list");
+        r.put("wifi_cli.without_netdev.exit", refused.exit()).put("wifi_cli.without_netdev.err", refused.err().strip());
+        lab.cmd().run("usermod", "-a", "-G", "netdev", Topology.USER);
+
+        Cmd.Result list = helper.cli(Topology.USER, "wifi", "list", "--json");
+        r.put("wifi_cli.list.exit", list.exit()).put("wifi_cli.list.json", list.out().strip());
+        r.put("wifi_cli.list.text", helper.cli(Topology.USER, "wifi", "list", "--cached").out().strip().replace('\n', '|'));
+
+        Path wrong = passwordFile("wrong", "not-the-passphrase");
+        long t0 = System.nanoTime();
+        Cmd.Result bad = helper.cli(Topology.USER, "wifi", "connect", AccessPoint.CAFE.ssid(), "--password-file",
+                wrong.toString());
+        r.put("wifi_cli.wrong.exit", bad.exit()).put("wifi_cli.wrong.err", bad.err().strip())
+                .put("wifi_cli.wrong.ms", (System.nanoTime() - t0) / 1_000_000);
+
+        for (AccessPoint ap : new AccessPoint[] {AccessPoint.CAFE, AccessPoint.LAN_WPA3, AccessPoint.LAN_WPA2}) {
+            String key = "wifi_cli.join." + ap.ssid();
+            Path good = passwordFile("password-" + ap.ssid(), ap.passphrase());
+            long t1 = System.nanoTime();
+            Cmd.Result joined = helper.cli(Topology.USER, "wifi", "connect", ap.ssid(), "--password-file", good.toString());
+            r.put(key + ".exit", joined.exit()).put(key + ".out", (joined.out() + joined.err()).strip())
+                    .put(key + ".ms", (System.nanoTime() - t1) / 1_000_000)
+                    .put(key + ".ssid_now", lab.wifi().currentSsid(wlan))
+                    .put(key + ".leaks_password", (joined.out() + joined.err()).contains(ap.passphrase()));
+        }
+        Cmd.Result forget = helper.cli(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
+        r.put("wifi_cli.forget.exit", forget.exit()).put("wifi_cli.forget.out", (forget.out() + forget.err()).strip());
+        Cmd.Result again = helper.cli(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
+        r.put("wifi_cli.forget_again.exit", again.exit());
+        r.put("wifi_cli.back_on_lan_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
+    }
+}

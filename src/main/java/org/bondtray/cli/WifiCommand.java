@@ -1,0 +1,200 @@
+package org.bondtray.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bondtray.wifi.Security;
+import org.bondtray.wifi.SsidText;
+import org.bondtray.wifi.WifiNetwork;
+import org.bondtray.wifi.WpaClient;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+
+/**
+ * {@code bondtray wifi list|connect|forget}: Wi-Fi networks through wpa_supplicant's D-Bus API,
+ * as the desktop user. The password is read from a file, a pipe or the terminal, turned into the
+ * WPA2 key here, and never printed.
+ */
+final class WifiCommand {
+    private static final Duration SCAN_WAIT = Duration.ofSeconds(15);
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(45);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final WpaClient wpa;
+
+    WifiCommand(DBusConnection system, PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.wpa = new WpaClient(system);
+    }
+
+    int run(List<String> args, boolean json) {
+        List<String> rest = new ArrayList<>(args);
+        String ifname = option(rest, "--interface");
+        String passwordFile = option(rest, "--password-file");
+        String security = option(rest, "--security");
+        boolean cached = rest.remove("--cached");
+        boolean hidden = rest.remove("--hidden");
+        if (rest.stream().anyMatch(a -> a.startsWith("--"))) {
+            return usage("unknown option " + rest.stream().filter(a -> a.startsWith("--")).findFirst().get());
+        }
+        if (rest.isEmpty()) {
+            return usage("wifi needs list, connect or forget");
+        }
+        try {
+            String path = wpa.interfacePath(ifname);
+            return switch (rest.get(0)) {
+                case "list" -> rest.size() == 1 ? list(path, cached, json) : usage("list takes no argument");
+                case "connect" -> rest.size() == 2 ? connect(path, rest.get(1), security, passwordFile, hidden)
+                        : usage("connect takes one SSID");
+                case "forget" -> rest.size() == 2 ? forget(path, rest.get(1)) : usage("forget takes one SSID");
+                default -> usage("unknown wifi command " + rest.get(0));
+            };
+        } catch (WpaClient.WifiException e) {
+            err.println("bondtray: " + e.getMessage());
+            return Cli.REFUSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Cli.REFUSED;
+        }
+    }
+
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            return null;
+        }
+        String v = args.get(i + 1);
+        args.subList(i, i + 2).clear();
+        return v;
+    }
+
+    private int usage(String why) {
+        err.println("bondtray: " + why);
+        err.println("usage: bondtray wifi list [--cached] [--json] [--interface IF]");
+        err.println("       bondtray wifi connect SSID [--password-file FILE] [--security open|wpa2|wpa3] [--hidden]");
+        err.println("       bondtray wifi forget SSID");
+        return Cli.USAGE;
+    }
+
+    private int list(String path, boolean cached, boolean json) throws WpaClient.WifiException {
+        if (!cached && !wpa.scan(path, SCAN_WAIT)) {
+            err.println("bondtray: the scan did not finish in " + SCAN_WAIT.toSeconds() + " s; showing what was seen before");
+        }
+        List<WifiNetwork> rows = wpa.list(path);
+        if (json) {
+            List<Object> out = new ArrayList<>();
+            for (WifiNetwork n : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ssid", n.name());
+                m.put("signal_dbm", n.signalDbm());
+                m.put("bars", n.bars());
+                m.put("frequency_mhz", n.frequencyMhz());
+                m.put("security", n.security().label());
+                m.put("known", n.known());
+                m.put("in_use", n.current());
+                out.add(m);
+            }
+            this.out.println(Json.write(out));
+            return Cli.OK;
+        }
+        out.println("on " + wpa.ifname(path) + ":");
+        for (WifiNetwork n : rows) {
+            String bars = "****".substring(0, n.bars()) + "....".substring(n.bars());
+            out.printf("%s %-32s %s %4d dBm  %-10s %s%n", n.current() ? "*" : " ", n.name(), bars, n.signalDbm(),
+                    n.security().label(), n.current() ? "in use" : n.known() ? "known" : "");
+        }
+        if (rows.isEmpty()) {
+            out.println("  no networks in range");
+        }
+        return Cli.OK;
+    }
+
+    private int connect(String path, String typed, String securityOption, String passwordFile, boolean hidden)
+            throws WpaClient.WifiException, InterruptedException {
+        byte[] ssid = SsidText.parse(typed);
+        Security security;
+        if (securityOption != null) {
+            security = switch (securityOption) {
+                case "open" -> Security.OPEN;
+                case "wpa2" -> Security.WPA2;
+                case "wpa3" -> Security.WPA3;
+                default -> null;
+            };
+            if (security == null) {
+                return usage("--security takes open, wpa2 or wpa3");
+            }
+        } else {
+            WifiNetwork seen = wpa.list(path).stream().filter(n -> Arrays.equals(n.ssid(), ssid)).findFirst().orElse(null);
+            if (seen == null) {
+                err.println("bondtray: no network " + SsidText.show(ssid) + " in range; for a hidden one add --hidden"
+                        + " --security open|wpa2|wpa3");
+                return Cli.REFUSED;
+            }
+            security = seen.security();
+        }
+        char[] password = new char[0];
+        if (security != Security.OPEN) {
+            try {
+                password = password(passwordFile, SsidText.show(ssid));
+            } catch (IOException e) {
+                err.println("bondtray: could not read the password: " + e.getMessage());
+                return Cli.REFUSED;
+            }
+        }
+        String network;
+        try {
+            network = wpa.connect(path, ssid, security, password, hidden);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        try {
+            wpa.awaitConnected(path, CONNECT_WAIT);
+        } catch (WpaClient.WifiException e) {
+            // A password that did not work is not kept, or wpa_supplicant would keep trying it.
+            wpa.remove(path, network);
+            throw e;
+        }
+        wpa.dropOlder(path, ssid, network);
+        out.println("connected to " + SsidText.show(ssid) + " (" + security.label() + ")"
+                + (wpa.save(path) ? "" : "; not saved: wpa_supplicant has no writable configuration file"));
+        return Cli.OK;
+    }
+
+    /** From a file's first line, or a pipe's, or typed at the terminal without echo. */
+    private char[] password(String file, String ssid) throws IOException {
+        if (file != null) {
+            String first = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            return first.toCharArray();
+        }
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword("password for %s: ", ssid);
+            return typed == null ? new char[0] : typed;
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? new char[0] : line.toCharArray();
+    }
+
+    private int forget(String path, String typed) throws WpaClient.WifiException {
+        byte[] ssid = SsidText.parse(typed);
+        int removed = wpa.forget(path, ssid);
+        if (removed == 0) {
+            err.println("bondtray: wpa_supplicant knows no network " + SsidText.show(ssid));
+            return Cli.REFUSED;
+        }
+        out.println("forgot " + SsidText.show(ssid)
+                + (wpa.save(path) ? "" : "; not saved: wpa_supplicant has no writable configuration file"));
+        return Cli.OK;
+    }
+}

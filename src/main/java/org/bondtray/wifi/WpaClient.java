@@ -1,0 +1,361 @@
+package org.bondtray.wifi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bondtray.wpa.Wpa;
+import org.bondtray.wpa.WpaInterface;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * A desktop user's side of wpa_supplicant's D-Bus API: networks in range, the ones it knows,
+ * joining one with a password, forgetting one. Used by the command line and the Wi-Fi picker.
+ */
+public final class WpaClient {
+    /** Why a call could not be made, in words a user can act on. */
+    public static final class WifiException extends Exception {
+        public WifiException(String message) {
+            super(message);
+        }
+    }
+
+    private final DBusConnection bus;
+
+    public WpaClient(DBusConnection bus) {
+        this.bus = bus;
+    }
+
+    private Properties props(String path) throws DBusException {
+        return bus.getRemoteObject(Wpa.BUS_NAME, path, Properties.class);
+    }
+
+    private Object get(String path, String iface, String name) throws DBusException {
+        Object v = props(path).Get(iface, name);
+        return v instanceof Variant<?> x ? x.getValue() : v;
+    }
+
+    /** Turns bus failures into what to do about them. */
+    private static WifiException explain(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        String type = e instanceof DBusExecutionException x && x.getType() != null ? x.getType() : "";
+        if (type.endsWith("AccessDenied") || m.contains("AccessDenied") || m.contains("rejected send message")) {
+            return new WifiException("the system bus does not let you talk to wpa_supplicant; on Debian and Ubuntu,"
+                    + " join the group netdev (sudo adduser $USER netdev) and log in again; elsewhere install"
+                    + " Bondtray's bus policy for wpa_supplicant users");
+        }
+        if (type.endsWith("ServiceUnknown") || type.endsWith("NameHasNoOwner") || m.contains("ServiceUnknown")) {
+            return new WifiException("wpa_supplicant is not running with its D-Bus interface (wpa_supplicant -u)");
+        }
+        return new WifiException(m);
+    }
+
+    /** The interface's object path: {@code ifname}, or the first Wi-Fi interface wpa_supplicant manages. */
+    public String interfacePath(String ifname) throws WifiException {
+        try {
+            List<String> paths = paths(get(Wpa.PATH, "fi.w1.wpa_supplicant1", "Interfaces"));
+            for (String p : paths) {
+                if (ifname == null || ifname.equals(get(p, Wpa.INTERFACE, "Ifname"))) {
+                    return p;
+                }
+            }
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+        throw new WifiException(ifname == null ? "wpa_supplicant manages no Wi-Fi interface"
+                : "wpa_supplicant does not manage " + ifname);
+    }
+
+    public String ifname(String path) throws WifiException {
+        try {
+            return String.valueOf(get(path, Wpa.INTERFACE, "Ifname"));
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    private static List<String> paths(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof Object[] a) {
+            for (Object o : a) {
+                out.add(o instanceof DBusPath d ? d.getPath() : String.valueOf(o));
+            }
+        } else if (v instanceof List<?> l) {
+            l.forEach(o -> out.add(o instanceof DBusPath d ? d.getPath() : String.valueOf(o)));
+        }
+        return out;
+    }
+
+    private static List<String> strings(Object v) {
+        if (v instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(String::valueOf).toList();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    private static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        if (v instanceof List<?> l) {
+            byte[] b = new byte[l.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = ((Number) l.get(i)).byteValue();
+            }
+            return b;
+        }
+        return new byte[0];
+    }
+
+    private static List<String> keyMgmt(Object dict) {
+        Object v = dict instanceof Map<?, ?> m ? m.get("KeyMgmt") : null;
+        return strings(v instanceof Variant<?> x ? x.getValue() : v);
+    }
+
+    /** Every access point in the interface's cached scan results. */
+    public List<WifiNetwork.Bss> bsses(String path) throws WifiException {
+        try {
+            List<WifiNetwork.Bss> out = new ArrayList<>();
+            for (String bss : paths(get(path, Wpa.INTERFACE, "BSSs"))) {
+                Map<String, Variant<?>> p = props(bss).GetAll(Wpa.BSS);
+                out.add(new WifiNetwork.Bss(bytes(p.get("SSID").getValue()),
+                        ((Number) p.get("Signal").getValue()).intValue(),
+                        ((Number) p.get("Frequency").getValue()).intValue(),
+                        Security.of(keyMgmt(p.get("RSN").getValue()), keyMgmt(p.get("WPA").getValue()),
+                                Boolean.TRUE.equals(p.get("Privacy").getValue()))));
+            }
+            return out;
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    /** The configured networks: object path → SSID bytes. */
+    public Map<String, byte[]> networks(String path) throws WifiException {
+        try {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            for (String n : paths(get(path, Wpa.INTERFACE, "Networks"))) {
+                Object p = get(n, Wpa.NETWORK, "Properties");
+                Object ssid = p instanceof Map<?, ?> m ? m.get("ssid") : null;
+                out.put(n, configSsid(String.valueOf(ssid instanceof Variant<?> x ? x.getValue() : ssid)));
+            }
+            return out;
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    /** A network block's ssid as wpa_supplicant writes it: "quoted text" or bare hex. */
+    static byte[] configSsid(String s) {
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            return HexFormat.of().parseHex(s);
+        } catch (IllegalArgumentException e) {
+            return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The SSID of the access point in use, or null. */
+    public byte[] currentSsid(String path) throws WifiException {
+        try {
+            String bss = paths(new Object[] {get(path, Wpa.INTERFACE, "CurrentBSS")}).get(0);
+            return bss.equals("/") ? null : bytes(get(bss, Wpa.BSS, "SSID"));
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    public String state(String path) throws WifiException {
+        try {
+            return String.valueOf(get(path, Wpa.INTERFACE, "State"));
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    /** The list as the user sees it, from the cached results. */
+    public List<WifiNetwork> list(String path) throws WifiException {
+        Set<String> known = new LinkedHashSet<>();
+        networks(path).values().forEach(s -> known.add(HexFormat.of().formatHex(s)));
+        return WifiNetwork.rows(bsses(path), known, currentSsid(path));
+    }
+
+    /** Asks for a fresh scan and waits for it; false if it did not finish within {@code timeout}. */
+    public boolean scan(String path, Duration timeout) throws WifiException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean ok = new AtomicBoolean();
+        try (AutoCloseable sub = bus.addSigHandler(WpaInterface.ScanDone.class, s -> {
+            if (path.equals(s.getPath())) {
+                ok.set(s.getSuccess());
+                done.countDown();
+            }
+        })) {
+            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).Scan(Map.of("Type", new Variant<>("active")));
+            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            if (!ok.get()) {
+                throw new WifiException("the scan failed; the radio may be blocked (rfkill) or busy");
+            }
+            return true;
+        } catch (WifiException e) {
+            throw e;
+        } catch (DBusExecutionException e) {
+            String type = String.valueOf(e.getType());
+            if (type.endsWith("ScanError") || String.valueOf(e.getMessage()).contains("Scan request rejected")) {
+                throw new WifiException("wpa_supplicant rejected the scan (one is running, or the radio is busy); try again");
+            }
+            throw explain(e);
+        } catch (Exception e) {
+            throw explain(e);
+        }
+    }
+
+    /**
+     * Adds {@code ssid} with {@code password} (null for an open network) and selects it. WPA2 gets
+     * the key computed here; WPA3 (SAE) needs the password itself, by design of SAE.
+     */
+    public String connect(String path, byte[] ssid, Security security, char[] password, boolean hidden)
+            throws WifiException {
+        Map<String, Variant<?>> args = new LinkedHashMap<>();
+        args.put("ssid", new Variant<>(ssid, "ay"));
+        switch (security) {
+            case OPEN -> args.put("key_mgmt", new Variant<>("NONE"));
+            case WPA, WPA2, WPA2_WPA3 -> {
+                String bad = Psk.check(password);
+                if (!bad.isEmpty()) {
+                    throw new WifiException(bad);
+                }
+                args.put("key_mgmt", new Variant<>("WPA-PSK"));
+                args.put("psk", new Variant<>(Psk.raw(password, ssid), "ay"));
+            }
+            case WPA3 -> {
+                if (password.length == 0) {
+                    throw new WifiException("a WPA3 network needs a password");
+                }
+                args.put("key_mgmt", new Variant<>("SAE"));
+                args.put("ieee80211w", new Variant<>(2));
+                args.put("sae_password", new Variant<>(new String(password)));
+            }
+            default -> throw new WifiException(security.label() + " networks cannot be joined from Bondtray yet");
+        }
+        if (hidden) {
+            args.put("scan_ssid", new Variant<>(1));
+        }
+        try {
+            WpaInterface wpa = bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class);
+            DBusPath network = wpa.AddNetwork(args);
+            wpa.SelectNetwork(network);
+            return network.getPath();
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    /**
+     * Waits until the interface is "completed" on {@code network}; says why not if it gives up:
+     * the AP turned the password down, or went away.
+     */
+    public void awaitConnected(String path, Duration timeout) throws WifiException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        boolean handshake = false;
+        int reasonBefore = disconnectReason(path);
+        while (System.nanoTime() < end) {
+            String state = state(path);
+            if (Wpa.STATE_COMPLETED.equals(state)) {
+                return;
+            }
+            if (state.equals("4way_handshake") || state.equals("group_handshake")) {
+                handshake = true;
+            }
+            int reason = disconnectReason(path);
+            // 15: the 4-way handshake timed out, which is what a wrong WPA2 key looks like.
+            if (handshake && (state.equals("disconnected") || state.equals("scanning"))
+                    || reason != reasonBefore && Math.abs(reason) == WRONG_KEY_REASON) {
+                throw new WifiException("the access point did not accept the password");
+            }
+            Thread.sleep(100);
+        }
+        int status;
+        try {
+            status = ((Number) get(path, Wpa.INTERFACE, "AuthStatusCode")).intValue();
+        } catch (DBusException | RuntimeException e) {
+            status = 0;
+        }
+        throw new WifiException(status != 0 ? "the access point refused to authenticate (status " + status
+                + "); check the password" : "no connection within " + timeout.toSeconds() + " s; is the network in range?");
+    }
+
+    private static final int WRONG_KEY_REASON = 15;
+
+    private int disconnectReason(String path) {
+        try {
+            return ((Number) get(path, Wpa.INTERFACE, "DisconnectReason")).intValue();
+        } catch (DBusException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Removes one network block (one just added that did not work). */
+    public void remove(String path, String network) {
+        try {
+            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).RemoveNetwork(new DBusPath(network));
+        } catch (DBusException | RuntimeException e) {
+            // already gone
+        }
+    }
+
+    /** Removes the other blocks for the SSID of {@code keep}: the password just proven replaces them. */
+    public void dropOlder(String path, byte[] ssid, String keep) throws WifiException {
+        for (Map.Entry<String, byte[]> n : networks(path).entrySet()) {
+            if (!n.getKey().equals(keep) && java.util.Arrays.equals(n.getValue(), ssid)) {
+                remove(path, n.getKey());
+            }
+        }
+    }
+
+    /** Removes every network block for {@code ssid}; how many there were. */
+    public int forget(String path, byte[] ssid) throws WifiException {
+        int removed = 0;
+        try {
+            WpaInterface wpa = bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class);
+            for (Map.Entry<String, byte[]> n : networks(path).entrySet()) {
+                if (java.util.Arrays.equals(n.getValue(), ssid)) {
+                    wpa.RemoveNetwork(new DBusPath(n.getKey()));
+                    removed++;
+                }
+            }
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+        return removed;
+    }
+
+    /** Writes the networks to wpa_supplicant's configuration file, if it has a writable one. */
+    public boolean save(String path) {
+        try {
+            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).SaveConfig();
+            return true;
+        } catch (DBusException | RuntimeException e) {
+            return false;
+        }
+    }
+}

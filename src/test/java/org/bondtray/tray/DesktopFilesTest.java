@@ -1,0 +1,54 @@
+package org.bondtray.tray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The desktop files pass the freedesktop validators and name what the project ships. */
+class DesktopFilesTest {
+    private static String run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", argv) + ":\n" + out);
+        return out;
+    }
+
+    private static void need(String program, String pkg) {
+        if (Files.isExecutable(Path.of("/usr/bin", program))) {
+            return;
+        }
+        String why = "needs " + program + " (Debian package " + pkg + "); sudo src/lab/prepare installs it";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(why);
+        }
+        Assumptions.abort(why);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.bondtray.Bondtray.desktop", "org.bondtray.Bondtray-autostart.desktop"})
+    void desktopEntriesAreValidAndStartTheTray(String file) throws Exception {
+        need("desktop-file-validate", "desktop-file-utils");
+        Path entry = Path.of("desktop", file);
+        String out = run("desktop-file-validate", entry.toString());
+        assertTrue(out.isBlank(), "no hints either: " + out);
+        List<String> lines = Files.readAllLines(entry);
+        assertTrue(lines.contains("Exec=bondtray tray"), "starts the tray");
+        String icon = lines.stream().filter(l -> l.startsWith("Icon=")).findFirst().orElseThrow().substring(5);
+        assertTrue(Files.exists(Path.of("icons/hicolor/scalable/status", icon + ".svg")), icon + " is in the theme");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.bondtray.Bondtray.metainfo.xml"})
+    void metainfoIsValid(String file) throws Exception {
+        need("appstreamcli", "appstream");
+        run("appstreamcli", "validate", "--no-net", "--pedantic", Path.of("desktop", file).toString());
+    }
+}
