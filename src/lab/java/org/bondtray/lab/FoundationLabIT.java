@@ -68,7 +68,9 @@ class FoundationLabIT {
         r.print(FIGURES);
         assertAll(
                 () -> assertEquals("wlan0", r.text("active.after_cut"), "the bond did move to Wi-Fi"),
-                () -> assertTrue(r.number("on_wifi.sent") >= 50, "the probe kept sending while on Wi-Fi"),
+                // Only a few: with the router's address unresolvable on the cafe's network the kernel
+                // holds echo requests in the neighbour queue and ping's socket fills (EAGAIN).
+                () -> assertTrue(r.number("on_wifi.sent") >= 10, "the probe kept sending while on Wi-Fi"),
                 () -> assertEquals(0, r.number("on_wifi.answered"), "no echo reply came back over Wi-Fi"),
                 () -> assertTrue(r.number("on_wifi.longest_gap_ms") >= 3000, "the silence lasted the whole cut"),
                 () -> assertTrue(r.number("tcp.longest_stall_ms") >= 3000, "TCP data stalled for the whole cut"),

@@ -106,6 +106,11 @@ public final class VirtualDesktop implements AutoCloseable {
         return busAddress;
     }
 
+    /** The environment a program on this desktop gets (display, session bus, private home). */
+    public Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
     private Process start(String log, String... argv) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);

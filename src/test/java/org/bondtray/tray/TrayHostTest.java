@@ -97,12 +97,49 @@ class TrayHostTest {
                 String history = desktop.run("dunstctl", "history");
                 assertTrue(history.contains("Cable plugged in, connections kept (0 ms)"), history);
                 assertTrue(!history.contains("Now on Wi-Fi (HomeNet)"), "the first was replaced: " + history);
+                trayProcess(desktop, systemBus, watcher);
             } finally {
                 probe.disconnect();
                 session.disconnect();
                 system.disconnect();
             }
         }
+    }
+
+    /**
+     * {@code bondtray tray} as its own process, as a user starts it: from the JVM's start to the
+     * panel listing its icon, and its resident memory once idle.
+     */
+    private static void trayProcess(VirtualDesktop desktop, PrivateBus systemBus, Properties watcher) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), "org.bondtray.cli.Cli", "tray");
+        pb.environment().putAll(desktop.env());
+        pb.environment().put("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address());
+        pb.redirectErrorStream(true).redirectOutput(SHOTS.resolve("tray-process.log").toFile());
+        int before = items(watcher);
+        long t0 = System.nanoTime();
+        Process tray = pb.start();
+        try {
+            VirtualDesktop.waitFor("bondtray tray to register its icon", () -> items(watcher) > before);
+            long registeredMs = (System.nanoTime() - t0) / 1_000_000;
+            Thread.sleep(10_000);
+            long rssKb = java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(tray.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst()
+                    .orElse(-1L);
+            System.out.printf("tray host: bondtray tray process start -> icon registered %d ms; RSS after 10 s idle %d MB%n",
+                    registeredMs, rssKb / 1024);
+            assertTrue(tray.isAlive(), "the tray keeps running");
+        } finally {
+            tray.destroy();
+            tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** How many icons the panel's watcher lists. */
+    private static int items(Properties watcher) {
+        String all = text(watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems"));
+        return all.split(SniNames.ITEM_PATH, -1).length - 1;
     }
 
     private static String text(Object o) {
