@@ -9,8 +9,6 @@ import java.util.logging.Logger;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -18,7 +16,7 @@ import org.freedesktop.dbus.types.Variant;
  * Bondtray's own theme folder (IconThemePath), with pixmaps for panels that cannot look names up;
  * the menu is {@link TrayMenu}, and a left click opens it too (ItemIsMenu), as network applets do.
  */
-public final class TrayItem implements StatusNotifierItem, Properties {
+public final class TrayItem extends ReadOnlyProperties implements StatusNotifierItem {
     private static final Logger LOG = Logger.getLogger(TrayItem.class.getName());
 
     /** The icon, its pixmaps, and the tooltip, as one value so they always match. */
@@ -31,6 +29,7 @@ public final class TrayItem implements StatusNotifierItem, Properties {
     private volatile Look look;
 
     public TrayItem(DBusConnection bus, String id, String themePath, Look initial) {
+        super("tray icon");
         this.bus = bus;
         this.id = id;
         this.themePath = themePath;
@@ -80,21 +79,6 @@ public final class TrayItem implements StatusNotifierItem, Properties {
     }
 
     // ---- org.freedesktop.DBus.Properties -----------------------------------------------------------
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String iface, String name) {
-        Variant<?> v = GetAll(iface).get(name);
-        if (v == null) {
-            throw new DBusExecutionException("no property " + name + " on " + iface);
-        }
-        return (A) v;
-    }
-
-    @Override
-    public <A> void Set(String iface, String name, A value) {
-        throw new DBusExecutionException("the tray icon's properties are read-only");
-    }
 
     @Override
     public Map<String, Variant<?>> GetAll(String iface) {

@@ -12,7 +12,6 @@ import org.bondtray.tray.TrayMenuModel;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -20,7 +19,7 @@ import org.freedesktop.dbus.types.Variant;
  * The tray menu on the session bus as {@code com.canonical.dbusmenu}: the panel reads the layout
  * and sends clicks; every new set of items bumps the revision and says so with LayoutUpdated.
  */
-public final class TrayMenu implements DBusMenu, Properties {
+public final class TrayMenu extends ReadOnlyProperties implements DBusMenu {
     private static final Logger LOG = Logger.getLogger(TrayMenu.class.getName());
     private static final int ROOT = 0;
 
@@ -32,6 +31,7 @@ public final class TrayMenu implements DBusMenu, Properties {
     private volatile int shownCount;
 
     public TrayMenu(DBusConnection bus, List<String> themePath, Consumer<TrayMenuModel.Action> onClick) {
+        super("menu");
         this.bus = bus;
         this.themePath = themePath;
         this.onClick = onClick;
@@ -183,21 +183,6 @@ public final class TrayMenu implements DBusMenu, Properties {
     }
 
     // ---- org.freedesktop.DBus.Properties -----------------------------------------------------------
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String iface, String name) {
-        Variant<?> v = GetAll(iface).get(name);
-        if (v == null) {
-            throw new DBusExecutionException("no property " + name + " on " + iface);
-        }
-        return (A) v;
-    }
-
-    @Override
-    public <A> void Set(String iface, String name, A value) {
-        throw new DBusExecutionException("the menu's properties are read-only");
-    }
 
     @Override
     public Map<String, Variant<?>> GetAll(String iface) {
