@@ -44,10 +44,11 @@ class HelperLabIT {
         StringBuilder perCut = new StringBuilder();
         for (int i = 0; i < r.number("cuts.count"); i++) {
             perCut.append(String.format("  cut %d: %s, outage %s ms, %s pings lost, longest gap %s ms; restore: %s, "
-                            + "signal after %s ms, %s lost (sent at %s ms)%n",
+                            + "signal after %s ms, renewal due at %s ms, %s lost (sent at %s ms)%n",
                     i, r.text("cut." + i + ".reason"), r.text("cut." + i + ".outage_ms"), r.text("cut." + i + ".lost"),
                     r.text("cut." + i + ".longest_gap_ms"), r.text("restore." + i + ".reason"),
-                    r.text("restore." + i + ".signal_after_ms"), r.text("restore." + i + ".lost"),
+                    r.text("restore." + i + ".signal_after_ms"), r.text("restore." + i + ".renew_due_ms"),
+                    r.text("restore." + i + ".lost"),
                     r.text("restore." + i + ".lost_at_ms")));
         }
         System.out.print(perCut);

@@ -35,6 +35,9 @@ final class HelperDrill implements Scenario {
     static final int CUTS = 10;
     private static final Pattern ERROR_NAME = Pattern.compile("GDBus\\.Error:([A-Za-z0-9_.]+)");
 
+    /** The helper's wait after a switchover before it asks dhcpcd to renew (Dhcpcd's settle time). */
+    private static final long RENEW_SETTLE_NANOS = 2_000_000_000L;
+
     @Override
     public void run(Lab lab, Results r) throws Exception {
         String wlan = lab.net().wifiInterface(0);
@@ -135,6 +138,9 @@ final class HelperDrill implements Scenario {
             latencies.add(back.latencyMs());
             r.put("restore." + i + ".reason", back.reason());
             r.put("restore." + i + ".signal_after_ms", (back.receivedNanos() - t1) / 1_000_000);
+            // The helper asks dhcpcd to renew 2 s after a switchover: for the cut's, that falls in
+            // the restore. Set against lost_at_ms, it tells whether a loss goes with the renewal.
+            r.put("restore." + i + ".renew_due_ms", (cut.receivedNanos() + RENEW_SETTLE_NANOS - t1) / 1_000_000);
             reasons.add(back.reason());
             Wait.sleep(Duration.ofMillis(1500));
         }
