@@ -46,7 +46,7 @@ final class LabHost {
     }
 
     static boolean inCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return org.bondtray.testing.Prerequisites.inCi();
     }
 
     /**

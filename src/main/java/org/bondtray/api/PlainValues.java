@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.freedesktop.dbus.Container;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
-/** The helper's property values as plain Java: strings, lists, maps and numbers, no D-Bus wrappers. */
+/** Values off the bus as plain Java: strings, lists (arrays and structs too), maps and numbers, no D-Bus wrappers. */
 public final class PlainValues {
     private PlainValues() {
     }
@@ -27,6 +28,10 @@ public final class PlainValues {
         }
         if (v instanceof List<?> l) {
             return l.stream().map(PlainValues::of).toList();
+        }
+        if (v instanceof Container c) {
+            // A struct: its fields in order.
+            return of(c.getParameters());
         }
         if (v instanceof UInt32 u) {
             return u.longValue();

@@ -87,14 +87,18 @@ public final class WpaClient {
         }
     }
 
+    private static String path(Object o) {
+        return o instanceof DBusPath d ? d.getPath() : String.valueOf(o);
+    }
+
     private static List<String> paths(Object v) {
         List<String> out = new ArrayList<>();
         if (v instanceof Object[] a) {
             for (Object o : a) {
-                out.add(o instanceof DBusPath d ? d.getPath() : String.valueOf(o));
+                out.add(path(o));
             }
         } else if (v instanceof List<?> l) {
-            l.forEach(o -> out.add(o instanceof DBusPath d ? d.getPath() : String.valueOf(o)));
+            l.forEach(o -> out.add(path(o)));
         }
         return out;
     }
@@ -176,7 +180,7 @@ public final class WpaClient {
     /** The SSID of the access point in use, or null. */
     public byte[] currentSsid(String path) throws WifiException {
         try {
-            String bss = paths(new Object[] {get(path, Wpa.INTERFACE, "CurrentBSS")}).get(0);
+            String bss = path(get(path, Wpa.INTERFACE, "CurrentBSS"));
             return bss.equals("/") ? null : bytes(get(bss, Wpa.BSS, "SSID"));
         } catch (DBusException | RuntimeException e) {
             throw explain(e);

@@ -79,20 +79,6 @@ public final class VirtualDesktop implements AutoCloseable {
             </channel>
             """;
 
-    public static List<String> missing() {
-        return PROGRAMS.keySet().stream().filter(p -> !onPath(p)).sorted()
-                .map(p -> p + " (Debian package " + PROGRAMS.get(p) + ")").toList();
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static int freeDisplay() {
         for (int n = 90; n < 200; n++) {
             if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
@@ -147,7 +133,13 @@ public final class VirtualDesktop implements AutoCloseable {
         boolean ok() throws Exception;
     }
 
+    /** Milliseconds until {@code check} holds, polled; fails after 90 s (programs start slowly under TCG). */
     public static long waitFor(String what, Check check) throws InterruptedException {
+        return waitFor(what, java.time.Duration.ofSeconds(90), check);
+    }
+
+    /** Milliseconds until {@code check} holds (an exception counts as not yet); fails after {@code timeout}. */
+    public static long waitFor(String what, java.time.Duration timeout, Check check) throws InterruptedException {
         long t0 = System.nanoTime();
         while (true) {
             try {
@@ -157,7 +149,7 @@ public final class VirtualDesktop implements AutoCloseable {
             } catch (Exception e) {
                 // not yet
             }
-            if (System.nanoTime() - t0 > 90_000_000_000L) {
+            if (System.nanoTime() - t0 > timeout.toNanos()) {
                 throw new AssertionError("timed out waiting for " + what);
             }
             Thread.sleep(50);

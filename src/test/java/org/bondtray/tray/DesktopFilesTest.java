@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
+import org.bondtray.testing.Prerequisites;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +22,10 @@ class DesktopFilesTest {
         return out;
     }
 
-    private static void need(String program, String pkg) {
-        if (Files.isExecutable(Path.of("/usr/bin", program))) {
-            return;
-        }
-        String why = "needs " + program + " (Debian package " + pkg + "); sudo src/lab/prepare installs it";
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(why);
-        }
-        Assumptions.abort(why);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"org.bondtray.Bondtray.desktop", "org.bondtray.Bondtray-autostart.desktop"})
     void desktopEntriesAreValidAndStartTheTray(String file) throws Exception {
-        need("desktop-file-validate", "desktop-file-utils");
+        Prerequisites.programs(Map.of("desktop-file-validate", "desktop-file-utils"));
         Path entry = Path.of("desktop", file);
         String out = run("desktop-file-validate", entry.toString());
         assertTrue(out.isBlank(), "no hints either: " + out);
@@ -48,7 +38,7 @@ class DesktopFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"org.bondtray.Bondtray.metainfo.xml"})
     void metainfoIsValid(String file) throws Exception {
-        need("appstreamcli", "appstream");
+        Prerequisites.programs(Map.of("appstreamcli", "appstream"));
         run("appstreamcli", "validate", "--no-net", "--pedantic", Path.of("desktop", file).toString());
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.bondtray.api.PlainValues;
+import org.bondtray.testing.Prerequisites;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.testing.VirtualDesktop;
 import org.bondtray.tray.notify.Notifier;
@@ -15,8 +17,6 @@ import org.bondtray.tray.sni.SniNames;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.types.Variant;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +35,7 @@ class TrayHostTest {
 
     @Test
     void panelShowsTheIconAndItsMenuAndDunstShowsNotifications() throws Exception {
-        List<String> missing = VirtualDesktop.missing();
-        if (!missing.isEmpty()) {
-            String why = "needs " + String.join(", ", missing) + "; sudo src/lab/prepare installs them";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why);
-            }
-            Assumptions.abort(why);
-        }
+        Prerequisites.programs(VirtualDesktop.PROGRAMS);
         java.nio.file.Files.createDirectories(home.resolve("system"));
         try (VirtualDesktop desktop = new VirtualDesktop(home);
              PrivateBus systemBus = new PrivateBus(home.resolve("system"))) {
@@ -56,8 +49,8 @@ class TrayHostTest {
                 long t0 = System.nanoTime();
                 tray.start();
                 Properties watcher = probe.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
-                VirtualDesktop.waitFor("the panel to list the icon", () -> text(
-                        watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems"))
+                VirtualDesktop.waitFor("the panel to list the icon", () -> String.valueOf(PlainValues.of(
+                        watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems")))
                         .contains(session.getUniqueName()));
                 long registeredMs = (System.nanoTime() - t0) / 1_000_000;
                 int[] icon = new int[2];
@@ -138,13 +131,9 @@ class TrayHostTest {
 
     /** How many icons the panel's watcher lists. */
     private static int items(Properties watcher) {
-        String all = text(watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems"));
+        String all = String.valueOf(PlainValues.of(watcher.Get(SniNames.WATCHER_INTERFACE,
+                "RegisteredStatusNotifierItems")));
         return all.split(SniNames.ITEM_PATH, -1).length - 1;
-    }
-
-    private static String text(Object o) {
-        Object v = o instanceof Variant<?> variant ? variant.getValue() : o;
-        return v instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(v);
     }
 
     /** Where pixels of {@code rgb} sit in the top 40 rows: their centre, and how many. */

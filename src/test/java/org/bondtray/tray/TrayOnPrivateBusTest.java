@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
+import org.bondtray.api.PlainValues;
 import org.bondtray.testing.PrivateBus;
+import org.bondtray.testing.VirtualDesktop;
 import org.bondtray.tray.sni.DBusMenu;
 import org.bondtray.tray.sni.SniNames;
 import org.bondtray.tray.sni.StatusNotifierWatcher;
@@ -18,7 +19,6 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * test's). The helper is absent, so the tray must say so and keep going.
  */
 class TrayOnPrivateBusTest {
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -58,38 +60,6 @@ class TrayOnPrivateBusTest {
         return c;
     }
 
-    /** Any value off the bus as text, through variants, arrays, lists, maps and structs. */
-    private static String deep(Object o) {
-        if (o instanceof Variant<?> v) {
-            return deep(v.getValue());
-        }
-        if (o instanceof Object[] a) {
-            return java.util.Arrays.stream(a).map(TrayOnPrivateBusTest::deep).toList().toString();
-        }
-        if (o instanceof java.util.Collection<?> c) {
-            return c.stream().map(TrayOnPrivateBusTest::deep).toList().toString();
-        }
-        if (o instanceof java.util.Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            m.forEach((k, v) -> b.append(k).append('=').append(deep(v)).append(' '));
-            return b.append('}').toString();
-        }
-        if (o instanceof org.freedesktop.dbus.Container c) {
-            return deep(c.getParameters());
-        }
-        return String.valueOf(o);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void registersShowsTheMissingHelperAndReRegistersWhenTheWatcherReturns() throws Exception {
         Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
@@ -105,7 +75,7 @@ class TrayOnPrivateBusTest {
             try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
                     new Texts(Locale.ENGLISH), () -> { })) {
                 tray.start();
-                await("the registration", () -> first.registered.contains(session.getUniqueName()));
+                VirtualDesktop.waitFor("the registration", TIMEOUT, () -> first.registered.contains(session.getUniqueName()));
 
                 Properties item = panel.getRemoteObject(session.getUniqueName(), SniNames.ITEM_PATH, Properties.class);
                 assertEquals("bondtray-unavailable", item.Get(SniNames.ITEM_INTERFACE, "IconName"));
@@ -113,12 +83,13 @@ class TrayOnPrivateBusTest {
                 assertEquals(Boolean.TRUE, item.Get(SniNames.ITEM_INTERFACE, "ItemIsMenu"));
                 assertEquals(SniNames.MENU_PATH, ((DBusPath) item.Get(SniNames.ITEM_INTERFACE, "Menu")).getPath());
                 Object tip = item.GetAll(SniNames.ITEM_INTERFACE).get("ToolTip").getValue();
-                assertTrue(deep(tip).contains("Bondtray helper: not running"), "the tooltip says why: " + deep(tip));
+                String tipText = String.valueOf(PlainValues.of(tip));
+                assertTrue(tipText.contains("Bondtray helper: not running"), "the tooltip says why: " + tipText);
 
                 DBusMenu menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
                 DBusMenu.LayoutReply<UInt32, DBusMenu.Layout> layout = menu.GetLayout(0, -1, List.of());
                 List<String> labels = layout.layout.children.stream()
-                        .map(TrayOnPrivateBusTest::deep)
+                        .map(v -> String.valueOf(PlainValues.of(v)))
                         .toList();
                 assertTrue(labels.stream().anyMatch(l -> l.contains("_Quit")), "the menu has Quit: " + labels);
                 assertTrue(labels.stream().anyMatch(l -> l.contains("Bondtray helper: not running")), labels.toString());
@@ -129,7 +100,7 @@ class TrayOnPrivateBusTest {
                 watcherConnection.disconnect();
                 RecordingWatcher second = new RecordingWatcher();
                 DBusConnection again = watcher(sessionBus.address(), second);
-                await("the registration with the new watcher", () -> second.registered.contains(session.getUniqueName()));
+                VirtualDesktop.waitFor("the registration with the new watcher", TIMEOUT, () -> second.registered.contains(session.getUniqueName()));
                 again.disconnect();
             } finally {
                 panel.disconnect();
