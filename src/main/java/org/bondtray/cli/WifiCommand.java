@@ -28,6 +28,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 final class WifiCommand {
     private static final Duration SCAN_WAIT = Duration.ofSeconds(15);
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(45);
+    private static final String NOT_SAVED = "not saved: wpa_supplicant has no writable configuration file";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -153,22 +154,9 @@ final class WifiCommand {
                 return Cli.REFUSED;
             }
         }
-        String network;
-        try {
-            network = wpa.connect(path, ssid, security, password, hidden);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        try {
-            wpa.awaitConnected(path, CONNECT_WAIT);
-        } catch (WpaClient.WifiException e) {
-            // A password that did not work is not kept, or wpa_supplicant would keep trying it.
-            wpa.remove(path, network);
-            throw e;
-        }
-        wpa.dropOlder(path, ssid, network);
+        boolean saved = wpa.join(path, ssid, security, password, hidden, CONNECT_WAIT);
         out.println("connected to " + SsidText.show(ssid) + " (" + security.label() + ")"
-                + (wpa.save(path) ? "" : "; not saved: wpa_supplicant has no writable configuration file"));
+                + (saved ? "" : "; " + NOT_SAVED));
         return Cli.OK;
     }
 
@@ -194,7 +182,7 @@ final class WifiCommand {
             return Cli.REFUSED;
         }
         out.println("forgot " + SsidText.show(ssid)
-                + (wpa.save(path) ? "" : "; not saved: wpa_supplicant has no writable configuration file"));
+                + (wpa.save(path) ? "" : "; " + NOT_SAVED));
         return Cli.OK;
     }
 }

@@ -12,14 +12,26 @@ import org.bondtray.api.BondProperties;
  * here.
  */
 public record BondSnapshot(boolean helperReachable, String state, String reason, String preference,
-                           String activePort, List<String> addresses, String network, List<Port> ports) {
+                           String activePort, List<String> addresses, String network, List<Port> ports,
+                           List<String> gateway, List<String> dns, long confirmDeadlineMicros, String dhcpState) {
 
     /** One port as the helper describes it; {@code signal} in dBm, {@code speed} in Mb/s. */
     public record Port(String name, String kind, boolean carrier, long speed, String ssid, int signal,
-                       String role, String roleReason) {
+                       String role, String roleReason, long linkFailures, String permanentAddress) {
+        public Port(String name, String kind, boolean carrier, long speed, String ssid, int signal, String role,
+                    String roleReason) {
+            this(name, kind, carrier, speed, ssid, signal, role, roleReason, 0, "");
+        }
+
         public boolean wireless() {
             return "wireless".equals(kind);
         }
+    }
+
+    /** Without the details only the status window shows (gateway, DNS, a change on probation). */
+    public BondSnapshot(boolean helperReachable, String state, String reason, String preference, String activePort,
+                        List<String> addresses, String network, List<Port> ports) {
+        this(helperReachable, state, reason, preference, activePort, addresses, network, ports, List.of(), List.of(), 0, "");
     }
 
     public static BondSnapshot unreachable(String why) {
@@ -35,13 +47,19 @@ public record BondSnapshot(boolean helperReachable, String state, String reason,
                     text(q.get(BondProperties.PORT_KIND)), Boolean.TRUE.equals(q.get(BondProperties.PORT_CARRIER)),
                     number(q.get(BondProperties.PORT_SPEED)), text(q.get(BondProperties.PORT_SSID)),
                     (int) number(q.get(BondProperties.PORT_SIGNAL)), text(q.get(BondProperties.PORT_ROLE)),
-                    text(q.get(BondProperties.PORT_ROLE_REASON)))));
+                    text(q.get(BondProperties.PORT_ROLE_REASON)), number(q.get(BondProperties.PORT_LINK_FAILURES)),
+                    text(q.get(BondProperties.PORT_PERMANENT_ADDRESS)))));
         }
-        List<String> addresses = p.get(BondProperties.ADDRESSES) instanceof List<?> l
-                ? l.stream().map(String::valueOf).toList() : List.of();
         return new BondSnapshot(true, text(p.get(BondProperties.STATE)), text(p.get(BondProperties.STATE_REASON)),
-                text(p.get(BondProperties.PREFERENCE)), text(p.get(BondProperties.ACTIVE_PORT)), addresses,
-                text(p.get(BondProperties.NETWORK)), List.copyOf(ports));
+                text(p.get(BondProperties.PREFERENCE)), text(p.get(BondProperties.ACTIVE_PORT)),
+                texts(p.get(BondProperties.ADDRESSES)), text(p.get(BondProperties.NETWORK)), List.copyOf(ports),
+                texts(p.get(BondProperties.GATEWAY)), texts(p.get(BondProperties.DNS)),
+                number(p.get(BondProperties.CONFIRM_DEADLINE)),
+                p.get(BondProperties.DHCP) instanceof Map<?, ?> d ? text(d.get(BondProperties.DHCP_STATE)) : "");
+    }
+
+    private static List<String> texts(Object o) {
+        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     public Port active() {

@@ -13,6 +13,7 @@ import org.bondtray.api.Bond;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.PlainValues;
 import org.bondtray.tray.notify.Notifier;
+import org.bondtray.tray.status.History;
 import org.bondtray.tray.sni.SniNames;
 import org.bondtray.tray.sni.StatusNotifierWatcher;
 import org.bondtray.tray.sni.TrayItem;
@@ -45,6 +46,12 @@ public final class TrayApp implements AutoCloseable {
     private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
     private volatile long registeredNanos = -1;
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+    private final History history = new History();
+    private final List<java.util.function.Consumer<BondSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The chart's line needs readings between the helper's changes, too. */
+    private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("history-sampler").daemon().unstarted(r));
+    private volatile TrayWindows windows = TrayWindows.NONE;
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -84,11 +91,54 @@ public final class TrayApp implements AutoCloseable {
         }));
         subscriptions.add(system.addSigHandler(Bond.Switchover.class, s -> {
             if (bondPath.equals(s.getPath())) {
-                switchedOver(s.getTo(), s.getReason(), s.getOutageMillis());
+                switchedOver(s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis());
+            }
+        }));
+        subscriptions.add(system.addSigHandler(Bond.RolledBack.class, s -> {
+            if (bondPath.equals(s.getPath())) {
+                notifier.show(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason()),
+                        TrayIconName.of(snapshot), false);
             }
         }));
         reload();
         register();
+        sampler.scheduleAtFixedRate(() -> history.sample(java.time.Instant.now(), snapshot), SAMPLE_EVERY_S,
+                SAMPLE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static final long SAMPLE_EVERY_S = 30;
+
+    /** Where the menu's window items go; {@link TrayWindows#NONE} until set. */
+    public void windows(TrayWindows w) {
+        windows = w;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    /** Called with every new snapshot, on the thread that read it. */
+    public AutoCloseable listen(java.util.function.Consumer<BondSnapshot> l) {
+        listeners.add(l);
+        return () -> listeners.remove(l);
+    }
+
+    /** The system bus the helper and wpa_supplicant are on. */
+    public DBusConnection system() {
+        return system;
+    }
+
+    public Texts texts() {
+        return texts.texts();
+    }
+
+    /** The helper's bond object, for the windows' changes. */
+    public Bond bond() throws DBusException {
+        return system.getRemoteObject(BondtrayBus.BUS_NAME, bondPath, Bond.class);
+    }
+
+    public String bondPath() {
+        return bondPath;
     }
 
     /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
@@ -141,6 +191,8 @@ public final class TrayApp implements AutoCloseable {
         item.show(look(now));
         menu.update(TrayMenuModel.items(now, texts));
         texts.change(before, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
+        history.sample(java.time.Instant.now(), now);
+        listeners.forEach(l -> l.accept(now));
     }
 
     /** Why the helper could not be read, in words: usually that it is not running. */
@@ -154,11 +206,13 @@ public final class TrayApp implements AutoCloseable {
         return m;
     }
 
-    private void switchedOver(String to, String reason, long outageMs) {
+    private void switchedOver(String from, String to, String reason, long outageMs) {
         if (to.isEmpty()) {
             return;
         }
         BondSnapshot s = snapshot;
+        BondSnapshot.Port port = s.port(to);
+        history.switched(java.time.Instant.now(), from, to, port == null ? "" : port.kind(), reason, outageMs);
         notifier.show(texts.switchover(s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
     }
 
@@ -169,9 +223,17 @@ public final class TrayApp implements AutoCloseable {
     }
 
     private void clicked(TrayMenuModel.Action action) {
-        if (action == TrayMenuModel.Action.QUIT) {
-            quit.run();
-            return;
+        switch (action) {
+            case QUIT -> {
+                quit.run();
+                return;
+            }
+            case OPEN_WIFI, OPEN_STATUS, OPEN_SETTINGS -> {
+                windows.open(action);
+                return;
+            }
+            default -> {
+            }
         }
         calls.execute(() -> {
             try {
@@ -205,6 +267,8 @@ public final class TrayApp implements AutoCloseable {
             }
         }
         calls.shutdownNow();
+        sampler.shutdownNow();
+        windows.close();
         session.unExportObject(SniNames.ITEM_PATH);
         session.unExportObject(SniNames.MENU_PATH);
     }

@@ -14,6 +14,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 public final class TrayMain {
     /** Where the package installs the icon theme. */
     static final Path INSTALLED_ICONS = Path.of("/usr/share/bondtray/icons");
+    private static final long CHANGE_TIMEOUT_MS = 5 * 60 * 1000;
 
     private TrayMain() {
     }
@@ -28,9 +29,14 @@ public final class TrayMain {
         CountDownLatch quit = new CountDownLatch(1);
         DBusConnection session = DBusConnectionBuilder.forSessionBus().build();
         DBusConnection system = DBusConnectionBuilder.forSystemBus().build();
+        // A change may wait for someone to type an administrator password at polkit's prompt.
+        org.freedesktop.dbus.messages.MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
         try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
+            tray.windows(new org.bondtray.tray.windows.FxWindows(tray, Path.of("/sys/class/net")));
             tray.start();
             quit.await();
+            // The windows' toolkit, if a window started it, ends with the tray.
+            javafx.application.Platform.exit();
         } finally {
             session.disconnect();
             system.disconnect();

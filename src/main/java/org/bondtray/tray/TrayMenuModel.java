@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * The tray menu's items for a bond: status lines, the three preferences as radio items, switch
- * now, quit. Ids are fixed, so a panel that holds an old layout still clicks the right item.
+ * now, the three windows, quit. Ids are fixed, so a panel that holds an old layout still clicks
+ * the right item (the windows' ids came later, hence their numbers).
  */
 public final class TrayMenuModel {
     /** What clicking an item asks for. */
-    public enum Action { NONE, PREFER_WIRED, PREFER_WIRELESS, PREFER_AUTOMATIC, SWITCH_NOW, QUIT }
+    public enum Action {
+        NONE, PREFER_WIRED, PREFER_WIRELESS, PREFER_AUTOMATIC, SWITCH_NOW, OPEN_WIFI, OPEN_STATUS, OPEN_SETTINGS, QUIT
+    }
 
     /** One item; {@code toggle} is "" or "radio", {@code on} its state. */
     public record Item(int id, boolean separator, String label, boolean enabled, boolean visible, String toggle,
@@ -45,6 +48,10 @@ public final class TrayMenuModel {
         out.add(new Item(9, false, standby == null ? "" : t.get("menu.switch", texts.link(standby).replace("_", "__")),
                 canSwitch, standby != null, "", false, Action.SWITCH_NOW));
         out.add(Item.separator(10));
+        out.add(new Item(12, false, t.get("menu.wifi"), true, true, "", false, Action.OPEN_WIFI));
+        out.add(new Item(13, false, t.get("menu.status"), true, true, "", false, Action.OPEN_STATUS));
+        out.add(new Item(14, false, t.get("menu.settings"), s.helperReachable(), true, "", false, Action.OPEN_SETTINGS));
+        out.add(Item.separator(15));
         out.add(new Item(11, false, t.get("menu.quit"), true, true, "", false, Action.QUIT));
         return out;
     }

@@ -206,29 +206,52 @@ public final class WpaClient {
     public boolean scan(String path, Duration timeout) throws WifiException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean ok = new AtomicBoolean();
-        try (AutoCloseable sub = bus.addSigHandler(WpaInterface.ScanDone.class, s -> {
-            if (path.equals(s.getPath())) {
-                ok.set(s.getSuccess());
-                done.countDown();
-            }
+        try (AutoCloseable sub = onScanDone(path, success -> {
+            ok.set(success);
+            done.countDown();
         })) {
-            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).Scan(Map.of("Type", new Variant<>("active")));
+            requestScan(path);
             if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
             }
             if (!ok.get()) {
-                throw new WifiException("the scan failed; the radio may be blocked (rfkill) or busy");
+                throw new WifiException(SCAN_FAILED);
             }
             return true;
         } catch (WifiException e) {
             throw e;
+        } catch (Exception e) {
+            throw explain(e);
+        }
+    }
+
+    /** What a ScanDone with success=false means to a user. */
+    public static final String SCAN_FAILED = "the scan failed; the radio may be blocked (rfkill) or busy";
+
+    /** Calls {@code done} with the outcome of every scan of the interface until the result is closed. */
+    public AutoCloseable onScanDone(String path, java.util.function.Consumer<Boolean> done) throws WifiException {
+        try {
+            return bus.addSigHandler(WpaInterface.ScanDone.class, s -> {
+                if (path.equals(s.getPath())) {
+                    done.accept(s.getSuccess());
+                }
+            });
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    /** Asks for an active scan and returns at once; the outcome comes as ScanDone. */
+    public void requestScan(String path) throws WifiException {
+        try {
+            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).Scan(Map.of("Type", new Variant<>("active")));
         } catch (DBusExecutionException e) {
             String type = String.valueOf(e.getType());
             if (type.endsWith("ScanError") || String.valueOf(e.getMessage()).contains("Scan request rejected")) {
                 throw new WifiException("wpa_supplicant rejected the scan (one is running, or the radio is busy); try again");
             }
             throw explain(e);
-        } catch (Exception e) {
+        } catch (DBusException | RuntimeException e) {
             throw explain(e);
         }
     }
@@ -316,6 +339,43 @@ public final class WpaClient {
         } catch (DBusException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * Joins a network the whole way: adds it, waits for the connection, drops a block whose
+     * password did not work (or wpa_supplicant would keep trying it), replaces older blocks for the
+     * SSID with the one just proven, and saves. The password is wiped here. Returns whether the
+     * networks could be saved to wpa_supplicant's configuration file.
+     */
+    public boolean join(String path, byte[] ssid, Security security, char[] password, boolean hidden, Duration timeout)
+            throws WifiException, InterruptedException {
+        String network;
+        try {
+            network = connect(path, ssid, security, password, hidden);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        try {
+            awaitConnected(path, timeout);
+        } catch (WifiException | InterruptedException e) {
+            remove(path, network);
+            throw e;
+        }
+        dropOlder(path, ssid, network);
+        return save(path);
+    }
+
+    /** Selects the network wpa_supplicant already knows for {@code ssid} and waits for the connection. */
+    public void rejoin(String path, byte[] ssid, Duration timeout) throws WifiException, InterruptedException {
+        String block = networks(path).entrySet().stream().filter(n -> java.util.Arrays.equals(n.getValue(), ssid))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new WifiException("wpa_supplicant knows no network " + SsidText.show(ssid)));
+        try {
+            bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).SelectNetwork(new DBusPath(block));
+        } catch (DBusException | RuntimeException e) {
+            throw explain(e);
+        }
+        awaitConnected(path, timeout);
     }
 
     /** Removes one network block (one just added that did not work). */

@@ -1,0 +1,167 @@
+package org.bondtray.tray.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+
+import org.bondtray.helper.HelperMain;
+import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.testing.Prerequisites;
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.testing.VirtualDesktop;
+import org.bondtray.tray.Texts;
+import org.bondtray.tray.TrayApp;
+import org.bondtray.tray.TrayMenuModel;
+import org.bondtray.tray.sni.DBusMenu;
+import org.bondtray.tray.sni.SniNames;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The tray's windows, opened the way a panel opens them (a dbusmenu click), with the real helper
+ * and a real wpa_supplicant on a bus of the test's own, on this machine's kernel (no bonding, no
+ * Wi-Fi, no polkit). What each window must do here is say so plainly; the lab shows them working.
+ */
+class WindowsOnPrivateBusTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    private static PrivateBus sessionBus;
+    private static PrivateBus systemBus;
+    private static HelperMain.Running helper;
+    private static Process wpa;
+    private static DBusConnection session;
+    private static DBusConnection system;
+    private static DBusConnection panel;
+    private static TrayApp tray;
+    private static FxWindows windows;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        Assumptions.assumeFalse(NetSysfs.system().bondingLoaded(), "this kernel has bonding; the lab covers it");
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root for the helper's probe");
+        Prerequisites.programs(java.util.Map.of("wpa_supplicant", "wpasupplicant"));
+        FxToolkit.registerPrimaryStage();
+        Files.createDirectories(dir.resolve("session"));
+        Files.createDirectories(dir.resolve("system"));
+        sessionBus = new PrivateBus(dir.resolve("session"));
+        systemBus = new PrivateBus(dir.resolve("system"));
+        helper = HelperMain.start(systemBus.address(), dir.resolve("etc"), NetSysfs.system());
+        // wpa_supplicant with its D-Bus interface on the test's bus and no interface: this machine has no Wi-Fi.
+        ProcessBuilder pb = new ProcessBuilder("wpa_supplicant", "-u", "-O", dir.resolve("wpa").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("wpa.log").toFile());
+        pb.environment().put("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address());
+        wpa = pb.start();
+        session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+        system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+        panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+        org.freedesktop.dbus.interfaces.DBus dbus = system.getRemoteObject("org.freedesktop.DBus",
+                "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
+        VirtualDesktop.waitFor("wpa_supplicant on the bus", TIMEOUT, () -> dbus.NameHasOwner("fi.w1.wpa_supplicant1"));
+        tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(), new Texts(Locale.ENGLISH), () -> { });
+        windows = new FxWindows(tray, Path.of("/sys/class/net"));
+        tray.windows(windows);
+        tray.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (tray != null) {
+            tray.close();
+        }
+        for (DBusConnection c : new DBusConnection[] {panel, session, system}) {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+        if (wpa != null) {
+            wpa.destroy();
+            wpa.waitFor();
+        }
+        if (helper != null) {
+            helper.close();
+        }
+        if (systemBus != null) {
+            systemBus.close();
+        }
+        if (sessionBus != null) {
+            sessionBus.close();
+        }
+    }
+
+    /** Clicks the menu item for {@code action} the way the panel does, and waits for its window. */
+    private static Stage click(TrayMenuModel.Action action) throws Exception {
+        int id = tray.menu().idOf(action);
+        DBusMenu menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
+        menu.Event(id, "clicked", new Variant<>(0), new UInt32(0));
+        VirtualDesktop.waitFor("the window of " + action, TIMEOUT, () -> Boolean.TRUE.equals(FxWindows.onFx(() -> {
+            Stage s = windows.stage(action);
+            return s != null && s.isShowing();
+        })));
+        return FxWindows.onFx(() -> windows.stage(action));
+    }
+
+    private static String text(Stage stage, String id) throws InterruptedException {
+        return FxWindows.onFx(() -> ((Label) stage.getScene().lookup("#" + id)).getText());
+    }
+
+    @Test
+    void thePickerSaysThatWpaSupplicantHasNoWifiInterface() throws Exception {
+        Stage picker = click(TrayMenuModel.Action.OPEN_WIFI);
+        VirtualDesktop.waitFor("the picker's message", TIMEOUT, () -> !text(picker, "message").isEmpty());
+        assertEquals("wpa_supplicant manages no Wi-Fi interface", text(picker, "message"));
+    }
+
+    @Test
+    void theStatusWindowShowsTheHelpersStateAndAnEmptyTimeline() throws Exception {
+        Stage status = click(TrayMenuModel.Action.OPEN_STATUS);
+        VirtualDesktop.waitFor("the bond's state", TIMEOUT, () -> text(status, "state").startsWith("unsupported"));
+        assertTrue(text(status, "state").contains("bonding"), text(status, "state"));
+        assertEquals("active-backup, one address for both links", text(status, "mode"));
+        assertEquals(0, (int) FxWindows.onFx(() -> ((TableView<?>) status.getScene().lookup("#timeline")).getItems().size()));
+    }
+
+    @Test
+    void settingsListThisMachinesInterfacesAndSayWhyApplyWasRefused() throws Exception {
+        Stage settings = click(TrayMenuModel.Action.OPEN_SETTINGS);
+        List<String> ports = FxWindows.onFx(() -> ((Pane) settings.getScene().lookup("#ports")).getChildren().stream()
+                .map(n -> ((CheckBox) n).getText()).toList());
+        assertTrue(ports.stream().anyMatch(p -> p.startsWith("eth0 (cable)")), "this machine's eth0: " + ports);
+        assertTrue(ports.stream().noneMatch(p -> p.startsWith("lo ")), "never the loopback: " + ports);
+        FxWindows.onFx(() -> {
+            ((Button) settings.getScene().lookup("#apply")).fire();
+            return null;
+        });
+        VirtualDesktop.waitFor("the refusal", TIMEOUT, () -> text(settings, "message").startsWith("Not applied"));
+        String refusal = text(settings, "message");
+        assertTrue(refusal.contains("polkit"), "the helper's reason, as it gave it: " + refusal);
+        Node probation = FxWindows.onFx(() -> settings.getScene().lookup("#probation"));
+        assertNotNull(probation);
+        assertFalse(FxWindows.onFx(probation::isVisible), "nothing on probation: nothing was applied");
+    }
+}
