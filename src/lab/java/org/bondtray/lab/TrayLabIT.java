@@ -64,4 +64,65 @@ class TrayLabIT {
                 () -> assertEquals(0, r.number("wifi_cli.forget.exit")),
                 () -> assertEquals(1, r.number("wifi_cli.forget_again.exit"), "forgotten means gone"));
     }
+
+    @Test
+    @DisplayName("windows: the picker shows the cached list then a fresh scan, refuses a wrong password, joins, rejoins a saved network, forgets")
+    void wifiPicker() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.HELPER);
+        assertEquals("", r.textOr("windows.error", ""), r.textOr("windows.error_trace", ""));
+        r.print("windows.open_wifi.click_to_shown_ms", "windows.picker.open_to_list_ms", "windows.picker.open_to_scan_ms",
+                "windows.picker.rows", "windows.picker.wrong", "windows.picker.wrong_ms", "windows.picker.joined",
+                "windows.picker.join_ms", "windows.picker.ssid_now", "windows.picker.back_ssid", "windows.picker.forgot",
+                "windows.picker.rows_after");
+        assertAll(
+                () -> assertTrue(r.text("windows.picker.rows").startsWith("bondtray-lan*"), "in use first: "
+                        + r.text("windows.picker.rows")),
+                () -> assertTrue(r.text("windows.picker.rows").contains("bondtray-cafe"), r.text("windows.picker.rows")),
+                () -> assertTrue(r.number("windows.picker.open_to_list_ms") < r.number("windows.picker.open_to_scan_ms"),
+                        "the cached list comes before the scan's"),
+                () -> assertEquals("true", r.text("windows.picker.password_shown")),
+                () -> assertEquals("true", r.text("windows.picker.password_cleared"), "the field keeps no password"),
+                () -> assertTrue(r.text("windows.picker.wrong").contains("did not accept the password"),
+                        r.text("windows.picker.wrong")),
+                () -> assertTrue(r.text("windows.picker.joined").startsWith("Connected to bondtray-cafe"),
+                        r.text("windows.picker.joined")),
+                () -> assertEquals("bondtray-cafe", r.text("windows.picker.ssid_now")),
+                () -> assertEquals("false", r.text("windows.picker.known_asks_password"), "a saved network needs none"),
+                () -> assertEquals("bondtray-lan", r.text("windows.picker.back_ssid")),
+                () -> assertTrue(r.text("windows.picker.forgot").startsWith("Forgot bondtray-cafe"), r.text("windows.picker.forgot")),
+                () -> assertTrue(r.text("windows.picker.rows_after").contains("bondtray-cafe")
+                        && !r.text("windows.picker.rows_after").contains("bondtray-cafe+"), r.text("windows.picker.rows_after")));
+    }
+
+    @Test
+    @DisplayName("windows: settings set the bond up, keep a change at the countdown, show the helper's rollback; status follows a cut")
+    void settingsAndStatus() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.HELPER);
+        assertEquals("", r.textOr("windows.error", ""), r.textOr("windows.error_trace", ""));
+        r.print("windows.settings.ports", "windows.settings.first", "windows.settings.first_ms", "windows.status.rows",
+                "windows.status.newest", "windows.status.second", "windows.status.address", "windows.status.network",
+                "windows.status.cards", "windows.settings.countdown", "windows.settings.deadline_s", "windows.settings.keep",
+                "windows.settings.bad_countdown", "windows.settings.rolled_back", "windows.settings.rolled_back_ms",
+                "windows.settings.addressing_after", "windows.back_on_lan_ms");
+        assertAll(
+                () -> assertTrue(r.text("windows.settings.ports").contains("eth0 (cable)")
+                        && r.text("windows.settings.ports").contains("wlan0 (Wi-Fi)"), r.text("windows.settings.ports")),
+                () -> assertTrue(r.text("windows.settings.first").startsWith("Applied")
+                        || r.text("windows.settings.first").startsWith("Kept"), r.text("windows.settings.first")),
+                () -> assertTrue(r.number("windows.status.rows") >= 2),
+                () -> assertTrue(r.text("windows.status.newest").startsWith("wlan0>eth0 cable-plugged"), r.text("windows.status.newest")),
+                () -> assertTrue(r.text("windows.status.second").startsWith("eth0>wlan0 cable-unplugged"), r.text("windows.status.second")),
+                () -> assertTrue(r.text("windows.status.address").contains("192.168.50."), r.text("windows.status.address")),
+                () -> assertTrue(r.text("windows.status.cards").contains("port-eth0") && r.text("windows.status.cards").contains("port-wlan0")),
+                () -> assertTrue(r.number("windows.status.samples") >= 2, "the chart has readings"),
+                () -> assertTrue(r.text("windows.settings.countdown").startsWith("Keep this configuration? Going back in"),
+                        r.text("windows.settings.countdown")),
+                () -> assertTrue(r.number("windows.settings.deadline_s") > 500, "the helper's deadline is the one asked for"),
+                () -> assertEquals("Kept", r.text("windows.settings.keep")),
+                () -> assertEquals(0, r.number("windows.settings.deadline_after_keep")),
+                () -> assertTrue(r.text("windows.settings.rolled_back").startsWith("Went back to the previous configuration: no gateway"),
+                        r.text("windows.settings.rolled_back")),
+                () -> assertEquals("dhcp", r.text("windows.settings.addressing_after"), "the form shows what is back"),
+                () -> assertEquals(0, r.number("windows.disable_exit")));
+    }
 }

@@ -62,11 +62,14 @@ public final class TrayApp implements AutoCloseable {
         this.pixmaps = new IconPixmaps(iconTheme);
         this.item = new TrayItem(session, "bondtray", iconTheme.toString(), look(snapshot));
         this.menu = new TrayMenu(session, List.of(iconTheme.toString()), this::clicked);
-        this.notifier = new Notifier(session, t.get("app.name"), t.plain("action.switch.back"), key -> {
-            if (Notifier.SWITCH_BACK.equals(key)) {
-                clicked(TrayMenuModel.Action.SWITCH_NOW);
-            }
-        });
+        this.notifier = new Notifier(session, t.get("app.name"), Map.of(Notifier.SWITCH_BACK, t.plain("action.switch.back"),
+                Notifier.OPEN_STATUS, t.plain("action.open.status")), key -> {
+                    if (Notifier.SWITCH_BACK.equals(key)) {
+                        clicked(TrayMenuModel.Action.SWITCH_NOW);
+                    } else if (Notifier.OPEN_STATUS.equals(key)) {
+                        clicked(TrayMenuModel.Action.OPEN_STATUS);
+                    }
+                });
     }
 
     /** Exports the icon and menu, registers with the panel's watcher, and starts following the helper. */

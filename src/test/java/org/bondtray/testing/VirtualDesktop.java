@@ -43,7 +43,7 @@ public final class VirtualDesktop implements AutoCloseable {
         env = new java.util.HashMap<>(Map.of("DISPLAY", display, "HOME", home.toString(),
                 "XDG_CONFIG_HOME", config.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
                 "XDG_CACHE_HOME", home.resolve("cache").toString(), "NO_AT_BRIDGE", "1"));
-        start("xvfb", "Xvfb", display, "-screen", "0", "640x320x24", "-nolisten", "tcp");
+        start("xvfb", "Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp");
         waitFor("the X server", () -> Files.exists(Path.of("/tmp/.X11-unix/X" + display.substring(1))));
         Process bus = start(null, "dbus-daemon", "--session", "--nofork", "--print-address");
         String line = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8)).readLine();

@@ -72,7 +72,9 @@ class TrayHostTest {
                 assertTrue(lightRows(menu) > 100, "a menu is drawn below the panel: " + SHOTS.resolve("menu.png"));
                 desktop.run("xdotool", "key", "Escape");
 
-                Notifier notifier = new Notifier(session, "Bondtray", "Switch back", key -> { });
+                List<String> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
+                Notifier notifier = new Notifier(session, "Bondtray", java.util.Map.of(Notifier.SWITCH_BACK, "Switch back",
+                        Notifier.OPEN_STATUS, "Open status"), chosen::add);
                 TrayTexts words = new TrayTexts(new Texts(Locale.ENGLISH));
                 BondSnapshot.Port cable = new BondSnapshot.Port("eth0", "wired", true, 1000, "", 0, "backup", "");
                 BondSnapshot.Port wifi = new BondSnapshot.Port("wlan0", "wireless", true, 0, "HomeNet", -60, "active", "");
@@ -84,13 +86,17 @@ class TrayHostTest {
                         () -> desktop.run("dunstctl", "count", "displayed").strip().equals("1"));
                 desktop.screenshot(SHOTS.resolve("notification.png"));
                 assertEquals("1", desktop.run("dunstctl", "count", "displayed").strip(), "replaced, not piled up");
+                // Clicking the notification (dunst's default action) asks for the status window.
+                desktop.run("dunstctl", "action", "0");
+                VirtualDesktop.waitFor("the click to reach the tray", java.time.Duration.ofSeconds(10),
+                        () -> chosen.contains(Notifier.OPEN_STATUS));
                 desktop.run("dunstctl", "close-all");
                 VirtualDesktop.waitFor("the notification in dunst's history",
                         () -> desktop.run("dunstctl", "history").contains("Back on the cable (1 Gb/s)"));
                 String history = desktop.run("dunstctl", "history");
                 assertTrue(history.contains("Cable plugged in, connections kept (0 ms)"), history);
                 assertTrue(!history.contains("Now on Wi-Fi (HomeNet)"), "the first was replaced: " + history);
-                trayProcess(desktop, systemBus, watcher);
+                trayProcess(desktop, systemBus, watcher, probe);
             } finally {
                 probe.disconnect();
                 session.disconnect();
@@ -103,7 +109,8 @@ class TrayHostTest {
      * {@code bondtray tray} as its own process, as a user starts it: from the JVM's start to the
      * panel listing its icon, and its resident memory once idle.
      */
-    private static void trayProcess(VirtualDesktop desktop, PrivateBus systemBus, Properties watcher) throws Exception {
+    private static void trayProcess(VirtualDesktop desktop, PrivateBus systemBus, Properties watcher,
+                                    org.freedesktop.dbus.connections.impl.DBusConnection panel) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "org.bondtray.cli.Cli", "tray");
@@ -123,6 +130,29 @@ class TrayHostTest {
             System.out.printf("tray host: bondtray tray process start -> icon registered %d ms; RSS after 10 s idle %d MB%n",
                     registeredMs, rssKb / 1024);
             assertTrue(tray.isAlive(), "the tray keeps running");
+
+            // Status… from the menu, as the panel sends the click: a JavaFX window on the X display.
+            String all = String.valueOf(PlainValues.of(watcher.Get(SniNames.WATCHER_INTERFACE,
+                    "RegisteredStatusNotifierItems")));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(:[0-9.]+)" + SniNames.ITEM_PATH).matcher(all);
+            String owner = null;
+            while (m.find()) {
+                owner = m.group(1);
+            }
+            assertTrue(owner != null, "the process's icon among " + all);
+            org.bondtray.tray.sni.DBusMenu menu = panel.getRemoteObject(owner, SniNames.MENU_PATH,
+                    org.bondtray.tray.sni.DBusMenu.class);
+            long clicked = System.nanoTime();
+            menu.Event(13, "clicked", new org.freedesktop.dbus.types.Variant<>(0), new org.freedesktop.dbus.types.UInt32(0));
+            VirtualDesktop.waitFor("the status window on the display", java.time.Duration.ofSeconds(60),
+                    () -> !desktop.run("xdotool", "search", "--name", "^Bondtray status$").isBlank());
+            long windowMs = (System.nanoTime() - clicked) / 1_000_000;
+            Thread.sleep(1500);
+            BufferedImage shot = desktop.screenshot(SHOTS.resolve("status-window.png"));
+            assertTrue(lightRows(shot) > 200, "the window is drawn: " + SHOTS.resolve("status-window.png"));
+            System.out.printf("tray host: Status… clicked -> window on the display %d ms (JavaFX started with it)%n",
+                    windowMs);
+            assertTrue(tray.isAlive(), "closing nothing, the tray keeps running");
         } finally {
             tray.destroy();
             tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -76,6 +76,7 @@ final class HelperDrill implements Scenario {
             world.flapping(signals);
             disable(lab, r, helper, lab.net().wifiInterface(0));
             new WifiCliSteps(lab, r, helper).run(lab.net().wifiInterface(0));
+            new WindowSteps(lab, r, helper, lab.net().wifiInterface(0)).run();
             world.twoWifi(lab.net().wifiInterface(0));
         } finally {
             helper.stop();

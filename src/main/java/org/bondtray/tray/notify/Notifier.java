@@ -21,21 +21,26 @@ import org.freedesktop.dbus.types.Variant;
 public final class Notifier {
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
     public static final String SWITCH_BACK = "switch-back";
+    /** The key servers send when the notification itself is clicked: it opens the status window. */
+    public static final String OPEN_STATUS = "default";
     private static final int EXPIRE_MS = 8000;
 
     private final DBusConnection bus;
     private final String appName;
-    private final String actionLabel;
+    private final Map<String, String> actionLabels;
     private UInt32 shown = new UInt32(0);
     private volatile long lastShownNanos = -1;
     private volatile String lastSummary = "";
 
-    /** {@code onAction} gets the action key the user chose. */
-    public Notifier(DBusConnection bus, String appName, String switchBackLabel, Consumer<String> onAction)
+    /**
+     * {@code actionLabels}: the words for {@link #SWITCH_BACK} and {@link #OPEN_STATUS};
+     * {@code onAction} gets the action key the user chose.
+     */
+    public Notifier(DBusConnection bus, String appName, Map<String, String> actionLabels, Consumer<String> onAction)
             throws DBusException {
         this.bus = bus;
         this.appName = appName;
-        this.actionLabel = switchBackLabel;
+        this.actionLabels = Map.copyOf(actionLabels);
         bus.addSigHandler(Notifications.NotificationClosed.class, s -> closed(s.getId()));
         bus.addSigHandler(Notifications.ActionInvoked.class, s -> {
             if (s.getId().equals(current())) {
@@ -63,14 +68,21 @@ public final class Notifier {
         return lastSummary;
     }
 
-    /** Shows {@code notice}, replacing the one still on screen; {@code switchBack} offers the action. */
+    /**
+     * Shows {@code notice}, replacing the one still on screen; {@code switchBack} offers that
+     * action; every notification opens the status window when clicked.
+     */
     public void show(TrayTexts.Notice notice, String icon, boolean switchBack) {
         try {
             Notifications server = bus.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class);
             List<String> actions = new ArrayList<>();
-            if (switchBack && server.GetCapabilities().contains("actions")) {
-                actions.add(SWITCH_BACK);
-                actions.add(actionLabel);
+            if (server.GetCapabilities().contains("actions")) {
+                if (switchBack) {
+                    actions.add(SWITCH_BACK);
+                    actions.add(actionLabels.get(SWITCH_BACK));
+                }
+                actions.add(OPEN_STATUS);
+                actions.add(actionLabels.get(OPEN_STATUS));
             }
             Map<String, Variant<?>> hints = Map.of("category", new Variant<>("network"),
                     "desktop-entry", new Variant<>("org.bondtray.Bondtray"));

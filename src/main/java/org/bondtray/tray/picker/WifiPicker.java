@@ -58,6 +58,8 @@ public final class WifiPicker {
             FXCollections.observableArrayList(Security.OPEN, Security.WPA2, Security.WPA3));
     private final VBox hiddenBox;
     private volatile String path;
+    /** Whether the message line says "looking for networks", which only the scan's end may clear. */
+    private volatile boolean scanning;
     private volatile AutoCloseable scanDone;
     private volatile long openedNanos;
     private volatile long firstListNanos = -1;
@@ -190,7 +192,13 @@ public final class WifiPicker {
     private void scanned(boolean ok) {
         try {
             show(wpa.list(path), true);
-            say(ok ? "" : WpaClient.SCAN_FAILED, false);
+            // wpa_supplicant also scans by itself (after joining, say): such a scan's end must
+            // not wipe what the line says about the join.
+            if (!ok) {
+                say(WpaClient.SCAN_FAILED, false);
+            } else if (scanning) {
+                say("", false);
+            }
         } catch (WpaClient.WifiException e) {
             say(e.getMessage(), false);
         }
@@ -215,6 +223,7 @@ public final class WifiPicker {
     }
 
     private void say(String text, boolean working) {
+        scanning = working && text.equals(t.get("picker.scanning"));
         Platform.runLater(() -> {
             message.setText(text);
             busy.setVisible(working);

@@ -70,6 +70,11 @@ public final class SettingsWindow {
     private volatile long deadlineMicros;
     private volatile boolean rolledBack;
     private AutoCloseable rolledBackSignal;
+    private AutoCloseable snapshots;
+    /** Until when (System.nanoTime) the form follows the helper: the configuration it went back to arrives after the signal. */
+    private volatile long refillUntil;
+
+    private static final long REFILL_NANOS = 15_000_000_000L;
 
     public SettingsWindow(TrayApp app, Path sysClassNet) {
         this.app = app;
@@ -134,6 +139,13 @@ public final class SettingsWindow {
             } catch (DBusException e) {
                 message.setText(e.getMessage());
             }
+        }
+        if (snapshots == null) {
+            snapshots = app.listen(s -> {
+                if (System.nanoTime() < refillUntil) {
+                    Platform.runLater(() -> fill(s));
+                }
+            });
         }
         stage.show();
         stage.toFront();
@@ -269,6 +281,7 @@ public final class SettingsWindow {
         tick.stop();
         show(probation, false);
         message.setText(t.get("settings.rolled.back", reason));
+        refillUntil = System.nanoTime() + REFILL_NANOS;
         fill(app.snapshot());
     }
 
@@ -333,6 +346,14 @@ public final class SettingsWindow {
 
     private void stopListening() {
         tick.stop();
+        if (snapshots != null) {
+            try {
+                snapshots.close();
+            } catch (Exception e) {
+                // a listener list does not fail to let go
+            }
+            snapshots = null;
+        }
         if (rolledBackSignal != null) {
             try {
                 rolledBackSignal.close();

@@ -61,7 +61,9 @@ public final class StatusWindow {
         timeline.getColumns().add(column(t.get("status.col.change"),
                 s -> (s.from().isEmpty() ? "–" : s.from()) + " → " + (s.to().isEmpty() ? "–" : s.to())));
         timeline.getColumns().add(column(t.get("status.col.reason"), s -> t.getOr("reason." + s.reason(), s.reason())));
-        timeline.getColumns().add(column(t.get("status.col.outage"), s -> t.get("status.outage", s.outageMs())));
+        // From no link at all (the bond set up), there was no connection to interrupt: no outage to show.
+        timeline.getColumns().add(column(t.get("status.col.outage"),
+                s -> s.from().isEmpty() ? "–" : t.get("status.outage", s.outageMs())));
         chart.setId("chart");
         VBox root = new VBox(8, heading("status.links"), links, heading("status.bond"), bond,
                 heading("status.timeline"), timeline, heading("status.chart"), chart, legend());

@@ -1,0 +1,344 @@
+package org.bondtray.lab.guest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+
+import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.testing.FxShots;
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.tray.Texts;
+import org.bondtray.tray.TrayApp;
+import org.bondtray.tray.TrayMenuModel;
+import org.bondtray.tray.sni.DBusMenu;
+import org.bondtray.tray.sni.SniNames;
+import org.bondtray.tray.status.History;
+import org.bondtray.tray.windows.FxWindows;
+import org.bondtray.wifi.WifiNetwork;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The tray's windows with the real helper and wpa_supplicant, each opened by a click on the
+ * tray's menu as a panel sends it, and used as a user would: the picker joins the café with a
+ * wrong then the right password, goes back to the LAN and forgets the café; settings set the bond
+ * up from plain interfaces, keep a change at the countdown, and watch the helper roll a bad one
+ * back; the status window follows a cut and a restore. JavaFX renders in software with no display
+ * (Monocle); the screenshots are the windows' own pixels. Starts with no bond and the Wi-Fi on the
+ * LAN; leaves it so.
+ */
+final class WindowSteps {
+    private static final Duration UI = Duration.ofSeconds(60);
+
+    private final Lab lab;
+    private final Results r;
+    private final HelperProcess helper;
+    private final String wlan;
+    private Path shots;
+    private FxWindows windows;
+    private DBusMenu menu;
+
+    WindowSteps(Lab lab, Results r, HelperProcess helper, String wlan) {
+        this.lab = lab;
+        this.r = r;
+        this.helper = helper;
+        this.wlan = wlan;
+    }
+
+    /** Runs the steps; a failure is recorded as {@code windows.error}, so the drill goes on. */
+    void run() {
+        try {
+            steps();
+        } catch (Exception | AssertionError e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            r.put("windows.error", String.valueOf(e)).put("windows.error_trace", trace.toString());
+        }
+    }
+
+    private void steps() throws Exception {
+        shots = lab.cmd().logDir().getParent().resolve("windows");
+        Files.createDirectories(shots);
+        Path busDir = Path.of("/run/bondtray-windows");
+        Files.createDirectories(busDir);
+        // Software rendering with no display: set before the toolkit's first start.
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        try (PrivateBus sessionBus = new PrivateBus(busDir)) {
+            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            DBusConnection panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            try (TrayApp tray = new TrayApp(session, lab.systemBus(), lab.control().project().resolve("icons"),
+                    new Texts(Locale.ENGLISH), () -> { })) {
+                windows = new FxWindows(tray, Path.of("/sys/class/net"));
+                tray.windows(windows);
+                tray.start();
+                menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
+                picker(tray);
+                settingsFromNothing(tray);
+                status(tray);
+                keepAndRollBack(tray);
+            } finally {
+                panel.disconnect();
+                session.disconnect();
+            }
+        } finally {
+            Cmd.Result off = helper.cli(Topology.USER, "disable");
+            r.put("windows.disable_exit", off.exit());
+            r.put("windows.back_on_lan_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
+        }
+    }
+
+    private Stage open(TrayApp tray, TrayMenuModel.Action action) throws Exception {
+        long t0 = System.nanoTime();
+        menu.Event(tray.menu().idOf(action), "clicked", new Variant<>(0), new UInt32(0));
+        Wait.until("the window of " + action, UI, Duration.ofMillis(20), () -> showing(action));
+        r.put("windows." + action.name().toLowerCase(Locale.ROOT) + ".click_to_shown_ms", (System.nanoTime() - t0) / 1_000_000);
+        return fx(() -> windows.stage(action));
+    }
+
+    private boolean showing(TrayMenuModel.Action action) {
+        return Boolean.TRUE.equals(fx(() -> windows.stage(action) != null && windows.stage(action).isShowing()));
+    }
+
+    private static <T> T fx(java.util.function.Supplier<T> s) {
+        try {
+            return FxWindows.onFx(s);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Node node(Stage stage, String id) {
+        Node n = fx(() -> stage.getScene().lookup("#" + id));
+        if (n == null) {
+            throw new AssertionError("no #" + id + " in " + stage.getTitle());
+        }
+        return n;
+    }
+
+    private static String text(Stage stage, String id) {
+        Node n = node(stage, id);
+        return fx(() -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText());
+    }
+
+    private static void press(Stage stage, String id) {
+        Node n = node(stage, id);
+        fx(() -> {
+            ((ButtonBase) n).fire();
+            return null;
+        });
+    }
+
+    private static void type(Stage stage, String id, String value) {
+        Node n = node(stage, id);
+        fx(() -> {
+            ((TextInputControl) n).setText(value);
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(Stage stage, String id, String value) {
+        Node n = node(stage, id);
+        fx(() -> {
+            ((ChoiceBox<String>) n).setValue(value);
+            return null;
+        });
+    }
+
+    private void shot(Stage stage, String name) throws Exception {
+        FxShots.save(stage, shots.resolve(name + ".png"));
+    }
+
+    private String waitForMessage(Stage stage, String prefix) {
+        try {
+            Wait.until("\"" + prefix + "\" in " + stage.getTitle(), UI, Duration.ofMillis(20),
+                    () -> text(stage, "message").startsWith(prefix));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; it says \"" + text(stage, "message") + "\"", e);
+        }
+        return text(stage, "message");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> networks(Stage picker) {
+        ListView<WifiNetwork> list = (ListView<WifiNetwork>) node(picker, "networks");
+        return fx(() -> list.getItems().stream().map(n -> n.name() + (n.current() ? "*" : n.known() ? "+" : "")).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void select(Stage picker, String ssid) {
+        ListView<WifiNetwork> list = (ListView<WifiNetwork>) node(picker, "networks");
+        Wait.until(ssid + " in the picker", UI, () -> networks(picker).stream().anyMatch(n -> n.replaceAll("[*+]$", "").equals(ssid)));
+        fx(() -> {
+            list.getItems().stream().filter(n -> n.name().equals(ssid)).findFirst()
+                    .ifPresent(n -> list.getSelectionModel().select(n));
+            return null;
+        });
+    }
+
+    /** The picker: cached list at once, a fresh scan after; wrong password, right password, rejoin, forget. */
+    private void picker(TrayApp tray) throws Exception {
+        Stage picker = open(tray, TrayMenuModel.Action.OPEN_WIFI);
+        Wait.until("the picker's first list", UI, Duration.ofMillis(10), () -> windows.picker().timings()[1] > 0);
+        Wait.until("the picker's fresh scan", UI, Duration.ofMillis(20), () -> windows.picker().timings()[2] > 0);
+        long[] t = windows.picker().timings();
+        r.put("windows.picker.open_to_list_ms", (t[1] - t[0]) / 1_000_000)
+                .put("windows.picker.open_to_scan_ms", (t[2] - t[0]) / 1_000_000);
+        Wait.sleep(Duration.ofMillis(300));
+        r.put("windows.picker.rows", String.join(" ", networks(picker)));
+        shot(picker, "wifi-picker");
+
+        select(picker, AccessPoint.CAFE.ssid());
+        r.put("windows.picker.password_shown", fx(() -> node(picker, "password").isVisible()));
+        type(picker, "password", "not-the-passphrase");
+        long t0 = System.nanoTime();
+        press(picker, "connect");
+        r.put("windows.picker.password_cleared", text(picker, "password").isEmpty());
+        r.put("windows.picker.wrong", waitForMessage(picker, "Could not connect"))
+                .put("windows.picker.wrong_ms", (System.nanoTime() - t0) / 1_000_000);
+        select(picker, AccessPoint.CAFE.ssid());
+        type(picker, "password", AccessPoint.CAFE.passphrase());
+        long t1 = System.nanoTime();
+        press(picker, "connect");
+        r.put("windows.picker.joined", waitForMessage(picker, "Connected to"))
+                .put("windows.picker.join_ms", (System.nanoTime() - t1) / 1_000_000)
+                .put("windows.picker.ssid_now", lab.wifi().currentSsid(wlan));
+        Wait.until("the café as the network in use", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid() + "*"));
+        shot(picker, "wifi-picker-joined");
+
+        // The LAN is known: no password asked, the saved one is used.
+        select(picker, AccessPoint.LAN_WPA2.ssid());
+        r.put("windows.picker.known_asks_password", fx(() -> node(picker, "password").isVisible()));
+        press(picker, "connect");
+        waitForMessage(picker, "Connected to " + AccessPoint.LAN_WPA2.ssid());
+        r.put("windows.picker.back_ssid", lab.wifi().currentSsid(wlan));
+        select(picker, AccessPoint.CAFE.ssid());
+        press(picker, "forget");
+        r.put("windows.picker.forgot", waitForMessage(picker, "Forgot"));
+        Wait.until("the café no longer saved", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid()));
+        r.put("windows.picker.rows_after", String.join(" ", networks(picker)));
+        fx(() -> {
+            picker.hide();
+            return null;
+        });
+        lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
+    }
+
+    /** Settings set the bond up from plain interfaces: nothing reached a gateway before, so nothing to keep. */
+    private void settingsFromNothing(TrayApp tray) throws Exception {
+        Stage settings = open(tray, TrayMenuModel.Action.OPEN_SETTINGS);
+        @SuppressWarnings("unchecked")
+        List<String> ports = fx(() -> ((javafx.scene.layout.Pane) node(settings, "ports")).getChildren().stream()
+                .map(n -> ((Labeled) n).getText()).toList());
+        r.put("windows.settings.ports", String.join(", ", ports));
+        press(settings, "port-" + Topology.WIRED);
+        press(settings, "port-" + wlan);
+        long t0 = System.nanoTime();
+        press(settings, "apply");
+        // Nothing reached a gateway before (no bond, the Wi-Fi without an address), so there is
+        // nothing to go back to and no countdown; should the Wi-Fi have had a gateway, keep it.
+        Wait.until("the first Apply to end", UI, Duration.ofMillis(20), () -> text(settings, "message").startsWith("Applied")
+                || text(settings, "message").startsWith("Not applied") || fx(() -> node(settings, "probation").isVisible()));
+        if (fx(() -> node(settings, "probation").isVisible())) {
+            press(settings, "keep");
+            waitForMessage(settings, "Kept");
+        }
+        r.put("windows.settings.first", text(settings, "message"));
+        r.put("windows.settings.up_ms", Wait.until("the bond to be up", Duration.ofSeconds(90), Duration.ofMillis(50),
+                () -> "up".equals(tray.snapshot().state()) && tray.snapshot().dhcpState().equals("running")));
+        r.put("windows.settings.first_ms", (System.nanoTime() - t0) / 1_000_000);
+        Wait.until("a DHCP address on the bond", Duration.ofSeconds(90),
+                () -> lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50.")));
+    }
+
+    /** The status window follows a cut and a restore: two rows in the timeline, the chart's strip. */
+    private void status(TrayApp tray) throws Exception {
+        Stage status = open(tray, TrayMenuModel.Action.OPEN_STATUS);
+        Wait.until("the status window to show the bond up", UI, () -> text(status, "state").equals("up"));
+        @SuppressWarnings("unchecked")
+        TableView<History.Switch> timeline = (TableView<History.Switch>) node(status, "timeline");
+        int before = fx(() -> timeline.getItems().size());
+        lab.net().cutCable();
+        Wait.until("the cut in the timeline", UI, Duration.ofMillis(10), () -> fx(() -> timeline.getItems().size()) > before);
+        Wait.sleep(Duration.ofSeconds(2));
+        lab.net().restoreCable();
+        Wait.until("the restore in the timeline", UI, Duration.ofMillis(10), () -> fx(() -> timeline.getItems().size()) > before + 1);
+        Wait.until("the cable active again", UI, () -> Topology.WIRED.equals(tray.snapshot().activePort()));
+        Wait.sleep(Duration.ofMillis(500));
+        List<History.Switch> rows = fx(() -> List.copyOf(timeline.getItems()));
+        r.put("windows.status.rows", rows.size());
+        r.put("windows.status.newest", rows.get(0).from() + ">" + rows.get(0).to() + " " + rows.get(0).reason() + " "
+                + rows.get(0).outageMs() + "ms");
+        r.put("windows.status.second", rows.get(1).from() + ">" + rows.get(1).to() + " " + rows.get(1).reason() + " "
+                + rows.get(1).outageMs() + "ms");
+        r.put("windows.status.address", text(status, "address"));
+        r.put("windows.status.gateway", text(status, "gateway"));
+        r.put("windows.status.network", text(status, "network"));
+        r.put("windows.status.samples", tray.history().samples().size());
+        r.put("windows.status.cards", String.join(" ", fx(() -> ((javafx.scene.layout.Pane) node(status, "links"))
+                .getChildren().stream().map(Node::getId).toList())));
+        shot(status, "status");
+    }
+
+    /** A good change kept at the countdown; a bad one the helper rolls back, and the window says so. */
+    private void keepAndRollBack(TrayApp tray) throws Exception {
+        Stage settings = open(tray, TrayMenuModel.Action.OPEN_SETTINGS);
+        choose(settings, "preference", "automatic");
+        type(settings, "confirm", "600");
+        press(settings, "apply");
+        Wait.until("the countdown", UI, Duration.ofMillis(20), () -> fx(() -> node(settings, "probation").isVisible()));
+        r.put("windows.settings.countdown", text(settings, "countdown"));
+        r.put("windows.settings.deadline_s", (deadline() / 1000 - System.currentTimeMillis()) / 1000);
+        shot(settings, "settings-countdown");
+        press(settings, "keep");
+        r.put("windows.settings.keep", waitForMessage(settings, "Kept"));
+        r.put("windows.settings.deadline_after_keep", deadline());
+
+        choose(settings, "addressing", "static");
+        type(settings, "addresses", "10.66.0.5/24");
+        type(settings, "gateway", "10.66.0.1");
+        type(settings, "confirm", "5");
+        long t0 = System.nanoTime();
+        press(settings, "apply");
+        Wait.until("the countdown", UI, Duration.ofMillis(20), () -> fx(() -> node(settings, "probation").isVisible()));
+        r.put("windows.settings.bad_countdown", text(settings, "countdown"));
+        r.put("windows.settings.rolled_back", waitForMessage(settings, "Went back"))
+                .put("windows.settings.rolled_back_ms", (System.nanoTime() - t0) / 1_000_000);
+        shot(settings, "settings-rolled-back");
+        Wait.until("a DHCP address on the bond again", Duration.ofSeconds(90),
+                () -> lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50."))
+                        && !lab.net().addresses(PlainBond.NAME, 4).contains("10.66.0.5/24"));
+        Wait.until("the form to show DHCP again", Duration.ofSeconds(15),
+                () -> "dhcp".equals(fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue())));
+        r.put("windows.settings.addressing_after", fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue()));
+        fx(() -> {
+            settings.hide();
+            return null;
+        });
+    }
+
+    private long deadline() throws org.freedesktop.dbus.exceptions.DBusException {
+        Object v = lab.systemBus().getRemoteObject(BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                org.freedesktop.dbus.interfaces.Properties.class)
+                .Get(BondtrayBus.BOND_INTERFACE, BondProperties.CONFIRM_DEADLINE);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}
