@@ -35,6 +35,25 @@ final class Results {
         put("tcp.longest_stall_ms", report.tcp().longestStallMs());
     }
 
+    /** Steps whose failure is recorded rather than thrown, so the scenario's later steps still run. */
+    interface Steps {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code steps}; a failure is recorded as {@code prefix.error} (and its trace as
+     * {@code prefix.error_trace}) for the steps' own test case to report.
+     */
+    void guarded(String prefix, Steps steps) {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            put(prefix + ".error", String.valueOf(e)).put(prefix + ".error_trace", trace.toString());
+        }
+    }
+
     void fail(Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));

@@ -35,13 +35,7 @@ final class TraySteps {
      * helper scenario's later steps still run and the tray's test case reports it.
      */
     void run() {
-        try {
-            steps();
-        } catch (Exception | AssertionError e) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            r.put("tray.error", String.valueOf(e)).put("tray.error_trace", trace.toString());
-        }
+        r.guarded("tray", this::steps);
     }
 
     private void steps() throws Exception {

@@ -61,13 +61,7 @@ final class WindowSteps {
 
     /** Runs the steps; a failure is recorded as {@code windows.error}, so the drill goes on. */
     void run() {
-        try {
-            steps();
-        } catch (Exception | AssertionError e) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
-            r.put("windows.error", String.valueOf(e)).put("windows.error_trace", trace.toString());
-        }
+        r.guarded("windows", this::steps);
     }
 
     private void steps() throws Exception {
