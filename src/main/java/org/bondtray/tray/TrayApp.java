@@ -214,8 +214,7 @@ public final class TrayApp implements AutoCloseable {
             return;
         }
         BondSnapshot s = snapshot;
-        BondSnapshot.Port port = s.port(to);
-        history.switched(java.time.Instant.now(), from, to, port == null ? "" : port.kind(), reason, outageMs);
+        history.switched(java.time.Instant.now(), from, to, reason, outageMs);
         notifier.show(texts.switchover(s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
     }
 

@@ -32,7 +32,7 @@ public final class TrayMain {
         // A change may wait for someone to type an administrator password at polkit's prompt.
         org.freedesktop.dbus.messages.MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
         try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
-            tray.windows(new org.bondtray.tray.windows.FxWindows(tray, Path.of("/sys/class/net")));
+            tray.windows(new org.bondtray.tray.windows.FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system()));
             tray.start();
             quit.await();
             // The windows' toolkit, if a window started it, ends with the tray.

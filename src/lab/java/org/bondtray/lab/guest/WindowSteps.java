@@ -79,7 +79,7 @@ final class WindowSteps {
             DBusConnection panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
             try (TrayApp tray = new TrayApp(session, lab.systemBus(), lab.control().project().resolve("icons"),
                     new Texts(Locale.ENGLISH), () -> { })) {
-                windows = new FxWindows(tray, Path.of("/sys/class/net"));
+                windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
                 tray.windows(windows);
                 tray.start();
                 menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);

@@ -78,6 +78,29 @@ public final class NetSysfs {
         }
     }
 
+    /** Every network interface's name, sorted. */
+    public java.util.List<String> links() {
+        try (Stream<Path> s = Files.list(root.resolve("class/net"))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** The link's ARPHRD type (1: Ethernet, which Wi-Fi is too), or -1 when sysfs does not say. */
+    public int arpType(String ifname) {
+        try {
+            return Integer.parseInt(read(net(ifname).resolve("type")));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A bond or a bridge itself: a link that holds others rather than one to put in a bond. */
+    public boolean master(String ifname) {
+        return Files.exists(net(ifname).resolve("bonding")) || Files.exists(net(ifname).resolve("bridge"));
+    }
+
     /** Whether the kernel has the bonding driver loaded (it may still load on demand). */
     public boolean bondingLoaded() {
         return Files.exists(root.resolve("class/net/bonding_masters")) || Files.exists(root.resolve("module/bonding"));

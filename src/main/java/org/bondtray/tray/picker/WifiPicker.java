@@ -146,15 +146,10 @@ public final class WifiPicker {
         stage.toFront();
         calls.execute(() -> {
             try {
-                path = wpa.interfacePath(preferredIfname == null || preferredIfname.isEmpty() ? null : preferredIfname);
+                path = interfacePath();
             } catch (WpaClient.WifiException e) {
-                try {
-                    // The bond's Wi-Fi port may not be wpa_supplicant's: any interface will do.
-                    path = wpa.interfacePath(null);
-                } catch (WpaClient.WifiException again) {
-                    say(again.getMessage(), false);
-                    return;
-                }
+                say(e.getMessage(), false);
+                return;
             }
             try {
                 if (scanDone == null) {
@@ -166,6 +161,18 @@ public final class WifiPicker {
                 say(e.getMessage(), false);
             }
         });
+    }
+
+    /** The bond's Wi-Fi port if wpa_supplicant manages it, else wpa_supplicant's first interface. */
+    private String interfacePath() throws WpaClient.WifiException {
+        if (preferredIfname != null && !preferredIfname.isEmpty()) {
+            try {
+                return wpa.interfacePath(preferredIfname);
+            } catch (WpaClient.WifiException e) {
+                // The bond's Wi-Fi port may not be wpa_supplicant's: any interface will do.
+            }
+        }
+        return wpa.interfacePath(null);
     }
 
     /** When the window last opened, the cached list came, and a fresh scan's list came (System.nanoTime, -1 = not yet). */

@@ -1,17 +1,15 @@
 package org.bondtray.tray.settings;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+
+import org.bondtray.helper.kernel.NetSysfs;
 
 /**
  * The interfaces a user may bond, as sysfs shows them to anyone: Ethernet-type links that are
  * not themselves a bond, a bridge or the loopback. Adapters (backed by a device) come before
- * virtual links, wired before Wi-Fi.
+ * virtual links, wired before Wi-Fi. Sysfs is read the way the helper reads it.
  */
 public final class Interfaces {
     /** One candidate; {@code adapter}: backed by a device, not a virtual link. */
@@ -23,37 +21,14 @@ public final class Interfaces {
     private Interfaces() {
     }
 
-    public static List<Candidate> detect(Path sysClassNet) {
+    public static List<Candidate> detect(NetSysfs sys) {
         List<Candidate> out = new ArrayList<>();
-        try (Stream<Path> links = Files.list(sysClassNet)) {
-            for (Path l : links.sorted().toList()) {
-                if (type(l) != ARPHRD_ETHER || Files.exists(l.resolve("bonding")) || Files.exists(l.resolve("bridge"))) {
-                    continue;
-                }
-                out.add(new Candidate(l.getFileName().toString(),
-                        Files.exists(l.resolve("wireless")) || Files.exists(l.resolve("phy80211")),
-                        Files.exists(l.resolve("device"))));
+        for (String name : sys.links()) {
+            if (sys.arpType(name) == ARPHRD_ETHER && !sys.master(name)) {
+                out.add(new Candidate(name, sys.wireless(name), sys.physical(name)));
             }
-        } catch (IOException e) {
-            return List.of();
         }
         out.sort(Comparator.comparing((Candidate c) -> !c.adapter()).thenComparing(Candidate::wireless));
         return out;
-    }
-
-    private static int type(Path link) {
-        try {
-            return Integer.parseInt(read(link.resolve("type")));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p).strip();
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.bondtray.tray.settings;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.bondtray.api.Bond;
+import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.tray.BondSnapshot;
 import org.bondtray.tray.Texts;
 import org.bondtray.tray.TrayApp;
@@ -46,7 +46,7 @@ import org.freedesktop.dbus.types.Variant;
 public final class SettingsWindow {
     private final TrayApp app;
     private final Texts t;
-    private final Path sysClassNet;
+    private final NetSysfs sysfs;
     private final ExecutorService calls = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("settings").daemon().unstarted(r));
     private final Stage stage = new Stage();
@@ -76,10 +76,10 @@ public final class SettingsWindow {
 
     private static final long REFILL_NANOS = 15_000_000_000L;
 
-    public SettingsWindow(TrayApp app, Path sysClassNet) {
+    public SettingsWindow(TrayApp app, NetSysfs sysfs) {
         this.app = app;
         this.t = app.texts();
-        this.sysClassNet = sysClassNet;
+        this.sysfs = sysfs;
         stage.setTitle(t.get("settings.title"));
         ports.setId("ports");
         apply.setId("apply");
@@ -154,7 +154,7 @@ public final class SettingsWindow {
     private void fill(BondSnapshot s) {
         ports.getChildren().clear();
         List<String> inBond = s.ports().stream().map(BondSnapshot.Port::name).toList();
-        List<Interfaces.Candidate> found = new ArrayList<>(Interfaces.detect(sysClassNet));
+        List<Interfaces.Candidate> found = new ArrayList<>(Interfaces.detect(sysfs));
         for (String name : inBond) {
             if (found.stream().noneMatch(c -> c.name().equals(name))) {
                 BondSnapshot.Port p = s.port(name);

@@ -20,8 +20,8 @@ public final class History {
     public static final Duration SPAN = Duration.ofHours(1);
     static final int MAX_SWITCHES = 200;
 
-    /** One change of active port; {@code toKind} "wired", "wireless" or "" (no link). */
-    public record Switch(Instant at, String from, String to, String toKind, String reason, long outageMs) {
+    /** One change of active port, as the helper's Switchover signal told it. */
+    public record Switch(Instant at, String from, String to, String reason, long outageMs) {
     }
 
     /** One reading: the active link's kind ("" = none), the Wi-Fi port's signal in dBm (0 = none). */
@@ -32,9 +32,9 @@ public final class History {
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    public void switched(Instant at, String from, String to, String toKind, String reason, long outageMs) {
+    public void switched(Instant at, String from, String to, String reason, long outageMs) {
         synchronized (this) {
-            switches.addFirst(new Switch(at, from, to, toKind, reason, outageMs));
+            switches.addFirst(new Switch(at, from, to, reason, outageMs));
             while (switches.size() > MAX_SWITCHES) {
                 switches.removeLast();
             }

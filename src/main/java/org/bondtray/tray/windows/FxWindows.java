@@ -1,6 +1,5 @@
 package org.bondtray.tray.windows;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -10,6 +9,7 @@ import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.tray.BondSnapshot;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
@@ -28,15 +28,15 @@ public final class FxWindows implements TrayWindows {
     private static final Logger LOG = Logger.getLogger(FxWindows.class.getName());
 
     private final TrayApp app;
-    private final Path sysClassNet;
+    private final NetSysfs sysfs;
     private WifiPicker picker;
     private StatusWindow status;
     private SettingsWindow settings;
     private boolean started;
 
-    public FxWindows(TrayApp app, Path sysClassNet) {
+    public FxWindows(TrayApp app, NetSysfs sysfs) {
         this.app = app;
-        this.sysClassNet = sysClassNet;
+        this.sysfs = sysfs;
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class FxWindows implements TrayWindows {
                 }
                 case OPEN_SETTINGS -> {
                     if (settings == null) {
-                        settings = new SettingsWindow(app, sysClassNet);
+                        settings = new SettingsWindow(app, sysfs);
                     }
                     settings.open();
                 }

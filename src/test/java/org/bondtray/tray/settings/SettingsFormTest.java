@@ -66,7 +66,7 @@ class SettingsFormTest {
     Path sys;
 
     private void link(String name, int type, String... extra) throws Exception {
-        Path l = Files.createDirectories(sys.resolve(name));
+        Path l = Files.createDirectories(sys.resolve("class/net").resolve(name));
         Files.writeString(l.resolve("type"), type + "\n");
         for (String e : extra) {
             Files.createDirectories(l.resolve(e));
@@ -82,7 +82,8 @@ class SettingsFormTest {
         link("wlan0", 1, "device", "phy80211");
         link("enp0s31f6", 1, "device");
         link("wg0", 65534);
-        List<Interfaces.Candidate> found = Interfaces.detect(sys);
+        Files.writeString(sys.resolve("class/net/bonding_masters"), "bond0\n");
+        List<Interfaces.Candidate> found = Interfaces.detect(new org.bondtray.helper.kernel.NetSysfs(sys));
         assertEquals(List.of("enp0s31f6", "wlan0", "veth0"), found.stream().map(Interfaces.Candidate::name).toList());
         assertTrue(found.get(1).wireless() && found.get(1).adapter());
         assertFalse(found.get(2).adapter());

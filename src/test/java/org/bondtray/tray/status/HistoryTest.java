@@ -44,7 +44,7 @@ class HistoryTest {
         h.listen(heard::incrementAndGet);
         Instant t0 = Instant.parse("2026-11-21T10:00:00Z");
         for (int i = 0; i < History.MAX_SWITCHES + 5; i++) {
-            h.switched(t0.plusSeconds(i), "eth0", "wlan0", "wireless", "cable-unplugged", i);
+            h.switched(t0.plusSeconds(i), "eth0", "wlan0", "cable-unplugged", i);
         }
         assertEquals(History.MAX_SWITCHES, h.switches().size());
         assertEquals(History.MAX_SWITCHES + 4, h.switches().get(0).outageMs(), "newest first");

@@ -84,7 +84,7 @@ class WindowsOnPrivateBusTest {
                 "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
         VirtualDesktop.waitFor("wpa_supplicant on the bus", TIMEOUT, () -> dbus.NameHasOwner("fi.w1.wpa_supplicant1"));
         tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(), new Texts(Locale.ENGLISH), () -> { });
-        windows = new FxWindows(tray, Path.of("/sys/class/net"));
+        windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
         tray.windows(windows);
         tray.start();
     }
