@@ -12,8 +12,11 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
  * theme is Bondtray's installed one, or the one named by {@code -Dbondtray.icons=DIR}.
  */
 public final class TrayMain {
-    /** Where the package installs the icon theme. */
-    static final Path INSTALLED_ICONS = Path.of("/usr/share/bondtray/icons");
+    /**
+     * The system's icon themes: the package installs Bondtray's icons into hicolor there, where
+     * the desktop file's icon is looked up too.
+     */
+    static final Path INSTALLED_ICONS = Path.of("/usr/share/icons");
     private static final long CHANGE_TIMEOUT_MS = 5 * 60 * 1000;
 
     private TrayMain() {

@@ -20,6 +20,8 @@ import javax.imageio.ImageIO;
  * gets a private home, so nothing of the machine's own desktop is read or changed.
  */
 public final class VirtualDesktop implements AutoCloseable {
+    /** The tile colour of Bondtray's "helper unavailable" icon, to find it on the panel. */
+    public static final int UNAVAILABLE_TILE = 0x5e5c64;
     /** The programs this needs, with the Debian package of each. */
     public static final Map<String, String> PROGRAMS = Map.of("Xvfb", "xvfb", "xfce4-panel", "xfce4-panel",
             "dunst", "dunst", "dunstctl", "dunst", "xdotool", "xdotool", "import", "imagemagick",
@@ -127,6 +129,45 @@ public final class VirtualDesktop implements AutoCloseable {
         Files.createDirectories(png.getParent());
         run("import", "-window", "root", png.toString());
         return ImageIO.read(png.toFile());
+    }
+
+    /**
+     * Where the panel (the top 40 rows) shows {@code rgb}: the centre of those pixels and how
+     * many there are ({0, 0, 0} if none). Finds an icon by its tile's colour.
+     */
+    public static int[] findInPanel(BufferedImage image, int rgb) {
+        long sx = 0;
+        long sy = 0;
+        int n = 0;
+        for (int y = 0; y < Math.min(40, image.getHeight()); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? new int[] {0, 0, 0} : new int[] {(int) (sx / n), (int) (sy / n), n};
+    }
+
+    /** Rows below the panel that hold light pixels (a menu), the background being black. */
+    /** Rows below the panel with more than 50 light pixels: a menu drawn under the panel has many. */
+    public static int lightRowsBelowPanel(BufferedImage image) {
+        int rows = 0;
+        for (int y = 40; y < image.getHeight(); y++) {
+            int light = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                if (((p >> 16) & 0xff) > 180 && ((p >> 8) & 0xff) > 180 && (p & 0xff) > 180) {
+                    light++;
+                }
+            }
+            if (light > 50) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     public interface Check {

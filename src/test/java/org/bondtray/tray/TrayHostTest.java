@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TrayHostTest {
     private static final Path SHOTS = Path.of("target/tray-host");
     /** The unavailable icon's tile colour (#5e5c64), as the panel draws it. */
-    private static final int UNAVAILABLE_TILE = 0x5e5c64;
 
     @TempDir
     Path home;
@@ -55,7 +54,7 @@ class TrayHostTest {
                 long registeredMs = (System.nanoTime() - t0) / 1_000_000;
                 int[] icon = new int[2];
                 long shownMs = VirtualDesktop.waitFor("the icon on the panel", () -> {
-                    int[] at = find(desktop.screenshot(SHOTS.resolve("panel.png")), UNAVAILABLE_TILE);
+                    int[] at = VirtualDesktop.findInPanel(desktop.screenshot(SHOTS.resolve("panel.png")), VirtualDesktop.UNAVAILABLE_TILE);
                     icon[0] = at[0];
                     icon[1] = at[1];
                     return at[2] >= 40;
@@ -69,7 +68,7 @@ class TrayHostTest {
                 VirtualDesktop.waitFor("the panel to open the menu", () -> tray.menu().shownCount() > before);
                 Thread.sleep(500);
                 BufferedImage menu = desktop.screenshot(SHOTS.resolve("menu.png"));
-                assertTrue(lightRows(menu) > 100, "a menu is drawn below the panel: " + SHOTS.resolve("menu.png"));
+                assertTrue(VirtualDesktop.lightRowsBelowPanel(menu) > 100, "a menu is drawn below the panel: " + SHOTS.resolve("menu.png"));
                 desktop.run("xdotool", "key", "Escape");
 
                 List<String> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -146,7 +145,7 @@ class TrayHostTest {
             long windowMs = (System.nanoTime() - clicked) / 1_000_000;
             Thread.sleep(1500);
             BufferedImage shot = desktop.screenshot(SHOTS.resolve("status-window.png"));
-            assertTrue(lightRows(shot) > 200, "the window is drawn: " + SHOTS.resolve("status-window.png"));
+            assertTrue(VirtualDesktop.lightRowsBelowPanel(shot) > 200, "the window is drawn: " + SHOTS.resolve("status-window.png"));
             System.out.printf("tray host: Status… clicked -> window on the display %d ms (JavaFX started with it)%n",
                     windowMs);
             assertTrue(tray.isAlive(), "closing nothing, the tray keeps running");
@@ -169,37 +168,4 @@ class TrayHostTest {
     }
 
     /** Where pixels of {@code rgb} sit in the top 40 rows: their centre, and how many. */
-    private static int[] find(BufferedImage image, int rgb) {
-        long sx = 0;
-        long sy = 0;
-        int n = 0;
-        for (int y = 0; y < Math.min(40, image.getHeight()); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
-                    sx += x;
-                    sy += y;
-                    n++;
-                }
-            }
-        }
-        return n == 0 ? new int[] {0, 0, 0} : new int[] {(int) (sx / n), (int) (sy / n), n};
-    }
-
-    /** Rows below the panel that hold light pixels (a menu), the background being black. */
-    private static int lightRows(BufferedImage image) {
-        int rows = 0;
-        for (int y = 40; y < image.getHeight(); y++) {
-            int light = 0;
-            for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                if (((p >> 16) & 0xff) > 180 && ((p >> 8) & 0xff) > 180 && (p & 0xff) > 180) {
-                    light++;
-                }
-            }
-            if (light > 50) {
-                rows++;
-            }
-        }
-        return rows;
-    }
 }

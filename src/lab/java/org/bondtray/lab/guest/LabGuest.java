@@ -37,7 +37,8 @@ public final class LabGuest {
         try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().build()) {
             Lab lab = new Lab(cmd, control, net, bus, new WifiStation(bus), new PlainBond(cmd), new DhcpClient(cmd, net));
             for (Map.Entry<String, Scenario> e : Scenarios.all().entrySet()) {
-                if (!control.scenarios().isEmpty() && !control.scenarios().contains(e.getKey())) {
+                boolean named = control.scenarios().contains(e.getKey());
+                if (!named && (!control.scenarios().isEmpty() || Scenarios.ON_REQUEST.contains(e.getKey()))) {
                     continue;
                 }
                 run(lab, e.getKey(), e.getValue(), out);

@@ -19,12 +19,26 @@ public final class Scenarios {
     /** The helper end to end through D-Bus: setup, cuts, switching, crash, bad input, disable. */
     public static final String HELPER = "helper";
 
+    /** The build's .deb and tarball installed, used through D-Bus activation, and removed. */
+    public static final String PACKAGE = "package";
+
+    /** The README's demo, told live; runs only when asked for by name (the demo command does). */
+    public static final String DEMO = "demo";
+    /** Where the demo's timeline and screenshots go, under the results folder. */
+    public static final String DEMO_FOLDER = DemoDrill.FOLDER;
+    public static final String DEMO_TIMELINE = DemoDrill.TIMELINE;
+
+    /** Scenarios a run includes only when it names them: not tests, and not in every VM boot. */
+    static final java.util.Set<String> ON_REQUEST = java.util.Set.of(DEMO);
+
     static Map<String, Scenario> all() {
         Map<String, Scenario> all = new LinkedHashMap<>();
         all.put(LAB_HANDS, new LabHands());
         all.put(FAILOVER_BRIDGED, new CableDrill(AccessPoint.LAN_WPA2));
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
         all.put(HELPER, new HelperDrill());
+        all.put(PACKAGE, new PackageDrill());
+        all.put(DEMO, new DemoDrill());
         return all;
     }
 

@@ -190,7 +190,11 @@ final class Topology {
     private void systemBus() {
         cmd.run("dbus-uuidgen", "--ensure");
         cmd.run("mkdir", "-p", "/run/dbus");
-        cmd.run("dbus-daemon", "--system", "--fork");
+        // In the foreground, so what it and the services it activates (the packaged helper) say
+        // lands in logs/dbus-daemon.log.
+        daemons.add(cmd.start("dbus-daemon", "dbus-daemon", "--system", "--nofork", "--nopidfile"));
+        Wait.until("the system bus's socket", Duration.ofSeconds(30), Duration.ofMillis(50),
+                () -> Files.exists(Path.of("/run/dbus/system_bus_socket")));
         daemons.add(cmd.start("polkitd", "/usr/lib/polkit-1/polkitd", "--no-debug"));
         daemons.add(cmd.start("wpa_supplicant", "wpa_supplicant", "-u", "-t", "-O", "/run/wpa_supplicant"));
         Wait.until("polkitd and wpa_supplicant on the system bus", Duration.ofSeconds(60), Duration.ofMillis(250),

@@ -1,5 +1,15 @@
 package org.bondtray.lab.guest;
 
+import static org.bondtray.lab.guest.WindowHands.choose;
+import static org.bondtray.lab.guest.WindowHands.fx;
+import static org.bondtray.lab.guest.WindowHands.networks;
+import static org.bondtray.lab.guest.WindowHands.node;
+import static org.bondtray.lab.guest.WindowHands.press;
+import static org.bondtray.lab.guest.WindowHands.select;
+import static org.bondtray.lab.guest.WindowHands.text;
+import static org.bondtray.lab.guest.WindowHands.type;
+import static org.bondtray.lab.guest.WindowHands.waitForMessage;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,30 +17,21 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.Node;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
-import org.bondtray.testing.FxShots;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.tray.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
-import org.bondtray.tray.sni.DBusMenu;
-import org.bondtray.tray.sni.SniNames;
 import org.bondtray.tray.status.History;
 import org.bondtray.tray.windows.FxWindows;
-import org.bondtray.wifi.WifiNetwork;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 
 /**
  * The tray's windows with the real helper and wpa_supplicant, each opened by a click on the
@@ -42,7 +43,7 @@ import org.freedesktop.dbus.types.Variant;
  * LAN; leaves it so.
  */
 final class WindowSteps {
-    private static final Duration UI = Duration.ofSeconds(60);
+    private static final Duration UI = WindowHands.UI;
 
     private final Lab lab;
     private final Results r;
@@ -50,7 +51,7 @@ final class WindowSteps {
     private final String wlan;
     private Path shots;
     private FxWindows windows;
-    private DBusMenu menu;
+    private WindowHands hands;
 
     WindowSteps(Lab lab, Results r, HelperProcess helper, String wlan) {
         this.lab = lab;
@@ -69,20 +70,15 @@ final class WindowSteps {
         Files.createDirectories(shots);
         Path busDir = Path.of("/run/bondtray-windows");
         Files.createDirectories(busDir);
-        // Software rendering with no display: set before the toolkit's first start.
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("java.awt.headless", "true");
+        WindowHands.headless();
         try (PrivateBus sessionBus = new PrivateBus(busDir)) {
             DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
             DBusConnection panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
             try (TrayApp tray = new TrayApp(session, lab.systemBus(), lab.control().project().resolve("icons"),
                     new Texts(Locale.ENGLISH), () -> { })) {
-                windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
-                tray.windows(windows);
+                hands = new WindowHands(tray, session, panel);
+                windows = hands.windows();
                 tray.start();
-                menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
                 picker(tray);
                 settingsFromNothing(tray);
                 status(tray);
@@ -98,99 +94,19 @@ final class WindowSteps {
         }
     }
 
-    private Stage open(TrayApp tray, TrayMenuModel.Action action) throws Exception {
-        long t0 = System.nanoTime();
-        menu.Event(tray.menu().idOf(action), "clicked", new Variant<>(0), new UInt32(0));
-        Wait.until("the window of " + action, UI, Duration.ofMillis(20), () -> showing(action));
-        r.put("windows." + action.name().toLowerCase(Locale.ROOT) + ".click_to_shown_ms", (System.nanoTime() - t0) / 1_000_000);
-        return fx(() -> windows.stage(action));
-    }
-
-    private boolean showing(TrayMenuModel.Action action) {
-        return Boolean.TRUE.equals(fx(() -> windows.stage(action) != null && windows.stage(action).isShowing()));
-    }
-
-    private static <T> T fx(java.util.function.Supplier<T> s) {
-        try {
-            return FxWindows.onFx(s);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Node node(Stage stage, String id) {
-        Node n = fx(() -> stage.getScene().lookup("#" + id));
-        if (n == null) {
-            throw new AssertionError("no #" + id + " in " + stage.getTitle());
-        }
-        return n;
-    }
-
-    private static String text(Stage stage, String id) {
-        Node n = node(stage, id);
-        return fx(() -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText());
-    }
-
-    private static void press(Stage stage, String id) {
-        Node n = node(stage, id);
-        fx(() -> {
-            ((ButtonBase) n).fire();
-            return null;
-        });
-    }
-
-    private static void type(Stage stage, String id, String value) {
-        Node n = node(stage, id);
-        fx(() -> {
-            ((TextInputControl) n).setText(value);
-            return null;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void choose(Stage stage, String id, String value) {
-        Node n = node(stage, id);
-        fx(() -> {
-            ((ChoiceBox<String>) n).setValue(value);
-            return null;
-        });
+    private Stage open(TrayMenuModel.Action action) throws Exception {
+        Stage stage = hands.open(action);
+        r.put("windows." + action.name().toLowerCase(Locale.ROOT) + ".click_to_shown_ms", hands.lastOpenMs());
+        return stage;
     }
 
     private void shot(Stage stage, String name) throws Exception {
-        FxShots.save(stage, shots.resolve(name + ".png"));
-    }
-
-    private String waitForMessage(Stage stage, String prefix) {
-        try {
-            Wait.until("\"" + prefix + "\" in " + stage.getTitle(), UI, Duration.ofMillis(20),
-                    () -> text(stage, "message").startsWith(prefix));
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "; it says \"" + text(stage, "message") + "\"", e);
-        }
-        return text(stage, "message");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> networks(Stage picker) {
-        ListView<WifiNetwork> list = (ListView<WifiNetwork>) node(picker, "networks");
-        return fx(() -> list.getItems().stream().map(n -> n.name() + (n.current() ? "*" : n.known() ? "+" : "")).toList());
-    }
-
-    @SuppressWarnings("unchecked")
-    private void select(Stage picker, String ssid) {
-        ListView<WifiNetwork> list = (ListView<WifiNetwork>) node(picker, "networks");
-        Wait.until(ssid + " in the picker", UI, () -> networks(picker).stream().anyMatch(n -> n.replaceAll("[*+]$", "").equals(ssid)));
-        fx(() -> {
-            list.getItems().stream().filter(n -> n.name().equals(ssid)).findFirst()
-                    .ifPresent(n -> list.getSelectionModel().select(n));
-            return null;
-        });
+        WindowHands.shot(stage, shots.resolve(name + ".png"));
     }
 
     /** The picker: cached list at once, a fresh scan after; wrong password, right password, rejoin, forget. */
     private void picker(TrayApp tray) throws Exception {
-        Stage picker = open(tray, TrayMenuModel.Action.OPEN_WIFI);
+        Stage picker = open(TrayMenuModel.Action.OPEN_WIFI);
         Wait.until("the picker's first list", UI, Duration.ofMillis(10), () -> windows.picker().timings()[1] > 0);
         Wait.until("the picker's fresh scan", UI, Duration.ofMillis(20), () -> windows.picker().timings()[2] > 0);
         long[] t = windows.picker().timings();
@@ -229,16 +145,13 @@ final class WindowSteps {
         r.put("windows.picker.forgot", waitForMessage(picker, "Forgot"));
         Wait.until("the café no longer saved", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid()));
         r.put("windows.picker.rows_after", String.join(" ", networks(picker)));
-        fx(() -> {
-            picker.hide();
-            return null;
-        });
+        WindowHands.hide(picker);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
     }
 
     /** Settings set the bond up from plain interfaces: nothing reached a gateway before, so nothing to keep. */
     private void settingsFromNothing(TrayApp tray) throws Exception {
-        Stage settings = open(tray, TrayMenuModel.Action.OPEN_SETTINGS);
+        Stage settings = open(TrayMenuModel.Action.OPEN_SETTINGS);
         @SuppressWarnings("unchecked")
         List<String> ports = fx(() -> ((javafx.scene.layout.Pane) node(settings, "ports")).getChildren().stream()
                 .map(n -> ((Labeled) n).getText()).toList());
@@ -265,7 +178,7 @@ final class WindowSteps {
 
     /** The status window follows a cut and a restore: two rows in the timeline, the chart's strip. */
     private void status(TrayApp tray) throws Exception {
-        Stage status = open(tray, TrayMenuModel.Action.OPEN_STATUS);
+        Stage status = open(TrayMenuModel.Action.OPEN_STATUS);
         Wait.until("the status window to show the bond up", UI, () -> text(status, "state").equals("up"));
         @SuppressWarnings("unchecked")
         TableView<History.Switch> timeline = (TableView<History.Switch>) node(status, "timeline");
@@ -294,7 +207,7 @@ final class WindowSteps {
 
     /** A good change kept at the countdown; a bad one the helper rolls back, and the window says so. */
     private void keepAndRollBack(TrayApp tray) throws Exception {
-        Stage settings = open(tray, TrayMenuModel.Action.OPEN_SETTINGS);
+        Stage settings = open(TrayMenuModel.Action.OPEN_SETTINGS);
         choose(settings, "preference", "automatic");
         type(settings, "confirm", "600");
         press(settings, "apply");
@@ -323,10 +236,7 @@ final class WindowSteps {
         Wait.until("the form to show DHCP again", Duration.ofSeconds(15),
                 () -> "dhcp".equals(fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue())));
         r.put("windows.settings.addressing_after", fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue()));
-        fx(() -> {
-            settings.hide();
-            return null;
-        });
+        WindowHands.hide(settings);
     }
 
     private long deadline() throws org.freedesktop.dbus.exceptions.DBusException {

@@ -1,0 +1,84 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bondtray.lab.guest.Scenarios;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The build's .deb and tarball, installed, used and removed in the VM; and lintian's verdict. */
+class PackageLabIT {
+
+    @ParameterizedTest(name = "{0}: installed, helper activated, set up by the desktop user, removed to plain working ports")
+    @ValueSource(strings = {"deb", "tarball"})
+    void installUseRemove(String kind) {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
+        r.print(kind + ".file", kind + ".install_ms", kind + ".install_exit", kind + ".setup_ms", kind + ".setup_exit",
+                kind + ".helper_exe", kind + ".up_ms", kind + ".status_output", kind + ".bond_ports", kind + ".remove_ms",
+                kind + ".remove_exit", kind + ".after.bond_exists", kind + ".after.eth0_master",
+                kind + ".after.wlan0_master", kind + ".after.helper_on_bus", kind + ".after.files_left",
+                kind + ".after.wlan0_completed_ms", kind + ".after.eth0_lease_ms", kind + ".after.eth0_ping_exit");
+        String error = r.textOr(kind + ".error", null);
+        if (error != null) {
+            fail(kind + " round failed in the VM: " + r.textOr(kind + ".error_trace", error));
+        }
+        assertAll(
+                () -> assertEquals("false", r.text(kind + ".helper_on_bus_before"), "no helper runs before the install"),
+                () -> assertEquals(0, r.number(kind + ".install_exit"), r.text(kind + ".install_output")),
+                () -> assertEquals("true", r.text(kind + ".activatable"), "the bus can start the helper"),
+                () -> assertEquals(0, r.number(kind + ".setup_exit"), r.text(kind + ".setup_output")),
+                () -> assertEquals("/usr/lib/bondtray/runtime/bin/java", r.text(kind + ".helper_exe"),
+                        "the bus started the installed helper on its own runtime"),
+                () -> assertTrue(r.text(kind + ".status_output").contains("bond0: up"), r.text(kind + ".status_output")),
+                () -> assertEquals("eth0 wlan0", r.text(kind + ".bond_ports")),
+                () -> assertEquals(0, r.number(kind + ".remove_exit"), r.text(kind + ".remove_output")),
+                () -> assertEquals("false", r.text(kind + ".after.bond_exists"), "removal removes the bond"),
+                () -> assertEquals("", r.text(kind + ".after.eth0_master"), "eth0 is a plain interface again"),
+                () -> assertEquals("", r.text(kind + ".after.wlan0_master"), "wlan0 is a plain interface again"),
+                () -> assertEquals("false", r.text(kind + ".after.helper_on_bus"), "removal stops the helper"),
+                () -> assertEquals("false", r.text(kind + ".after.files_left"), "removal takes the files away"),
+                () -> assertTrue(r.number(kind + ".after.wlan0_completed_ms") >= 0, "wlan0 associates again"),
+                () -> assertTrue(r.number(kind + ".after.eth0_lease_ms") >= 0, "eth0 gets a lease"),
+                () -> assertEquals(0, r.number(kind + ".after.eth0_ping_exit"), "eth0 reaches the router"));
+    }
+
+    @Test
+    @DisplayName("lintian finds no error in the .deb")
+    void lintianFindsNoError() throws Exception {
+        Path target = Path.of(System.getProperty("bondtray.project.dir", ".")).resolve("target");
+        Path deb;
+        try (Stream<Path> s = Files.list(target)) {
+            deb = s.filter(p -> p.getFileName().toString().matches("bondtray_.*_amd64\\.deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb in " + target + ": mvn package makes it"));
+        }
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (!Files.isExecutable(Path.of("/usr/bin/lintian"))) {
+            if (ci) {
+                fail("lintian is not installed; src/lab/prepare installs it");
+            }
+            Assumptions.abort("lintian is not installed: sudo src/lab/prepare (or apt-get install lintian)");
+        }
+        Process p = new ProcessBuilder("lintian", "--allow-root", "--display-level", ">=warning", deb.toString())
+                .redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (p.waitFor() != 0 && lines.stream().noneMatch(l -> l.startsWith("E: ") || l.startsWith("W: "))) {
+            fail("lintian could not check the package:\n" + String.join("\n", lines));
+        }
+        System.out.println("lintian " + deb.getFileName() + ":\n  " + String.join("\n  ", lines));
+        List<String> errors = lines.stream().filter(l -> l.startsWith("E: ")).toList();
+        assertTrue(errors.isEmpty(), "lintian errors:\n" + String.join("\n", errors));
+    }
+
+}

@@ -1,0 +1,175 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Bondtray as a user gets it: the build's .deb installed with dpkg, the helper started by D-Bus
+ * activation on the first call, set up and read by the desktop user polkit allows, then removed
+ * with dpkg; and the same round with the tarball's install and uninstall scripts. Each removal
+ * must leave eth0 and wlan0 plain and working.
+ */
+final class PackageDrill implements Scenario {
+    private static final String LAUNCHER = "/usr/bin/bondtray";
+    private static final String LIB = "/usr/lib/bondtray";
+    private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
+
+    @Override
+    public void run(Lab lab, Results r) throws Exception {
+        String wlan = lab.net().wifiInterface(0);
+        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+        // dpkg's man-db trigger rebuilds the whole manual index, minutes under TCG; the lab
+        // turns it off as a machine's administrator can (the package installs its pages all the same).
+        Files.deleteIfExists(Path.of("/var/lib/man-db/auto-update"));
+        Path target = lab.control().project().resolve("target");
+        Path deb = only(target, "bondtray_", ".deb");
+        r.put("deb.file", deb.getFileName().toString());
+        roundTrip(lab, r, "deb", wlan, new String[] {"dpkg", "-i", deb.toString()}, new String[] {"dpkg", "-r", "bondtray"});
+        r.put("deb.dpkg_status_after", lab.cmd().tryRun("dpkg-query", "-W", "-f=${Status}", "bondtray").out().strip());
+
+        Path tarball = only(target, "bondtray-", "-linux-x86_64.tar.gz");
+        r.put("tarball.file", tarball.getFileName().toString());
+        Files.createDirectories(UNPACKED);
+        lab.cmd().run("tar", "-xzf", tarball.toString(), "-C", UNPACKED.toString());
+        Path top = only(UNPACKED, "bondtray-", "");
+        roundTrip(lab, r, "tarball", wlan, new String[] {top.resolve("install").toString()},
+                new String[] {LIB + "/uninstall"});
+    }
+
+    /**
+     * Installs, lets the desktop user set the bond up through an activated helper, reads its
+     * status, removes, and checks what removal left: results under {@code prefix.}.
+     */
+    private void roundTrip(Lab lab, Results r, String prefix, String wlan, String[] install, String[] remove) {
+        r.guarded(prefix, () -> {
+            Cmd cmd = lab.cmd();
+            r.put(prefix + ".helper_on_bus_before", helperOnBus(cmd));
+            long t0 = System.nanoTime();
+            Cmd.Result in = cmd.tryRun(install);
+            r.put(prefix + ".install_ms", ms(t0)).put(prefix + ".install_exit", in.exit())
+                    .put(prefix + ".install_output", tail(in.out() + in.err()));
+            r.put(prefix + ".launcher_installed", Files.isExecutable(Path.of(LAUNCHER)));
+            r.put(prefix + ".activatable", cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus",
+                    "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListActivatableNames").out()
+                    .contains("\"org.bondtray.Helper\""));
+
+            try {
+                use(cmd, r, prefix);
+            } finally {
+                remove(lab, r, prefix, wlan, remove);
+            }
+        });
+    }
+
+    /** The desktop user sets the bond up through the activated helper and reads its status. */
+    private void use(Cmd cmd, Results r, String prefix) {
+        long t1 = System.nanoTime();
+        Cmd.Result setup = asUser(cmd, "setup");
+        r.put(prefix + ".setup_ms", ms(t1)).put(prefix + ".setup_exit", setup.exit())
+                .put(prefix + ".setup_output", tail(setup.out() + setup.err()));
+        long pid = helperPid(cmd);
+        r.put(prefix + ".helper_exe", pid > 0 ? readLink(Path.of("/proc", String.valueOf(pid), "exe")) : "");
+        if (setup.exit() != 0) {
+            throw new IllegalStateException("bondtray setup failed: " + tail(setup.out() + setup.err()));
+        }
+        r.put(prefix + ".up_ms", Wait.until("the packaged helper's bond to be up", Duration.ofSeconds(90),
+                Duration.ofMillis(250), () -> asUser(cmd, "status").out().contains(": up")));
+        Cmd.Result status = asUser(cmd, "status");
+        r.put(prefix + ".status_exit", status.exit()).put(prefix + ".status_output", status.out().strip());
+        r.put(prefix + ".bond_ports", String.join(" ", ports(cmd)));
+    }
+
+    /** Removes, and checks what removal left: plain interfaces that work, no helper, no files. */
+    private void remove(Lab lab, Results r, String prefix, String wlan, String[] remove) {
+        Cmd cmd = lab.cmd();
+        long t2 = System.nanoTime();
+        Cmd.Result out = cmd.tryRun(remove);
+        r.put(prefix + ".remove_ms", ms(t2)).put(prefix + ".remove_exit", out.exit())
+                .put(prefix + ".remove_output", tail(out.out() + out.err()));
+        r.put(prefix + ".after.bond_exists", Files.exists(Path.of("/sys/class/net", PlainBond.NAME)));
+        r.put(prefix + ".after.eth0_master", master(Topology.WIRED));
+        r.put(prefix + ".after.wlan0_master", master(wlan));
+        r.put(prefix + ".after.helper_on_bus", helperOnBus(cmd));
+        r.put(prefix + ".after.files_left", Files.exists(Path.of(LIB)) || Files.exists(Path.of(LAUNCHER)));
+        // Working, not only unenslaved: Wi-Fi associates again and the cable gets a lease and
+        // reaches the router.
+        r.put(prefix + ".after.wlan0_completed_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
+        r.put(prefix + ".after.eth0_lease_ms", lab.dhcp().start(Topology.WIRED));
+        r.put(prefix + ".after.eth0_ping_exit", cmd.tryRun("ping", "-c", "3", "-W", "2", "-I", Topology.WIRED,
+                Topology.ROUTER).exit());
+        lab.dhcp().stop();
+        cmd.tryRun("ip", "addr", "flush", "dev", Topology.WIRED);
+    }
+
+    private static Cmd.Result asUser(Cmd cmd, String... args) {
+        String[] argv = new String[args.length + 5];
+        argv[0] = "runuser";
+        argv[1] = "-u";
+        argv[2] = Topology.USER;
+        argv[3] = "--";
+        argv[4] = LAUNCHER;
+        System.arraycopy(args, 0, argv, 5, args.length);
+        return cmd.tryRun(argv);
+    }
+
+    private static boolean helperOnBus(Cmd cmd) {
+        return cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus", "NameHasOwner", "s", "org.bondtray.Helper").out().strip().equals("b true");
+    }
+
+    private static long helperPid(Cmd cmd) {
+        String out = cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus", "GetConnectionUnixProcessID", "s", "org.bondtray.Helper").out().strip();
+        return out.startsWith("u ") ? Long.parseLong(out.substring(2)) : -1;
+    }
+
+    private static List<String> ports(Cmd cmd) {
+        String slaves = cmd.tryRun("cat", "/sys/class/net/" + PlainBond.NAME + "/bonding/slaves").out().strip();
+        return slaves.isEmpty() ? List.of() : List.of(slaves.split("\\s+"));
+    }
+
+    /** The interface's bond, or "" when it is a plain interface. */
+    private static String master(String ifname) {
+        Path link = Path.of("/sys/class/net", ifname, "master");
+        return Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? readLink(link) : "";
+    }
+
+    private static String readLink(Path link) {
+        try {
+            Path to = Files.readSymbolicLink(link);
+            return to.getFileName() != null && link.getFileName().toString().equals("master")
+                    ? to.getFileName().toString() : to.toString();
+        } catch (IOException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
+    /** The one file in {@code dir} named {@code prefix…suffix}: the build makes exactly one. */
+    private static Path only(Path dir, String prefix, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> found = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(suffix);
+            }).toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one " + prefix + "*" + suffix + " in " + dir + ", found "
+                        + found + "; run mvn package first");
+            }
+            return found.get(0);
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** The end of a command's output: dpkg and the scripts say the interesting part last. */
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() > 600 ? "…" + t.substring(t.length() - 600) : t;
+    }
+}

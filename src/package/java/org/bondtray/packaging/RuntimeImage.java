@@ -1,0 +1,82 @@
+package org.bondtray.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.spi.ToolProvider;
+
+/**
+ * The Java runtime Bondtray ships, linked from the JDK that runs the build: only the modules the
+ * helper, the command line and the tray use, so a laptop needs no JDK of its own.
+ */
+final class RuntimeImage {
+    /**
+     * From {@code jdeps --print-module-deps} over the jar and its dependencies, plus what is
+     * found only at run time: jdk.unsupported (JavaFX), jdk.localedata (dates and numbers in the
+     * tray's languages). jdk.net (SO_PEERCRED) and jdk.security.auth (the caller's uid) are what
+     * dbus-java's native unix-socket transport, found through ServiceLoader, needs.
+     */
+    static final List<String> MODULES = List.of("java.base", "java.desktop", "java.logging", "jdk.jfr",
+            "jdk.net", "jdk.security.auth", "jdk.unsupported", "jdk.localedata");
+
+    private RuntimeImage() {
+    }
+
+    /**
+     * Native libraries of java.desktop that nothing of Bondtray loads (splash screen, JPEG,
+     * colour management, AWT's font rasteriser): JavaFX needs only java.desktop's classes
+     * (java.beans), and the tray's icons are PNGs decoded in Java.
+     */
+    static final String UNUSED_NATIVE = "**/libsplashscreen.so,**/libjavajpeg.so,**/liblcms.so,**/libfreetype.so";
+
+    static void link(Path output) throws IOException, InterruptedException {
+        ToolProvider jlink = ToolProvider.findFirst("jlink")
+                .orElseThrow(() -> new IllegalStateException("this JDK has no jlink; package with a full JDK 25"));
+        StringWriter log = new StringWriter();
+        int exit = jlink.run(new PrintWriter(log), new PrintWriter(log),
+                "--add-modules", String.join(",", MODULES),
+                "--include-locales", "en,ja",
+                "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--exclude-files", UNUSED_NATIVE,
+                "--compress", "zip-6",
+                "--output", output.toString());
+        if (exit != 0) {
+            throw new IllegalStateException("jlink failed (" + exit + "): " + log);
+        }
+        strip(output);
+    }
+
+    /**
+     * The JDK's programs and libraries come with their symbol tables; a package installs them
+     * stripped, as dh_strip would (binutils' strip, at build time only).
+     */
+    private static void strip(Path runtime) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("strip", "--strip-unneeded", "--remove-section=.comment",
+                "--remove-section=.note"));
+        try (Stream<Path> all = Files.walk(runtime)) {
+            all.filter(RuntimeImage::isElf).forEach(p -> argv.add(p.toString()));
+        }
+        Process p = new ProcessBuilder(argv).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("strip failed with exit code " + p.exitValue() + "; is binutils installed?");
+        }
+    }
+
+    private static boolean isElf(Path p) {
+        if (!Files.isRegularFile(p) || Files.isSymbolicLink(p)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.bondtray.packaging;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Where each of Bondtray's files goes on an installed system: one place for the package and the
+ * install script for other distributions, which copy the same tree.
+ */
+final class SystemLayout {
+    static final String LIB = "/usr/lib/bondtray";
+    static final String DOC = "/usr/share/doc/bondtray";
+    /** The one file under /etc: the desktop's autostart entry, which a user may turn off there. */
+    static final String AUTOSTART = "/etc/xdg/autostart/org.bondtray.Bondtray-autostart.desktop";
+
+    private final Path project;
+    private final FileTree tree;
+
+    SystemLayout(Path project, FileTree tree) {
+        this.project = project;
+        this.tree = tree;
+    }
+
+    /** Lays out everything but the runtime, from the build's jar and its runtime dependencies. */
+    void fill(Path jar, Path dependencies, String maintainer, String debianVersion) throws IOException {
+        tree.copy(jar, LIB + "/lib/bondtray.jar", false);
+        for (Path dep : FileTree.list(dependencies)) {
+            String name = dep.getFileName().toString();
+            if (name.startsWith("javafx-")) {
+                // Only the platform jars hold classes; the others are empty stand-ins.
+                if (name.endsWith("-linux.jar")) {
+                    tree.copy(dep, LIB + "/javafx/" + name, false);
+                }
+            } else if (!name.startsWith("org.osgi.")) {
+                // slf4j names OSGi only for OSGi containers.
+                tree.copy(dep, LIB + "/lib/" + name, false);
+            }
+        }
+        Path files = project.resolve("src/package/files");
+        tree.copy(files.resolve("bondtray"), "/usr/bin/bondtray", true);
+        tree.copy(files.resolve("bondtray-helper"), LIB + "/bondtray-helper", true);
+        tree.copy(files.resolve("system-hooks"), LIB + "/system-hooks", true);
+
+        Path dist = project.resolve("src/dist");
+        // Debian 12 still keeps units in /lib (lintian refuses /usr/lib/systemd there).
+        tree.copy(dist.resolve("bondtray-helper.service"), "/lib/systemd/system/bondtray-helper.service", false);
+        tree.copy(dist.resolve("bondtray-dhcpcd@.service"), "/lib/systemd/system/bondtray-dhcpcd@.service", false);
+        tree.copy(dist.resolve("org.bondtray.Helper.conf"), "/usr/share/dbus-1/system.d/org.bondtray.Helper.conf", false);
+        tree.copy(dist.resolve("org.bondtray.Helper.service"),
+                "/usr/share/dbus-1/system-services/org.bondtray.Helper.service", false);
+        tree.copy(project.resolve("polkit/org.bondtray.policy"), "/usr/share/polkit-1/actions/org.bondtray.policy", false);
+
+        Path desktop = project.resolve("desktop");
+        tree.copy(desktop.resolve("org.bondtray.Bondtray.desktop"), "/usr/share/applications/org.bondtray.Bondtray.desktop", false);
+        tree.copy(desktop.resolve("org.bondtray.Bondtray-autostart.desktop"), AUTOSTART, false);
+        tree.copy(desktop.resolve("org.bondtray.Bondtray.metainfo.xml"),
+                "/usr/share/metainfo/org.bondtray.Bondtray.metainfo.xml", false);
+        Path icons = project.resolve("icons/hicolor");
+        try (var all = Files.walk(icons)) {
+            for (Path icon : all.filter(Files::isRegularFile).sorted().toList()) {
+                tree.copy(icon, "/usr/share/icons/hicolor/" + icons.relativize(icon), false);
+            }
+        }
+
+        tree.copy(files.resolve("copyright"), DOC + "/copyright", false);
+        tree.copy(files.resolve("lintian-overrides"), "/usr/share/lintian/overrides/bondtray", false);
+        tree.write(DOC + "/changelog.gz", gzip(changelog(maintainer, debianVersion)), false);
+        tree.copy(dist.resolve("org.bondtray.wpa-supplicant-users.conf"),
+                DOC + "/examples/org.bondtray.wpa-supplicant-users.conf", false);
+        for (String page : new String[] {"bondtray.1", "bondtray-helper.8"}) {
+            Path source = files.resolve("man/" + page);
+            String section = page.substring(page.lastIndexOf('.') + 1);
+            tree.write("/usr/share/man/man" + section + "/" + page + ".gz", gzip(Files.readString(source)), false);
+        }
+    }
+
+    /** A native package's changelog: one entry for the version built. */
+    private static String changelog(String maintainer, String version) {
+        String date = java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.ROOT)
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        return "bondtray (" + version + ") unstable; urgency=medium\n\n"
+                + "  * Built from Bondtray's sources; the README says what each version brings.\n\n"
+                + " -- " + maintainer + "  " + date + "\n";
+    }
+
+    /**
+     * gzip at the highest level, without a name or time stamp, and saying so in its header (the
+     * XFL byte lintian reads): as {@code gzip -9n} makes it. GZIPOutputStream always writes 0 there.
+     */
+    static byte[] gzip(String text) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, 3});
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        trailer.putInt((int) crc.getValue()).putInt(data.length);
+        out.writeBytes(trailer.array());
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,46 @@
+package org.bondtray.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+class PackagingTest {
+
+    @Test
+    void gzipReadsBackAndSaysItIsMaximallyCompressed() throws Exception {
+        String text = ".TH BONDTRAY 1\n".repeat(200);
+        byte[] gz = SystemLayout.gzip(text);
+        // XFL 2 ("slowest algorithm"), no name, no time stamp: what gzip -9n writes and lintian checks.
+        assertEquals(2, gz[8]);
+        assertEquals(0, gz[3], "no flags: no file name");
+        assertEquals(0, gz[4] | gz[5] | gz[6] | gz[7], "no time stamp");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertEquals(text, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void snapshotsSortBeforeTheRelease() {
+        assertEquals("0.1.0~snapshot", DebPackage.debianVersion("0.1.0-SNAPSHOT"));
+        assertEquals("0.1.0", DebPackage.debianVersion("0.1.0"));
+        assertEquals("1.0.0~rc1", DebPackage.debianVersion("1.0.0-rc1"));
+    }
+
+    @Test
+    void onlyLaunchersHooksAndTheRuntimesProgramsRun() {
+        assertTrue(DebPackage.isProgram(Path.of("usr/bin/bondtray")));
+        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/bondtray-helper")));
+        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/bin/java")));
+        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/lib/jspawnhelper")));
+        assertFalse(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/lib/libjvm.so")));
+        assertFalse(DebPackage.isProgram(Path.of("usr/share/dbus-1/system.d/org.bondtray.Helper.conf")));
+        assertFalse(DebPackage.isProgram(Path.of("usr/lib/bondtray/lib/bondtray.jar")));
+    }
+}
