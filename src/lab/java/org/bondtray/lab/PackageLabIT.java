@@ -55,6 +55,21 @@ class PackageLabIT {
     }
 
     @Test
+    @DisplayName("deb: the installed bondtray tray registers its icon and opens its status window on the display")
+    void packagedTray() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
+        r.print("deb.tray.registered_ms", "deb.tray.status_window_ms", "deb.tray.alive");
+        String error = r.textOr("deb.error", null);
+        if (error != null) {
+            fail("deb round failed in the VM: " + r.textOr("deb.error_trace", error));
+        }
+        assertAll(
+                () -> assertTrue(r.number("deb.tray.registered_ms") >= 0, "the icon registers with the panel"),
+                () -> assertTrue(r.number("deb.tray.status_window_ms") >= 0, "Status… opens a window on the display"),
+                () -> assertEquals("true", r.text("deb.tray.alive"), "the tray keeps running"));
+    }
+
+    @Test
     @DisplayName("lintian finds no error in the .deb")
     void lintianFindsNoError() throws Exception {
         Path target = Path.of(System.getProperty("bondtray.project.dir", ".")).resolve("target");

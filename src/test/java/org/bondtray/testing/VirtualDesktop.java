@@ -170,6 +170,19 @@ public final class VirtualDesktop implements AutoCloseable {
         return rows;
     }
 
+    /** The bus names of the tray items the panel's StatusNotifierWatcher lists, in its order. */
+    public static List<String> trayItemOwners(org.freedesktop.dbus.interfaces.Properties watcher) {
+        String all = String.valueOf(org.bondtray.api.PlainValues.of(watcher.Get(
+                org.bondtray.tray.sni.SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems")));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(:[0-9.]+)" + org.bondtray.tray.sni.SniNames.ITEM_PATH)
+                .matcher(all);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     public interface Check {
         boolean ok() throws Exception;
     }

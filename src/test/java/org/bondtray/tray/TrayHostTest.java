@@ -116,11 +116,11 @@ class TrayHostTest {
         pb.environment().putAll(desktop.env());
         pb.environment().put("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address());
         pb.redirectErrorStream(true).redirectOutput(SHOTS.resolve("tray-process.log").toFile());
-        List<String> before = owners(watcher);
+        List<String> before = VirtualDesktop.trayItemOwners(watcher);
         long t0 = System.nanoTime();
         Process tray = pb.start();
         try {
-            VirtualDesktop.waitFor("bondtray tray to register its icon", () -> owners(watcher).size() > before.size());
+            VirtualDesktop.waitFor("bondtray tray to register its icon", () -> VirtualDesktop.trayItemOwners(watcher).size() > before.size());
             long registeredMs = (System.nanoTime() - t0) / 1_000_000;
             Thread.sleep(10_000);
             long rssKb = java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(tray.pid()), "status")).stream()
@@ -133,7 +133,7 @@ class TrayHostTest {
             // Status… from the menu, as the panel sends the click: a JavaFX window on the X display.
             // The process's icon is the one that was not there before it started; the watcher
             // lists items in no promised order.
-            List<String> now = owners(watcher);
+            List<String> now = VirtualDesktop.trayItemOwners(watcher);
             String owner = now.stream().filter(o -> !before.contains(o)).findFirst().orElse(null);
             assertTrue(owner != null, "the process's icon among " + now);
             org.bondtray.tray.sni.DBusMenu menu = panel.getRemoteObject(owner, SniNames.MENU_PATH,
@@ -156,16 +156,6 @@ class TrayHostTest {
     }
 
     /** The bus names of the icons the panel's watcher lists. */
-    private static List<String> owners(Properties watcher) {
-        String all = String.valueOf(PlainValues.of(watcher.Get(SniNames.WATCHER_INTERFACE,
-                "RegisteredStatusNotifierItems")));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(:[0-9.]+)" + SniNames.ITEM_PATH).matcher(all);
-        List<String> out = new java.util.ArrayList<>();
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
 
     /** Where pixels of {@code rgb} sit in the top 40 rows: their centre, and how many. */
 }

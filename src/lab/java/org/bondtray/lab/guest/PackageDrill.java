@@ -7,6 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.bondtray.testing.VirtualDesktop;
+import org.bondtray.tray.sni.DBusMenu;
+import org.bondtray.tray.sni.SniNames;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
 /**
  * Bondtray as a user gets it: the build's .deb installed with dpkg, the helper started by D-Bus
  * activation on the first call, set up and read by the desktop user polkit allows, then removed
@@ -17,6 +26,8 @@ final class PackageDrill implements Scenario {
     private static final String LAUNCHER = "/usr/bin/bondtray";
     private static final String LIB = "/usr/lib/bondtray";
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
+    /** The menu's Status… item, as src/doc/tray-api.txt numbers it. */
+    private static final int STATUS_ITEM = 13;
 
     @Override
     public void run(Lab lab, Results r) throws Exception {
@@ -28,7 +39,8 @@ final class PackageDrill implements Scenario {
         Path target = lab.control().project().resolve("target");
         Path deb = only(target, "bondtray_", ".deb");
         r.put("deb.file", deb.getFileName().toString());
-        roundTrip(lab, r, "deb", wlan, new String[] {"dpkg", "-i", deb.toString()}, new String[] {"dpkg", "-r", "bondtray"});
+        roundTrip(lab, r, "deb", wlan, new String[] {"dpkg", "-i", deb.toString()}, new String[] {"dpkg", "-r", "bondtray"},
+                true);
         r.put("deb.dpkg_status_after", lab.cmd().tryRun("dpkg-query", "-W", "-f=${Status}", "bondtray").out().strip());
 
         Path tarball = only(target, "bondtray-", "-linux-x86_64.tar.gz");
@@ -37,14 +49,15 @@ final class PackageDrill implements Scenario {
         lab.cmd().run("tar", "-xzf", tarball.toString(), "-C", UNPACKED.toString());
         Path top = only(UNPACKED, "bondtray-", "");
         roundTrip(lab, r, "tarball", wlan, new String[] {top.resolve("install").toString()},
-                new String[] {LIB + "/uninstall"});
+                new String[] {LIB + "/uninstall"}, false);
     }
 
     /**
      * Installs, lets the desktop user set the bond up through an activated helper, reads its
      * status, removes, and checks what removal left: results under {@code prefix.}.
      */
-    private void roundTrip(Lab lab, Results r, String prefix, String wlan, String[] install, String[] remove) {
+    private void roundTrip(Lab lab, Results r, String prefix, String wlan, String[] install, String[] remove,
+                           boolean tray) {
         r.guarded(prefix, () -> {
             Cmd cmd = lab.cmd();
             r.put(prefix + ".helper_on_bus_before", helperOnBus(cmd));
@@ -59,6 +72,9 @@ final class PackageDrill implements Scenario {
 
             try {
                 use(cmd, r, prefix);
+                if (tray) {
+                    tray(lab, r, prefix);
+                }
             } finally {
                 remove(lab, r, prefix, wlan, remove);
             }
@@ -81,6 +97,50 @@ final class PackageDrill implements Scenario {
         Cmd.Result status = asUser(cmd, "status");
         r.put(prefix + ".status_exit", status.exit()).put(prefix + ".status_output", status.out().strip());
         r.put(prefix + ".bond_ports", String.join(" ", ports(cmd)));
+    }
+
+    /**
+     * The installed {@code bondtray tray} on a virtual desktop: its icon registers with the
+     * panel, and Status… from its menu opens a JavaFX window on the display, so the launcher's
+     * runtime carries what the tray needs (JavaFX on the module path, AWT for the pixmaps).
+     */
+    private void tray(Lab lab, Results r, String prefix) throws Exception {
+        Path home = Path.of("/run/bondtray-packaged-tray");
+        Files.createDirectories(home);
+        try (VirtualDesktop desktop = new VirtualDesktop(home)) {
+            DBusConnection panel = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build();
+            try {
+                Properties watcher = panel.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
+                // Until the panel owns the watcher, asking it fails; waitFor retries.
+                VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", Duration.ofSeconds(60),
+                        () -> VirtualDesktop.trayItemOwners(watcher) != null);
+                ProcessBuilder pb = new ProcessBuilder(LAUNCHER, "tray");
+                pb.environment().putAll(desktop.env());
+                pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("packaged-tray.log").toFile());
+                long t0 = System.nanoTime();
+                Process tray = pb.start();
+                try {
+                    VirtualDesktop.waitFor("the packaged tray's icon", Duration.ofSeconds(90),
+                            () -> !VirtualDesktop.trayItemOwners(watcher).isEmpty());
+                    r.put(prefix + ".tray.registered_ms", ms(t0));
+                    String owner = VirtualDesktop.trayItemOwners(watcher).get(0);
+                    DBusMenu menu = panel.getRemoteObject(owner, SniNames.MENU_PATH, DBusMenu.class);
+                    long clicked = System.nanoTime();
+                    menu.Event(STATUS_ITEM, "clicked", new Variant<>(0), new UInt32(0));
+                    VirtualDesktop.waitFor("the status window on the display", Duration.ofSeconds(90),
+                            () -> !desktop.run("xdotool", "search", "--name", "^Bondtray status$").isBlank());
+                    r.put(prefix + ".tray.status_window_ms", ms(clicked));
+                    Wait.sleep(Duration.ofSeconds(2));
+                    desktop.screenshot(lab.cmd().logDir().getParent().resolve("packaged-tray-status.png"));
+                    r.put(prefix + ".tray.alive", tray.isAlive());
+                } finally {
+                    tray.destroy();
+                    tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                panel.disconnect();
+            }
+        }
     }
 
     /** Removes, and checks what removal left: plain interfaces that work, no helper, no files. */
