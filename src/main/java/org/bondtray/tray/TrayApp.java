@@ -52,6 +52,9 @@ public final class TrayApp implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("history-sampler").daemon().unstarted(r));
     private volatile TrayWindows windows = TrayWindows.NONE;
+    /** How long a panel may take to take the icon before the tray says none will. */
+    private volatile java.time.Duration panelGrace = java.time.Duration.ofSeconds(8);
+    private volatile boolean noPanelShown;
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -105,6 +108,7 @@ public final class TrayApp implements AutoCloseable {
         }));
         reload();
         register();
+        sampler.schedule(this::checkPanel, panelGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         sampler.scheduleAtFixedRate(() -> history.sample(java.time.Instant.now(), snapshot), SAMPLE_EVERY_S,
                 SAMPLE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -144,6 +148,22 @@ public final class TrayApp implements AutoCloseable {
         return bondPath;
     }
 
+    /** How long to wait for a panel before the windows say there is none; set before {@link #start()}. */
+    public void panelGrace(java.time.Duration grace) {
+        panelGrace = grace;
+    }
+
+    /**
+     * No panel took the icon in time: on a desktop without a StatusNotifierItem host (GNOME
+     * without the AppIndicator extension) the icon would be nowhere, so a window stands in for it.
+     */
+    private void checkPanel() {
+        if (registeredNanos < 0) {
+            noPanelShown = true;
+            windows.noPanel(true);
+        }
+    }
+
     /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
     public long registeredNanos() {
         return registeredNanos;
@@ -161,6 +181,11 @@ public final class TrayApp implements AutoCloseable {
         return menu;
     }
 
+    /** Does what the menu item of {@code action} does, for windows that stand in for the menu. */
+    public void act(TrayMenuModel.Action action) {
+        clicked(action);
+    }
+
     public Notifier notifier() {
         return notifier;
     }
@@ -171,6 +196,10 @@ public final class TrayApp implements AutoCloseable {
                     StatusNotifierWatcher.class);
             w.RegisterStatusNotifierItem(session.getUniqueName());
             registeredNanos = System.nanoTime();
+            if (noPanelShown) {
+                noPanelShown = false;
+                windows.noPanel(false);
+            }
         } catch (DBusException | RuntimeException e) {
             // No panel with a tray yet: it registers the icon when a watcher appears.
             LOG.log(Level.INFO, "no StatusNotifierWatcher to register with yet: " + e.getMessage());

@@ -8,6 +8,13 @@ public interface TrayWindows extends AutoCloseable {
     /** Opens (or brings to the front) the window an {@code OPEN_*} action names. */
     void open(TrayMenuModel.Action which);
 
+    /**
+     * {@code true}: no panel took the tray's icon, so a window must stand in for it and say why;
+     * {@code false}: a panel took it after all, and that window goes.
+     */
+    default void noPanel(boolean missing) {
+    }
+
     @Override
     void close();
 

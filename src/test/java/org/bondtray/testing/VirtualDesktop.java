@@ -34,6 +34,11 @@ public final class VirtualDesktop implements AutoCloseable {
     private final String busAddress;
 
     public VirtualDesktop(Path home) throws IOException, InterruptedException {
+        this(home, null);
+    }
+
+    /** A desktop whose programs use {@code sessionBus} (one of the test's own) instead of a bus of its own. */
+    public VirtualDesktop(Path home, String sessionBus) throws IOException, InterruptedException {
         this.home = home;
         display = ":" + freeDisplay();
         Path config = home.resolve("config");
@@ -47,16 +52,28 @@ public final class VirtualDesktop implements AutoCloseable {
                 "XDG_CACHE_HOME", home.resolve("cache").toString(), "NO_AT_BRIDGE", "1"));
         start("xvfb", "Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp");
         waitFor("the X server", () -> Files.exists(Path.of("/tmp/.X11-unix/X" + display.substring(1))));
-        Process bus = start(null, "dbus-daemon", "--session", "--nofork", "--print-address");
-        String line = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        if (line == null) {
-            throw new IOException("the session dbus-daemon did not start");
+        if (sessionBus != null) {
+            busAddress = sessionBus;
+        } else {
+            Process bus = start(null, "dbus-daemon", "--session", "--nofork", "--print-address");
+            String line = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IOException("the session dbus-daemon did not start");
+            }
+            busAddress = line.strip();
         }
-        busAddress = line.strip();
         env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
+        if (sessionBus != null) {
+            // A test's own bus activates nothing: start the panel's settings store by hand, or
+            // the panel comes up without its tray.
+            start("xfconfd", XFCONFD);
+        }
         start("panel", "xfce4-panel", "--disable-wm-check");
         start("dunst", "dunst");
     }
+
+    /** xfce4-panel's settings store, which a session bus would start on demand. */
+    private static final String XFCONFD = "/usr/lib/x86_64-linux-gnu/xfce4/xfconf/xfconfd";
 
     /** The panel's layout: one panel along the top holding only the status tray. */
     private static final String PANEL = """

@@ -32,6 +32,7 @@ public final class FxWindows implements TrayWindows {
     private WifiPicker picker;
     private StatusWindow status;
     private SettingsWindow settings;
+    private org.bondtray.tray.nopanel.NoPanelWindow noPanel;
     private boolean started;
 
     public FxWindows(TrayApp app, NetSysfs sysfs) {
@@ -70,6 +71,31 @@ public final class FxWindows implements TrayWindows {
                 }
             }
         });
+    }
+
+    @Override
+    public void noPanel(boolean missing) {
+        if (!missing && noPanel == null) {
+            return;
+        }
+        if (!startToolkit()) {
+            return;
+        }
+        Platform.runLater(() -> {
+            if (missing) {
+                if (noPanel == null) {
+                    noPanel = new org.bondtray.tray.nopanel.NoPanelWindow(app);
+                }
+                noPanel.open();
+            } else if (noPanel != null) {
+                noPanel.hide();
+            }
+        });
+    }
+
+    /** The window standing in for a missing panel, if it was made; for callers on the JavaFX thread. */
+    public Stage noPanelStage() {
+        return noPanel == null ? null : noPanel.stage();
     }
 
     /** The window an {@code OPEN_*} action names, if it was made; for callers on the JavaFX thread. */
@@ -143,6 +169,9 @@ public final class FxWindows implements TrayWindows {
             }
             if (settings != null) {
                 settings.dispose();
+            }
+            if (noPanel != null) {
+                noPanel.dispose();
             }
         });
     }

@@ -86,6 +86,8 @@ class WindowsOnPrivateBusTest {
         tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(), new Texts(Locale.ENGLISH), () -> { });
         windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
         tray.windows(windows);
+        // The test's session bus has no panel: the window that stands in for one comes after this.
+        tray.panelGrace(Duration.ofSeconds(1));
         tray.start();
     }
 
@@ -111,6 +113,37 @@ class WindowsOnPrivateBusTest {
         }
         if (sessionBus != null) {
             sessionBus.close();
+        }
+    }
+
+    @Test
+    void withoutAPanelAWindowStandsInForTheIconUntilAPanelTakesIt() throws Exception {
+        VirtualDesktop.waitFor("the window standing in for the icon", TIMEOUT, () -> Boolean.TRUE.equals(FxWindows.onFx(
+                () -> windows.noPanelStage() != null && windows.noPanelStage().isShowing())));
+        Stage stand = FxWindows.onFx(() -> windows.noPanelStage());
+        assertEquals("No panel here shows tray icons", text(stand, "heading"));
+        assertTrue(text(stand, "why").contains("gnome-shell-extension-appindicator"), text(stand, "why"));
+        assertEquals(tray.item().look().toolTip().lines().findFirst().orElse(""), text(stand, "state"));
+        assertTrue(tray.registeredNanos() < 0, "no panel took the icon");
+
+        // Its buttons do what the menu's items do.
+        FxWindows.onFx(() -> {
+            ((Button) stand.getScene().lookup("#open-status")).fire();
+            return null;
+        });
+        VirtualDesktop.waitFor("the status window", TIMEOUT, () -> Boolean.TRUE.equals(FxWindows.onFx(() -> {
+            Stage s = windows.stage(TrayMenuModel.Action.OPEN_STATUS);
+            return s != null && s.isShowing();
+        })));
+
+        // A panel appears on the session bus (xfce4-panel, on a display of its own): it takes
+        // the icon and the window goes.
+        Prerequisites.programs(VirtualDesktop.PROGRAMS);
+        Files.createDirectories(dir.resolve("desktop"));
+        try (VirtualDesktop desktop = new VirtualDesktop(dir.resolve("desktop"), sessionBus.address())) {
+            VirtualDesktop.waitFor("the panel to take the icon", Duration.ofSeconds(60), () -> tray.registeredNanos() > 0);
+            VirtualDesktop.waitFor("the stand-in window to go", TIMEOUT,
+                    () -> Boolean.FALSE.equals(FxWindows.onFx(stand::isShowing)));
         }
     }
 
