@@ -60,10 +60,12 @@ public final class LabDemo {
         vm.join();
         printNew(timeline, printed);
 
-        Properties result = Properties.of(out.resolve(Scenarios.DEMO + ".properties"));
+        Path resultFile = out.resolve(Scenarios.DEMO + ".properties");
+        java.util.Properties result = Files.exists(resultFile) ? LabRun.load(resultFile) : new java.util.Properties();
         Path shots = timeline.getParent();
-        if (!"true".equals(result.get("demo.done"))) {
-            System.err.println("\ndemo: it did not run to the end: " + result.get("error")
+        if (!"true".equals(result.getProperty("demo.done"))) {
+            System.err.println("\ndemo: it did not run to the end: "
+                    + result.getProperty("error", "no results (the VM did not finish the demo)")
                     + "\n  the VM's logs and command transcript are in " + out);
             System.exit(1);
         }
@@ -92,22 +94,5 @@ public final class LabDemo {
         System.out.print(new String(all, (int) from, (int) (end - from), StandardCharsets.UTF_8));
         System.out.flush();
         return end;
-    }
-
-    /** The scenario's figures file, read without failing when it is missing. */
-    private record Properties(java.util.Properties values) {
-        static Properties of(Path file) {
-            java.util.Properties p = new java.util.Properties();
-            try (var r = Files.newBufferedReader(file)) {
-                p.load(r);
-            } catch (IOException e) {
-                p.setProperty("error", "no results (" + file + " missing): the VM did not finish the demo");
-            }
-            return new Properties(p);
-        }
-
-        String get(String key) {
-            return values.getProperty(key);
-        }
     }
 }

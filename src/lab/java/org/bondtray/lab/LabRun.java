@@ -74,9 +74,9 @@ public final class LabRun {
         if (!Files.exists(file)) {
             fail("scenario " + name + " left no results; " + whyNoResults());
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
+        Properties p = null;
+        try {
+            p = load(file);
         } catch (IOException e) {
             fail("cannot read " + file, e);
         }
@@ -85,14 +85,20 @@ public final class LabRun {
         return result;
     }
 
+    /** A results file the guest wrote ({@code <scenario>.properties}, {@code topology.properties}). */
+    static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        return p;
+    }
+
     private String whyNoResults() {
         try {
             Path topology = out.resolve("topology.properties");
             if (Files.exists(topology)) {
-                Properties p = new Properties();
-                try (Reader r = Files.newBufferedReader(topology)) {
-                    p.load(r);
-                }
+                Properties p = load(topology);
                 if (p.containsKey("error")) {
                     return "the topology failed: " + p.getProperty("error.trace") + "\nlogs: " + out;
                 }

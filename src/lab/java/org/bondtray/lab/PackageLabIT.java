@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bondtray.lab.guest.Scenarios;
-import org.junit.jupiter.api.Assumptions;
+import org.bondtray.testing.Prerequisites;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +78,7 @@ class PackageLabIT {
             deb = s.filter(p -> p.getFileName().toString().matches("bondtray_.*_amd64\\.deb")).findFirst()
                     .orElseThrow(() -> new AssertionError("no .deb in " + target + ": mvn package makes it"));
         }
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (!Files.isExecutable(Path.of("/usr/bin/lintian"))) {
-            if (ci) {
-                fail("lintian is not installed; src/lab/prepare installs it");
-            }
-            Assumptions.abort("lintian is not installed: sudo src/lab/prepare (or apt-get install lintian)");
-        }
+        Prerequisites.programs(java.util.Map.of("lintian", "lintian"));
         Process p = new ProcessBuilder("lintian", "--allow-root", "--display-level", ">=warning", deb.toString())
                 .redirectErrorStream(true).start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -54,7 +54,6 @@ public final class TrayApp implements AutoCloseable {
     private volatile TrayWindows windows = TrayWindows.NONE;
     /** How long a panel may take to take the icon before the tray says none will. */
     private volatile java.time.Duration panelGrace = java.time.Duration.ofSeconds(8);
-    private volatile boolean noPanelShown;
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -159,7 +158,6 @@ public final class TrayApp implements AutoCloseable {
      */
     private void checkPanel() {
         if (registeredNanos < 0) {
-            noPanelShown = true;
             windows.noPanel(true);
         }
     }
@@ -196,10 +194,8 @@ public final class TrayApp implements AutoCloseable {
                     StatusNotifierWatcher.class);
             w.RegisterStatusNotifierItem(session.getUniqueName());
             registeredNanos = System.nanoTime();
-            if (noPanelShown) {
-                noPanelShown = false;
-                windows.noPanel(false);
-            }
+            // Takes away the window that stood in for a missing panel; nothing if there was none.
+            windows.noPanel(false);
         } catch (DBusException | RuntimeException e) {
             // No panel with a tray yet: it registers the icon when a watcher appears.
             LOG.log(Level.INFO, "no StatusNotifierWatcher to register with yet: " + e.getMessage());

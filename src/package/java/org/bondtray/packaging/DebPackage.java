@@ -3,9 +3,11 @@ package org.bondtray.packaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The .deb: the laid-out tree plus its control files, put together by dpkg-deb with every file
@@ -66,10 +68,15 @@ final class DebPackage {
                 """.formatted(NAME, version, maintainer, size, DEPENDS, RECOMMENDS, SUGGESTS));
         Files.writeString(control.resolve("md5sums"), md5);
         Files.writeString(control.resolve("conffiles"), SystemLayout.AUTOSTART + "\n");
-        for (String script : new String[] {"postinst", "prerm", "postrm"}) {
+        List<String> scripts = List.of("postinst", "prerm", "postrm");
+        for (String script : scripts) {
             Files.copy(files.resolve("debian/" + script), control.resolve(script));
         }
-        tree.normalize(p -> p.toString().matches("DEBIAN/(pre|post)(inst|rm)") || isProgram(p));
+        // dpkg-deb wants the maintainer scripts executable and the rest readable, whatever the umask.
+        for (Path f : FileTree.list(control)) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(
+                    scripts.contains(f.getFileName().toString()) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
         Path deb = outDir.resolve(NAME + "_" + version + "_amd64.deb");
         Process p = new ProcessBuilder("dpkg-deb", "--root-owner-group", "-Zgzip", "--build", tree.root().toString(),
                 deb.toString()).inheritIO().start();
@@ -78,15 +85,6 @@ final class DebPackage {
         }
         FileTree.delete(control);
         return deb;
-    }
-
-    /** What must keep its execute bit: the launchers, the hooks, and the runtime's own programs. */
-    static boolean isProgram(Path relative) {
-        String p = relative.toString();
-        return p.equals("usr/bin/bondtray") || p.equals("usr/lib/bondtray/bondtray-helper")
-                || p.equals("usr/lib/bondtray/system-hooks") || p.equals("usr/lib/bondtray/uninstall")
-                || p.startsWith("usr/lib/bondtray/runtime/bin/")
-                || p.equals("usr/lib/bondtray/runtime/lib/jspawnhelper") || p.equals("usr/lib/bondtray/runtime/lib/jexec");
     }
 
     private static String md5sums(FileTree tree) throws IOException {

@@ -2,7 +2,6 @@ package org.bondtray.packaging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,15 +10,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A folder laid out as the installed system will be: every file is put with the mode it must
- * have there (0644, or 0755 for programs), so neither the package nor the install script need
- * to fix permissions afterwards.
+ * A folder laid out as the installed system will be: every file gets the mode it must have
+ * there (0644, or 0755 for what {@code program} names), so neither the package nor the install
+ * script need to fix permissions afterwards.
  */
 final class FileTree {
     private final Path root;
+    private final java.util.function.Predicate<Path> program;
 
-    FileTree(Path root) {
+    /** {@code program} tells, by path relative to the root, which files must keep an execute bit. */
+    FileTree(Path root, java.util.function.Predicate<Path> program) {
         this.root = root;
+        this.program = program;
     }
 
     Path root() {
@@ -32,38 +34,21 @@ final class FileTree {
     }
 
     void copy(Path from, String to) throws IOException {
-        copy(from, to, Files.isExecutable(from));
-    }
-
-    void copy(Path from, String to, boolean program) throws IOException {
         Path target = at(to);
         Files.createDirectories(target.getParent());
         Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
-        mode(target, program);
+        mode(target);
     }
 
-    /** Every regular file directly in {@code from} into the folder {@code to}. */
-    void copyAll(Path from, String to) throws IOException {
-        for (Path f : list(from)) {
-            if (Files.isRegularFile(f)) {
-                copy(f, to + "/" + f.getFileName(), false);
-            }
-        }
-    }
-
-    void write(String to, String text) throws IOException {
-        write(to, text.getBytes(StandardCharsets.UTF_8), false);
-    }
-
-    void write(String to, byte[] bytes, boolean program) throws IOException {
+    void write(String to, byte[] bytes) throws IOException {
         Path target = at(to);
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
-        mode(target, program);
+        mode(target);
     }
 
-    /** Folders 0755; files 0644 unless {@code program} says which must run. */
-    void normalize(java.util.function.Predicate<Path> program) throws IOException {
+    /** Folders 0755, files as {@link #mode}: for what was put there by others (jlink's runtime). */
+    void normalize() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.toList()) {
                 if (Files.isSymbolicLink(p)) {
@@ -72,7 +57,7 @@ final class FileTree {
                 if (Files.isDirectory(p)) {
                     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
                 } else {
-                    mode(p, program.test(root.relativize(p)));
+                    mode(p);
                 }
             }
         }
@@ -115,7 +100,8 @@ final class FileTree {
         }
     }
 
-    private static void mode(Path p, boolean program) throws IOException {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(program ? "rwxr-xr-x" : "rw-r--r--"));
+    private void mode(Path p) throws IOException {
+        boolean runs = program.test(root.relativize(p));
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(runs ? "rwxr-xr-x" : "rw-r--r--"));
     }
 }

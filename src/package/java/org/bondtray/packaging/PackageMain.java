@@ -20,7 +20,7 @@ public final class PackageMain {
         Path target = Path.of(args[1]);
         String version = args[2];
         Path work = target.resolve("package");
-        FileTree tree = new FileTree(work.resolve("root"));
+        FileTree tree = new FileTree(work.resolve("root"), SystemLayout::isProgram);
         FileTree.delete(tree.root());
         Files.createDirectories(tree.root());
 
@@ -29,6 +29,7 @@ public final class PackageMain {
         String debVersion = DebPackage.debianVersion(version);
         new SystemLayout(project, tree).fill(target.resolve("bondtray-" + version + ".jar"), work.resolve("deps"),
                 MAINTAINER, debVersion);
+        tree.normalize();
         Path files = project.resolve("src/package/files");
         Path deb = DebPackage.build(tree, files, MAINTAINER, debVersion, target);
         Path tarball = Tarball.build(tree, files, version, target);

@@ -30,55 +30,64 @@ final class SystemLayout {
 
     /** Lays out everything but the runtime, from the build's jar and its runtime dependencies. */
     void fill(Path jar, Path dependencies, String maintainer, String debianVersion) throws IOException {
-        tree.copy(jar, LIB + "/lib/bondtray.jar", false);
+        tree.copy(jar, LIB + "/lib/bondtray.jar");
         for (Path dep : FileTree.list(dependencies)) {
             String name = dep.getFileName().toString();
             if (name.startsWith("javafx-")) {
                 // Only the platform jars hold classes; the others are empty stand-ins.
                 if (name.endsWith("-linux.jar")) {
-                    tree.copy(dep, LIB + "/javafx/" + name, false);
+                    tree.copy(dep, LIB + "/javafx/" + name);
                 }
             } else if (!name.startsWith("org.osgi.")) {
                 // slf4j names OSGi only for OSGi containers.
-                tree.copy(dep, LIB + "/lib/" + name, false);
+                tree.copy(dep, LIB + "/lib/" + name);
             }
         }
         Path files = project.resolve("src/package/files");
-        tree.copy(files.resolve("bondtray"), "/usr/bin/bondtray", true);
-        tree.copy(files.resolve("bondtray-helper"), LIB + "/bondtray-helper", true);
-        tree.copy(files.resolve("system-hooks"), LIB + "/system-hooks", true);
+        tree.copy(files.resolve("bondtray"), "/usr/bin/bondtray");
+        tree.copy(files.resolve("bondtray-helper"), LIB + "/bondtray-helper");
+        tree.copy(files.resolve("system-hooks"), LIB + "/system-hooks");
 
         Path dist = project.resolve("src/dist");
         // Debian 12 still keeps units in /lib (lintian refuses /usr/lib/systemd there).
-        tree.copy(dist.resolve("bondtray-helper.service"), "/lib/systemd/system/bondtray-helper.service", false);
-        tree.copy(dist.resolve("bondtray-dhcpcd@.service"), "/lib/systemd/system/bondtray-dhcpcd@.service", false);
-        tree.copy(dist.resolve("org.bondtray.Helper.conf"), "/usr/share/dbus-1/system.d/org.bondtray.Helper.conf", false);
+        tree.copy(dist.resolve("bondtray-helper.service"), "/lib/systemd/system/bondtray-helper.service");
+        tree.copy(dist.resolve("bondtray-dhcpcd@.service"), "/lib/systemd/system/bondtray-dhcpcd@.service");
+        tree.copy(dist.resolve("org.bondtray.Helper.conf"), "/usr/share/dbus-1/system.d/org.bondtray.Helper.conf");
         tree.copy(dist.resolve("org.bondtray.Helper.service"),
-                "/usr/share/dbus-1/system-services/org.bondtray.Helper.service", false);
-        tree.copy(project.resolve("polkit/org.bondtray.policy"), "/usr/share/polkit-1/actions/org.bondtray.policy", false);
+                "/usr/share/dbus-1/system-services/org.bondtray.Helper.service");
+        tree.copy(project.resolve("polkit/org.bondtray.policy"), "/usr/share/polkit-1/actions/org.bondtray.policy");
 
         Path desktop = project.resolve("desktop");
-        tree.copy(desktop.resolve("org.bondtray.Bondtray.desktop"), "/usr/share/applications/org.bondtray.Bondtray.desktop", false);
-        tree.copy(desktop.resolve("org.bondtray.Bondtray-autostart.desktop"), AUTOSTART, false);
+        tree.copy(desktop.resolve("org.bondtray.Bondtray.desktop"), "/usr/share/applications/org.bondtray.Bondtray.desktop");
+        tree.copy(desktop.resolve("org.bondtray.Bondtray-autostart.desktop"), AUTOSTART);
         tree.copy(desktop.resolve("org.bondtray.Bondtray.metainfo.xml"),
-                "/usr/share/metainfo/org.bondtray.Bondtray.metainfo.xml", false);
+                "/usr/share/metainfo/org.bondtray.Bondtray.metainfo.xml");
         Path icons = project.resolve("icons/hicolor");
         try (var all = Files.walk(icons)) {
             for (Path icon : all.filter(Files::isRegularFile).sorted().toList()) {
-                tree.copy(icon, "/usr/share/icons/hicolor/" + icons.relativize(icon), false);
+                tree.copy(icon, "/usr/share/icons/hicolor/" + icons.relativize(icon));
             }
         }
 
-        tree.copy(files.resolve("copyright"), DOC + "/copyright", false);
-        tree.copy(files.resolve("lintian-overrides"), "/usr/share/lintian/overrides/bondtray", false);
-        tree.write(DOC + "/changelog.gz", gzip(changelog(maintainer, debianVersion)), false);
+        tree.copy(files.resolve("copyright"), DOC + "/copyright");
+        tree.copy(files.resolve("lintian-overrides"), "/usr/share/lintian/overrides/bondtray");
+        tree.write(DOC + "/changelog.gz", gzip(changelog(maintainer, debianVersion)));
         tree.copy(dist.resolve("org.bondtray.wpa-supplicant-users.conf"),
-                DOC + "/examples/org.bondtray.wpa-supplicant-users.conf", false);
+                DOC + "/examples/org.bondtray.wpa-supplicant-users.conf");
         for (String page : new String[] {"bondtray.1", "bondtray-helper.8"}) {
             Path source = files.resolve("man/" + page);
             String section = page.substring(page.lastIndexOf('.') + 1);
-            tree.write("/usr/share/man/man" + section + "/" + page + ".gz", gzip(Files.readString(source)), false);
+            tree.write("/usr/share/man/man" + section + "/" + page + ".gz", gzip(Files.readString(source)));
         }
+    }
+
+    /** What must keep its execute bit: the launchers, the hooks, and the runtime's own programs. */
+    static boolean isProgram(Path relative) {
+        String p = relative.toString();
+        return p.equals("usr/bin/bondtray") || p.equals("usr/lib/bondtray/bondtray-helper")
+                || p.equals("usr/lib/bondtray/system-hooks") || p.equals("usr/lib/bondtray/uninstall")
+                || p.startsWith("usr/lib/bondtray/runtime/bin/")
+                || p.equals("usr/lib/bondtray/runtime/lib/jspawnhelper") || p.equals("usr/lib/bondtray/runtime/lib/jexec");
     }
 
     /** A native package's changelog: one entry for the version built. */

@@ -15,7 +15,7 @@ final class Tarball {
 
     static Path build(FileTree tree, Path files, String version, Path outDir) throws IOException, InterruptedException {
         String top = "bondtray-" + version;
-        tree.copy(files.resolve("uninstall"), SystemLayout.LIB + "/uninstall", true);
+        tree.copy(files.resolve("uninstall"), SystemLayout.LIB + "/uninstall");
         Path install = outDir.resolve("package/install");
         Files.copy(files.resolve("install"), install, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path tarball = outDir.resolve(top + "-linux-x86_64.tar.gz");

@@ -35,12 +35,12 @@ class PackagingTest {
 
     @Test
     void onlyLaunchersHooksAndTheRuntimesProgramsRun() {
-        assertTrue(DebPackage.isProgram(Path.of("usr/bin/bondtray")));
-        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/bondtray-helper")));
-        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/bin/java")));
-        assertTrue(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/lib/jspawnhelper")));
-        assertFalse(DebPackage.isProgram(Path.of("usr/lib/bondtray/runtime/lib/libjvm.so")));
-        assertFalse(DebPackage.isProgram(Path.of("usr/share/dbus-1/system.d/org.bondtray.Helper.conf")));
-        assertFalse(DebPackage.isProgram(Path.of("usr/lib/bondtray/lib/bondtray.jar")));
+        assertTrue(SystemLayout.isProgram(Path.of("usr/bin/bondtray")));
+        assertTrue(SystemLayout.isProgram(Path.of("usr/lib/bondtray/bondtray-helper")));
+        assertTrue(SystemLayout.isProgram(Path.of("usr/lib/bondtray/runtime/bin/java")));
+        assertTrue(SystemLayout.isProgram(Path.of("usr/lib/bondtray/runtime/lib/jspawnhelper")));
+        assertFalse(SystemLayout.isProgram(Path.of("usr/lib/bondtray/runtime/lib/libjvm.so")));
+        assertFalse(SystemLayout.isProgram(Path.of("usr/share/dbus-1/system.d/org.bondtray.Helper.conf")));
+        assertFalse(SystemLayout.isProgram(Path.of("usr/lib/bondtray/lib/bondtray.jar")));
     }
 }

@@ -150,29 +150,12 @@ final class DemoDrill implements Scenario {
                 TCP_CONNECTIONS);
         Wait.sleep(Duration.ofSeconds(2));
 
-        int before = signals.size();
-        long shown = tray.notifier().lastShownNanos();
-        probe.mark("cut");
-        lab.net().cutCable();
-        SwitchoverLog.Entry cut = awaitSwitch(signals, before, wlan);
-        Wait.until("the notification of the cut", Duration.ofSeconds(15), () -> tray.notifier().lastShownNanos() != shown);
-        t.say("CABLE UNPLUGGED -> traffic on Wi-Fi (%s) after %d ms; address %s %s; notification \"%s\"", cut.to(),
-                cut.outageMs(), String.join(" ", lab.net().addresses(PlainBond.NAME, 4)),
-                address.equals(lab.net().addresses(PlainBond.NAME, 4)) ? "kept" : "CHANGED", tray.notifier().lastSummary());
-        Wait.sleep(Duration.ofMillis(500));
+        oneSwitch(lab, signals, tray, probe, t, address, "cut", () -> lab.net().cutCable(), wlan,
+                "CABLE UNPLUGGED -> traffic on Wi-Fi (%s)");
         desktop.screenshot(dir.resolve("4-notification-cut.png"));
         Wait.sleep(Duration.ofSeconds(3));
-
-        int mid = signals.size();
-        long shownMid = tray.notifier().lastShownNanos();
-        probe.mark("restore");
-        lab.net().restoreCable();
-        SwitchoverLog.Entry back = awaitSwitch(signals, mid, Topology.WIRED);
-        Wait.until("the notification of the restore", Duration.ofSeconds(15), () -> tray.notifier().lastShownNanos() != shownMid);
-        t.say("CABLE PLUGGED IN -> back on the cable (%s) after %d ms; address %s %s; notification \"%s\"", back.to(),
-                back.outageMs(), String.join(" ", lab.net().addresses(PlainBond.NAME, 4)),
-                address.equals(lab.net().addresses(PlainBond.NAME, 4)) ? "kept" : "CHANGED", tray.notifier().lastSummary());
-        Wait.sleep(Duration.ofMillis(500));
+        oneSwitch(lab, signals, tray, probe, t, address, "restore", () -> lab.net().restoreCable(), Topology.WIRED,
+                "CABLE PLUGGED IN -> back on the cable (%s)");
         desktop.screenshot(dir.resolve("5-notification-restore.png"));
         Wait.sleep(Duration.ofSeconds(3));
         probe.mark("done");
@@ -183,6 +166,24 @@ final class DemoDrill implements Scenario {
                 c.longestGapMs(), b.lost(), b.sent(), b.longestGapMs());
         t.say("connections kept: %d of %d TCP connections open through both switches (longest stall %d ms)",
                 report.tcp().survived(), report.tcp().connections(), report.tcp().longestStallMs());
+    }
+
+    /**
+     * Marks {@code mark} on the probe, does {@code action}, waits for the switch to {@code to} and
+     * its notification, and tells it: the outage, whether the address stayed, the notification.
+     */
+    private static void oneSwitch(Lab lab, SwitchoverLog signals, TrayApp tray, TrafficProbe probe, Timeline t,
+                                  List<String> address, String mark, Runnable action, String to, String headline) {
+        int before = signals.size();
+        long shown = tray.notifier().lastShownNanos();
+        probe.mark(mark);
+        action.run();
+        SwitchoverLog.Entry e = awaitSwitch(signals, before, to);
+        Wait.until("the notification of the " + mark, Duration.ofSeconds(15), () -> tray.notifier().lastShownNanos() != shown);
+        List<String> now = lab.net().addresses(PlainBond.NAME, 4);
+        t.say(headline + " after %d ms; address %s %s; notification \"%s\"", e.to(), e.outageMs(), String.join(" ", now),
+                address.equals(now) ? "kept" : "CHANGED", tray.notifier().lastSummary());
+        Wait.sleep(Duration.ofMillis(500));
     }
 
     private static SwitchoverLog.Entry awaitSwitch(SwitchoverLog signals, int since, String to) {

@@ -34,6 +34,11 @@ final class HelperProcess {
     }
 
     boolean onBus() {
+        return onBus(cmd);
+    }
+
+    /** Whether any bondtray-helper (this one, or one the bus activated) owns its name. */
+    static boolean onBus(Cmd cmd) {
         return cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
                 "org.freedesktop.DBus", "NameHasOwner", "s", "org.bondtray.Helper").out().strip().equals("b true");
     }

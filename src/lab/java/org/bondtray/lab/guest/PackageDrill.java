@@ -60,7 +60,7 @@ final class PackageDrill implements Scenario {
                            boolean tray) {
         r.guarded(prefix, () -> {
             Cmd cmd = lab.cmd();
-            r.put(prefix + ".helper_on_bus_before", helperOnBus(cmd));
+            r.put(prefix + ".helper_on_bus_before", HelperProcess.onBus(cmd));
             long t0 = System.nanoTime();
             Cmd.Result in = cmd.tryRun(install);
             r.put(prefix + ".install_ms", ms(t0)).put(prefix + ".install_exit", in.exit())
@@ -71,7 +71,7 @@ final class PackageDrill implements Scenario {
                     .contains("\"org.bondtray.Helper\""));
 
             try {
-                use(cmd, r, prefix);
+                use(lab, r, prefix);
                 if (tray) {
                     tray(lab, r, prefix);
                 }
@@ -82,7 +82,8 @@ final class PackageDrill implements Scenario {
     }
 
     /** The desktop user sets the bond up through the activated helper and reads its status. */
-    private void use(Cmd cmd, Results r, String prefix) {
+    private void use(Lab lab, Results r, String prefix) {
+        Cmd cmd = lab.cmd();
         long t1 = System.nanoTime();
         Cmd.Result setup = asUser(cmd, "setup");
         r.put(prefix + ".setup_ms", ms(t1)).put(prefix + ".setup_exit", setup.exit())
@@ -96,7 +97,7 @@ final class PackageDrill implements Scenario {
                 Duration.ofMillis(250), () -> asUser(cmd, "status").out().contains(": up")));
         Cmd.Result status = asUser(cmd, "status");
         r.put(prefix + ".status_exit", status.exit()).put(prefix + ".status_output", status.out().strip());
-        r.put(prefix + ".bond_ports", String.join(" ", ports(cmd)));
+        r.put(prefix + ".bond_ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
     }
 
     /**
@@ -153,7 +154,7 @@ final class PackageDrill implements Scenario {
         r.put(prefix + ".after.bond_exists", Files.exists(Path.of("/sys/class/net", PlainBond.NAME)));
         r.put(prefix + ".after.eth0_master", master(Topology.WIRED));
         r.put(prefix + ".after.wlan0_master", master(wlan));
-        r.put(prefix + ".after.helper_on_bus", helperOnBus(cmd));
+        r.put(prefix + ".after.helper_on_bus", HelperProcess.onBus(cmd));
         r.put(prefix + ".after.files_left", Files.exists(Path.of(LIB)) || Files.exists(Path.of(LAUNCHER)));
         // Working, not only unenslaved: Wi-Fi associates again and the cable gets a lease and
         // reaches the router.
@@ -176,33 +177,22 @@ final class PackageDrill implements Scenario {
         return cmd.tryRun(argv);
     }
 
-    private static boolean helperOnBus(Cmd cmd) {
-        return cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus", "NameHasOwner", "s", "org.bondtray.Helper").out().strip().equals("b true");
-    }
-
     private static long helperPid(Cmd cmd) {
         String out = cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
                 "org.freedesktop.DBus", "GetConnectionUnixProcessID", "s", "org.bondtray.Helper").out().strip();
         return out.startsWith("u ") ? Long.parseLong(out.substring(2)) : -1;
     }
 
-    private static List<String> ports(Cmd cmd) {
-        String slaves = cmd.tryRun("cat", "/sys/class/net/" + PlainBond.NAME + "/bonding/slaves").out().strip();
-        return slaves.isEmpty() ? List.of() : List.of(slaves.split("\\s+"));
-    }
-
     /** The interface's bond, or "" when it is a plain interface. */
     private static String master(String ifname) {
         Path link = Path.of("/sys/class/net", ifname, "master");
-        return Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? readLink(link) : "";
+        // sysfs links to the bond's folder: its last name is the bond's.
+        return Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? readLink(link).replaceAll(".*/", "") : "";
     }
 
     private static String readLink(Path link) {
         try {
-            Path to = Files.readSymbolicLink(link);
-            return to.getFileName() != null && link.getFileName().toString().equals("master")
-                    ? to.getFileName().toString() : to.toString();
+            return Files.readSymbolicLink(link).toString();
         } catch (IOException e) {
             return "(" + e.getMessage() + ")";
         }
