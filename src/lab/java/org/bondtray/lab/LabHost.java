@@ -41,6 +41,14 @@ final class LabHost {
         return cache().resolve("kernel");
     }
 
+    /**
+     * Debian's packages the VM runs but the host must not have installed (NetworkManager, udev,
+     * systemd-resolved), unpacked by {@code src/lab/prepare}; the VM lays them over the host root.
+     */
+    static Path guestRoot() {
+        return cache().resolve("guest-root");
+    }
+
     String kernelVersion() throws IOException {
         return Files.readString(kernelDir().resolve("ready")).strip();
     }

@@ -47,7 +47,8 @@ final class LabVm {
                 "-no-reboot", "-nic", "none",
                 "-kernel", kernel.resolve("boot/vmlinuz-" + version).toString(),
                 "-initrd", initramfs.toString(),
-                "-append", "console=ttyS0 quiet panic=-1 bondtray.stage2=" + host.project.resolve("src/lab/guest/stage2"),
+                "-append", "console=ttyS0 quiet panic=-1 bondtray.stage2=" + host.project.resolve("src/lab/guest/stage2")
+                        + " bondtray.extra=" + LabHost.guestRoot(),
                 "-device", "virtio-rng-pci",
                 "-fsdev", "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap",
                 "-device", "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot",

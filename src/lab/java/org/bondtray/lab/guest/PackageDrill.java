@@ -76,9 +76,23 @@ final class PackageDrill implements Scenario {
                     tray(lab, r, prefix);
                 }
             } finally {
+                keepCrashReports(lab, prefix);
                 remove(lab, r, prefix, wlan, remove);
             }
         });
+    }
+
+    /** A JVM report the installed helper left (its launcher puts them there), kept with the logs. */
+    private static void keepCrashReports(Lab lab, String prefix) throws IOException {
+        Path reports = Path.of("/var/log/bondtray");
+        if (!Files.isDirectory(reports)) {
+            return;
+        }
+        try (Stream<Path> all = Files.list(reports)) {
+            for (Path p : all.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList()) {
+                Files.copy(p, lab.cmd().logDir().resolve(prefix + "-" + p.getFileName()));
+            }
+        }
     }
 
     /** The desktop user sets the bond up through the activated helper and reads its status. */
