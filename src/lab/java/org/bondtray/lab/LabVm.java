@@ -48,12 +48,17 @@ final class LabVm {
                 "-kernel", kernel.resolve("boot/vmlinuz-" + version).toString(),
                 "-initrd", initramfs.toString(),
                 "-append", "console=ttyS0 quiet panic=-1 bondtray.stage2=" + host.project.resolve("src/lab/guest/stage2")
-                        + " bondtray.extra=" + LabHost.guestRoot(),
+                        + (Files.isDirectory(LabHost.guestRoot()) ? " bondtray.extra=1" : ""),
                 "-device", "virtio-rng-pci",
                 "-fsdev", "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap",
                 "-device", "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot",
                 "-fsdev", "local,id=labout,path=" + out + ",security_model=none,multidevs=remap",
                 "-device", "virtio-9p-pci,fsdev=labout,mount_tag=labout"));
+        if (Files.isDirectory(LabHost.guestRoot())) {
+            argv.addAll(List.of("-fsdev", "local,id=guestroot,path=" + LabHost.guestRoot()
+                            + ",security_model=none,readonly=on,multidevs=remap",
+                    "-device", "virtio-9p-pci,fsdev=guestroot,mount_tag=guestroot"));
+        }
         Process qemu = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(out.resolve("qemu.log").toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();

@@ -39,6 +39,7 @@ import org.bondtray.helper.kernel.NetSysfs;
 import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.RfkillEvents;
 import org.bondtray.helper.kernel.Rtnetlink;
+import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.bondtray.wpa.Wpa;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -79,6 +80,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private KernelEvents events;
     private RfkillEvents rfkill;
     private WifiWatcher wifi;
+    private Takeover takeover;
     private volatile BondConfig config;
     private volatile String configProblem = "";
     private volatile String unsupported;
@@ -95,9 +97,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
-    public void start(Publisher publisher, WifiWatcher wifi) throws IOException {
+    public void start(Publisher publisher, WifiWatcher wifi, Takeover takeover) throws IOException {
         this.publisher = publisher;
         this.wifi = wifi;
+        this.takeover = takeover;
         ConfigFile.Loaded loaded = configFile.load();
         config = loaded.config().orElse(null);
         configProblem = loaded.problem();
@@ -108,6 +111,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         events = new KernelEvents(this);
         rfkill = RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         call(() -> {
+            reclaim();
             refresh();
             tracker.adopt(view.activePort());
             return null;
@@ -204,6 +208,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                         + "; release it first");
             }
         }
+        claim(ports);
         boolean created = existing.isEmpty();
         try {
             Link bond = kernel.ensure(wanted, existing);
@@ -226,6 +231,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 kernel.withdrawStatic(bond, config, wanted, present, routes);
             }
             kernel.staticAddressing(bond, wanted, present, routes);
+            takeover.leaveAlone(wanted.bond());
         } catch (NetlinkException e) {
             if (created) {
                 kernel.tearDown(wanted.bond());
@@ -239,6 +245,32 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         config = wanted;
         configProblem = "";
         refresh();
+    }
+
+    /** Has NetworkManager let go of the ports (it would fight over their addresses otherwise). */
+    private void claim(List<PortFacts> ports) {
+        try {
+            takeover.claim(ports.stream().map(f -> new Takeover.Port(f.name(), f.kind() == PortKind.WIRELESS)).toList(),
+                    wifi);
+        } catch (IOException e) {
+            throw new Failed(e.getMessage());
+        }
+    }
+
+    /**
+     * At start: NetworkManager forgets on restart (and on boot) that it let go of the ports, so
+     * the configured bond's ports are claimed again before anything else.
+     */
+    private void reclaim() throws IOException {
+        BondConfig c = config;
+        if (c == null || unsupported != null) {
+            return;
+        }
+        try {
+            claim(PortMatcher.select(c.ports(), facts(rt.links()), c.bond()));
+        } catch (Failed e) {
+            LOG.warning(e.getMessage());
+        }
     }
 
     /**
@@ -322,6 +354,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         dhcp.release();
         resolver.withdraw(name);
         kernel.tearDown(name);
+        takeover.giveBack(wifi);
         configFile.remove();
         config = null;
         refresh();

@@ -13,6 +13,7 @@ import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.SystemdLauncher;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -50,7 +51,7 @@ public final class HelperMain {
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
         WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged);
-        helper.start(object, wifi);
+        helper.start(object, wifi, new Takeover(bus, configDir));
         bus.exportObject(object.getObjectPath(), object);
         SignatureGuard.install(bus, object.getObjectPath(), object);
         bus.requestBusName(BondtrayBus.BUS_NAME);

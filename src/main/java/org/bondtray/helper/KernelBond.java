@@ -52,6 +52,12 @@ final class KernelBond {
      * makes it again by itself, and the port only counts as ready once it has.
      */
     void enslave(Link bond, PortFacts port) throws IOException {
+        // An address left on a port (a network manager's, from before it let go) would keep a
+        // route through the port itself, around the bond.
+        for (Rtnetlink.Address a : rt.addresses(port.link().index())) {
+            IpText.Prefixed p = IpText.prefixed(a.text());
+            rt.deleteAddress(port.link().index(), p.address(), p.prefix());
+        }
         rt.setUp(port.link().index(), false);
         rt.setMaster(port.link().index(), bond.index());
     }

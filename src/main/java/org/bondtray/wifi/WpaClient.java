@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bondtray.wpa.NetworkArgs;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
 import org.freedesktop.dbus.DBusPath;
@@ -157,23 +158,11 @@ public final class WpaClient {
             for (String n : paths(get(path, Wpa.INTERFACE, "Networks"))) {
                 Object p = get(n, Wpa.NETWORK, "Properties");
                 Object ssid = p instanceof Map<?, ?> m ? m.get("ssid") : null;
-                out.put(n, configSsid(String.valueOf(ssid instanceof Variant<?> x ? x.getValue() : ssid)));
+                out.put(n, NetworkArgs.configSsid(String.valueOf(ssid instanceof Variant<?> x ? x.getValue() : ssid)));
             }
             return out;
         } catch (DBusException | RuntimeException e) {
             throw explain(e);
-        }
-    }
-
-    /** A network block's ssid as wpa_supplicant writes it: "quoted text" or bare hex. */
-    static byte[] configSsid(String s) {
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            return s.substring(1, s.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        try {
-            return HexFormat.of().parseHex(s);
-        } catch (IllegalArgumentException e) {
-            return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -262,28 +251,23 @@ public final class WpaClient {
      */
     public String connect(String path, byte[] ssid, Security security, char[] password, boolean hidden)
             throws WifiException {
-        Map<String, Variant<?>> args = new LinkedHashMap<>();
-        args.put("ssid", new Variant<>(ssid, "ay"));
-        switch (security) {
-            case OPEN -> args.put("key_mgmt", new Variant<>("NONE"));
+        Map<String, Variant<?>> args = switch (security) {
+            case OPEN -> NetworkArgs.open(ssid);
             case WPA, WPA2, WPA2_WPA3 -> {
                 String bad = Psk.check(password);
                 if (!bad.isEmpty()) {
                     throw new WifiException(bad);
                 }
-                args.put("key_mgmt", new Variant<>("WPA-PSK"));
-                args.put("psk", new Variant<>(Psk.raw(password, ssid), "ay"));
+                yield NetworkArgs.wpaPsk(ssid, Psk.raw(password, ssid));
             }
             case WPA3 -> {
                 if (password.length == 0) {
                     throw new WifiException("a WPA3 network needs a password");
                 }
-                args.put("key_mgmt", new Variant<>("SAE"));
-                args.put("ieee80211w", new Variant<>(2));
-                args.put("sae_password", new Variant<>(new String(password)));
+                yield NetworkArgs.sae(ssid, new String(password));
             }
             default -> throw new WifiException(security.label() + " networks cannot be joined from Bondtray yet");
-        }
+        };
         if (hidden) {
             args.put("scan_ssid", new Variant<>(1));
         }

@@ -22,6 +22,9 @@ public final class Scenarios {
     /** The build's .deb and tarball installed, used through D-Bus activation, and removed. */
     public static final String PACKAGE = "package";
 
+    /** NetworkManager has the cable and the Wi-Fi; setup takes them over, disable gives them back. */
+    public static final String NETWORK_MANAGER = "networkmanager";
+
     /** The README's demo, told live; runs only when asked for by name (the demo command does). */
     public static final String DEMO = "demo";
     /** Where the demo's timeline and screenshots go, under the results folder. */
@@ -38,6 +41,7 @@ public final class Scenarios {
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
         all.put(HELPER, new HelperDrill());
         all.put(PACKAGE, new PackageDrill());
+        all.put(NETWORK_MANAGER, new NetworkManagerDrill());
         all.put(DEMO, new DemoDrill());
         return all;
     }

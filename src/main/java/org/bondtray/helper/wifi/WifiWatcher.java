@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.AtomicFile;
+import org.bondtray.wpa.NetworkArgs;
 import org.bondtray.wpa.Wpa;
+import org.bondtray.wpa.WpaInterface;
 import org.bondtray.wpa.WpaSupplicant;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -33,6 +36,9 @@ public final class WifiWatcher implements AutoCloseable {
             # wpa_supplicant rewrites this file when asked to save its configuration.
             update_config=1
             """;
+
+    /** How long another manager may take to let wpa_supplicant drop an adapter it let go of. */
+    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(5);
 
     private final DBusConnection bus;
     private final Path networks;
@@ -75,7 +81,7 @@ public final class WifiWatcher implements AutoCloseable {
             for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
                 best = Math.max(best, ((Number) rate).longValue());
             }
-            return new WifiInfo(state, Ssids.display(bytes(b.Get(Wpa.BSS, "SSID"))),
+            return new WifiInfo(state, Ssids.display(Ssids.fromBus(b.Get(Wpa.BSS, "SSID"))),
                     signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
@@ -116,24 +122,87 @@ public final class WifiWatcher implements AutoCloseable {
         }
         try {
             WpaSupplicant wpa = supplicant();
-            try {
-                wpa.GetInterface(ifname);
+            if (manages(wpa, ifname)) {
                 return false;
-            } catch (DBusExecutionException unknown) {
-                // not managed yet: ours to hand over
             }
-            if (!Files.exists(networks)) {
-                Files.createDirectories(networks.getParent());
-                AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
-            }
-            wpa.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile",
-                    new Variant<>(networks.toString())));
-            LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
+            create(wpa, ifname);
             return true;
         } catch (DBusException | DBusExecutionException | IOException e) {
             LOG.warning("could not hand " + ifname + " to wpa_supplicant: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Takes a Wi-Fi adapter another manager just let go of: once wpa_supplicant has dropped that
+     * manager's interface, hands the adapter over with the helper's networks file, adds
+     * {@code network} (the one the other manager had it on) unless a network of that SSID is
+     * known already, selects it and saves, so it comes back after a restart.
+     */
+    public void adopt(String ifname, Optional<Map<String, Variant<?>>> network) throws IOException, InterruptedException {
+        try {
+            WpaSupplicant wpa = supplicant();
+            long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+            while (manages(wpa, ifname) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            DBusPath path = manages(wpa, ifname) ? wpa.GetInterface(ifname) : create(wpa, ifname);
+            if (network.isEmpty()) {
+                return;
+            }
+            WpaInterface iface = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), WpaInterface.class);
+            byte[] ssid = (byte[]) network.get().get("ssid").getValue();
+            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
+            for (Object n : items(props.Get(Wpa.INTERFACE, "Networks"))) {
+                Object p = bus.getRemoteObject(Wpa.BUS_NAME, ((DBusPath) n).getPath(), Properties.class)
+                        .Get(Wpa.NETWORK, "Properties");
+                if (p instanceof Map<?, ?> m && java.util.Arrays.equals(ssid, NetworkArgs.configSsid(String.valueOf(value(m.get("ssid")))))) {
+                    iface.SelectNetwork((DBusPath) n);
+                    return;
+                }
+            }
+            iface.SelectNetwork(iface.AddNetwork(network.get()));
+            iface.SaveConfig();
+            LOG.info("wpa_supplicant has " + ifname + " on " + Ssids.display(ssid) + " now, saved in " + networks);
+        } catch (DBusException | DBusExecutionException e) {
+            throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets go of an adapter the helper handed to wpa_supplicant, so another manager can take it. */
+    public void forget(String ifname) {
+        try {
+            WpaSupplicant wpa = supplicant();
+            if (manages(wpa, ifname)) {
+                wpa.RemoveInterface(wpa.GetInterface(ifname));
+            }
+        } catch (DBusException | DBusExecutionException e) {
+            LOG.warning("could not take " + ifname + " from wpa_supplicant: " + e.getMessage());
+        }
+    }
+
+    private static boolean manages(WpaSupplicant wpa, String ifname) {
+        try {
+            wpa.GetInterface(ifname);
+            return true;
+        } catch (DBusExecutionException unknown) {
+            return false;
+        }
+    }
+
+    private DBusPath create(WpaSupplicant wpa, String ifname) throws IOException {
+        if (!Files.exists(networks)) {
+            Files.createDirectories(networks.getParent());
+            AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
+        }
+        DBusPath path = wpa.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile",
+                new Variant<>(networks.toString())));
+        LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
+        return path;
+    }
+
+    private static Object value(Object o) {
+        return o instanceof Variant<?> v ? v.getValue() : o;
     }
 
     private WpaSupplicant supplicant() throws DBusException {
@@ -165,18 +234,6 @@ public final class WifiWatcher implements AutoCloseable {
             return out;
         }
         return List.of();
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] b) {
-            return b;
-        }
-        List<?> items = items(value);
-        byte[] out = new byte[items.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) items.get(i)).byteValue();
-        }
-        return out;
     }
 
     @Override

@@ -1,0 +1,42 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bondtray.lab.guest.Scenarios;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The helper next to Debian's NetworkManager: it takes the ports over, no fight, gives them back. */
+class NetworkManagerLabIT {
+
+    @Test
+    @DisplayName("NetworkManager lets go of the cable and the Wi-Fi on setup, looks on during 10 cuts, and gets both back on disable")
+    void takesOverAndGivesBack() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
+        r.print("nm.eth_connected_ms", "nm.wifi_connected_ms", "nm.before", "nm.eth_address_before", "setup_exit",
+                "setup_ms", "up_ms", "nm.after_setup", "bond.ports", "bond.address_ms", "bond.address", "eth_addresses_after_setup", "wifi.ssid_under_helper",
+                "wifi.saved_ssid", "wifi.saved_key", "cuts", "nm.during_cuts", "nm.after_cuts", "eth_addresses_during",
+                "disable_exit", "nm.eth_back_ms", "nm.wifi_back_ms", "nm.after_disable", "nm.eth_address_after",
+                "bond.after_disable");
+        assertAll(
+                () -> assertEquals("eth0 connected, wlan0 connected", r.text("nm.before"), "NetworkManager had both"),
+                () -> assertEquals(0, r.number("setup_exit"), r.text("setup_output")),
+                () -> assertEquals("eth0 unmanaged, wlan0 unmanaged", r.text("nm.after_setup"), "setup took both"),
+                () -> assertEquals("eth0 wlan0", r.text("bond.ports")),
+                () -> assertTrue(r.text("bond.address").startsWith("192.168.50."), r.text("bond.address")),
+                () -> assertEquals("bondtray-lan", r.text("wifi.ssid_under_helper"),
+                        "the Wi-Fi network went with the adapter to wpa_supplicant"),
+                () -> assertEquals("true", r.text("wifi.saved_ssid"), "and was saved in the helper's networks file"),
+                () -> assertEquals("true", r.text("wifi.saved_key")),
+                () -> assertEquals("", r.text("nm.during_cuts"), "NetworkManager did nothing during the cuts"),
+                () -> assertEquals("eth0 unmanaged, wlan0 unmanaged", r.text("nm.after_cuts")),
+                () -> assertEquals("", r.text("eth_addresses_during"), "no address of NetworkManager's on the port"),
+                () -> assertEquals(0, r.number("disable_exit"), r.text("disable_output")),
+                () -> assertEquals("eth0 connected, wlan0 connected", r.text("nm.after_disable"),
+                        "disable gave both back and NetworkManager connected them again"),
+                () -> assertTrue(r.text("nm.eth_address_after").startsWith("192.168.50."), r.text("nm.eth_address_after")),
+                () -> assertEquals("gone", r.text("bond.after_disable")));
+    }
+}

@@ -1,0 +1,131 @@
+package org.bondtray.helper.takeover;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bondtray.helper.config.AtomicFile;
+import org.bondtray.helper.wifi.WifiWatcher;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+
+/**
+ * Takes the bond's ports from NetworkManager and gives them back: the helper and NetworkManager
+ * never both configure an interface. A port NetworkManager manages is set unmanaged (a Wi-Fi
+ * port's network, secret included, goes with it to wpa_supplicant under the helper's networks
+ * file); which ports were taken is kept in the configuration folder, so disable gives back
+ * exactly those, even after a restart, and a port the user had made unmanaged stays so.
+ */
+public final class Takeover {
+    private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
+
+    /** A port to take: its interface name and whether it is Wi-Fi. */
+    public record Port(String name, boolean wireless) {
+    }
+
+    private final NetworkManagerLink nm;
+    private final Path record;
+
+    public Takeover(DBusConnection bus, Path configDir) {
+        this.nm = new NetworkManagerLink(bus);
+        this.record = configDir.resolve("taken-from-networkmanager");
+    }
+
+    /**
+     * Has NetworkManager let go of every port it manages among {@code ports}. If it will not,
+     * what was taken in this call is given back and the failure thrown: nothing changed.
+     */
+    public void claim(List<Port> ports, WifiWatcher wifi) throws IOException {
+        if (!nm.running()) {
+            return;
+        }
+        Set<String> taken = new LinkedHashSet<>(taken());
+        List<String> now = new ArrayList<>();
+        try {
+            for (Port p : ports) {
+                Optional<String> device = nm.device(p.name());
+                if (device.isEmpty() || !nm.managed(device.get())) {
+                    continue;
+                }
+                Optional<WifiProfile> wifiNetwork = p.wireless() ? nm.activeWifi(device.get()) : Optional.empty();
+                nm.setManaged(device.get(), false);
+                now.add(p.name());
+                taken.add(p.name());
+                AtomicFile.write(record, String.join("\n", taken) + "\n", "rw-r--r--");
+                LOG.info("NetworkManager let go of " + p.name()
+                        + wifiNetwork.map(w -> "; its Wi-Fi network " + w + " goes to wpa_supplicant").orElse(""));
+                if (p.wireless()) {
+                    wifi.adopt(p.name(), wifiNetwork.map(WifiProfile::networkArgs));
+                }
+            }
+        } catch (DBusException | DBusExecutionException | IOException e) {
+            giveBack(now, wifi);
+            throw new IOException("NetworkManager would not let go of " + ports.stream().map(Port::name)
+                    .filter(n -> !now.contains(n)).findFirst().orElse("a port") + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while NetworkManager let go of the ports", e);
+        }
+    }
+
+    /**
+     * The bond itself: NetworkManager shows a bond it did not make and could start to configure
+     * it; it is told to leave it alone. Best effort: the bond works either way.
+     */
+    public void leaveAlone(String bond) {
+        if (!nm.running()) {
+            return;
+        }
+        try {
+            Optional<String> device = nm.device(bond);
+            if (device.isPresent() && nm.managed(device.get())) {
+                nm.setManaged(device.get(), false);
+            }
+        } catch (DBusException | DBusExecutionException e) {
+            LOG.log(Level.INFO, "NetworkManager still manages " + bond + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Gives NetworkManager back every port taken from it; call once the bond is gone. */
+    public void giveBack(WifiWatcher wifi) throws IOException {
+        giveBack(taken(), wifi);
+        Files.deleteIfExists(record);
+    }
+
+    private void giveBack(List<String> ports, WifiWatcher wifi) {
+        for (String name : ports) {
+            // wpa_supplicant must drop the helper's interface for NetworkManager to make its own.
+            wifi.forget(name);
+            try {
+                Optional<String> device = nm.running() ? nm.device(name) : Optional.empty();
+                if (device.isPresent()) {
+                    nm.setManaged(device.get(), true);
+                    LOG.info("gave " + name + " back to NetworkManager");
+                }
+            } catch (DBusException | DBusExecutionException e) {
+                LOG.warning("could not give " + name + " back to NetworkManager: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The ports taken from NetworkManager and not yet given back. */
+    public List<String> taken() throws IOException {
+        if (!Files.exists(record)) {
+            return List.of();
+        }
+        return Files.readAllLines(record).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
