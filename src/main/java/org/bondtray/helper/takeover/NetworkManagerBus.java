@@ -15,8 +15,6 @@ final class NetworkManagerBus {
     static final String ACTIVE_CONNECTION = "org.freedesktop.NetworkManager.Connection.Active";
     /** NMDeviceState: NetworkManager leaves the device alone. */
     static final int STATE_UNMANAGED = 10;
-    /** NMDeviceState: the device is connected. */
-    static final int STATE_ACTIVATED = 100;
 
     private NetworkManagerBus() {
     }

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.AtomicFile;
-import org.bondtray.wpa.NetworkArgs;
+import org.bondtray.wifi.WpaClient;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
 import org.bondtray.wpa.WpaSupplicant;
@@ -152,19 +152,16 @@ public final class WifiWatcher implements AutoCloseable {
             }
             WpaInterface iface = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), WpaInterface.class);
             byte[] ssid = (byte[]) network.get().get("ssid").getValue();
-            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
-            for (Object n : items(props.Get(Wpa.INTERFACE, "Networks"))) {
-                Object p = bus.getRemoteObject(Wpa.BUS_NAME, ((DBusPath) n).getPath(), Properties.class)
-                        .Get(Wpa.NETWORK, "Properties");
-                if (p instanceof Map<?, ?> m && java.util.Arrays.equals(ssid, NetworkArgs.configSsid(String.valueOf(value(m.get("ssid")))))) {
-                    iface.SelectNetwork((DBusPath) n);
+            for (Map.Entry<String, byte[]> known : new WpaClient(bus).networks(path.getPath()).entrySet()) {
+                if (java.util.Arrays.equals(ssid, known.getValue())) {
+                    iface.SelectNetwork(new DBusPath(known.getKey()));
                     return;
                 }
             }
             iface.SelectNetwork(iface.AddNetwork(network.get()));
             iface.SaveConfig();
             LOG.info("wpa_supplicant has " + ifname + " on " + Ssids.display(ssid) + " now, saved in " + networks);
-        } catch (DBusException | DBusExecutionException e) {
+        } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
             throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
         }
     }
@@ -199,10 +196,6 @@ public final class WifiWatcher implements AutoCloseable {
                 new Variant<>(networks.toString())));
         LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
         return path;
-    }
-
-    private static Object value(Object o) {
-        return o instanceof Variant<?> v ? v.getValue() : o;
     }
 
     private WpaSupplicant supplicant() throws DBusException {
