@@ -24,7 +24,7 @@ class AddressingLabIT {
     void helperRunsDhcp() {
         ScenarioResult r = result();
         r.print("dhcp.lease_ms", "dhcp.lease6_ms", "dhcp.state", "dhcp.address", "dhcp.server", "dhcp.lease_time",
-                "dhcp.bond_address", "dhcp.dns", "dhcp.resolv_conf", "dhcp.config");
+                "dhcp.bond_address", "dhcp.dns", "dhcp.resolv_conf_ms", "dhcp.resolv_conf", "dhcp.config");
         assertAll(
                 () -> assertEquals("running", r.text("dhcp.state")),
                 () -> assertTrue(r.text("dhcp.bond_address").startsWith(r.text("dhcp.address") + "/24"),
@@ -61,7 +61,7 @@ class AddressingLabIT {
     @DisplayName("addressing 3: dhcpcd killed is started again with the address kept; a restarted helper adopts it")
     void dhcpcdIsSupervised() {
         ScenarioResult r = result();
-        r.print("dhcpcd.pid_before", "dhcpcd.restart_ms", "dhcpcd.address_kept", "dhcpcd.state_after",
+        r.print("dhcpcd.pid_before", "dhcpcd.restart_ms", "dhcpcd.address_kept", "dhcpcd.running_ms", "dhcpcd.state_after",
                 "crash.dhcpcd_adopted");
         assertAll(
                 () -> assertTrue(r.number("dhcpcd.restart_ms") < 5000, "started again within 5 s"),

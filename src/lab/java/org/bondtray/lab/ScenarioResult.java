@@ -2,7 +2,10 @@ package org.bondtray.lab;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /** The figures one lab scenario wrote, read by its host-side test case. */
@@ -21,7 +24,31 @@ public final class ScenarioResult {
         String error = values.getProperty("error");
         if (error != null) {
             fail("scenario " + name + " failed in the VM: " + values.getProperty("error.trace", error)
-                    + "\nlogs: " + logs);
+                    + "\nmeasured before that:\n" + measured() + "the helper's last words:\n" + helperTail()
+                    + "logs: " + logs);
+        }
+    }
+
+    /** Everything the scenario wrote before it failed: CI keeps the report, not the VM's files. */
+    private String measured() {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeSet<>(values.stringPropertyNames()).stream().filter(k -> !k.startsWith("error"))
+                .forEach(k -> s.append(String.format("  %-28s %s%n", k, values.getProperty(k))));
+        return s.toString();
+    }
+
+    /** The helper's log lines (not dhcpcd's, which share the file) from the end, at most 25. */
+    private String helperTail() {
+        try {
+            List<String> lines = Files.readAllLines(logs.resolve("logs/bondtray-helper.log")).stream()
+                    .filter(l -> l.contains("org.bondtray") || l.startsWith("INFO") || l.startsWith("WARNING")
+                            || l.startsWith("SEVERE") || l.startsWith("\tat ") || l.contains("Exception"))
+                    .toList();
+            StringBuilder s = new StringBuilder();
+            lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> s.append("  ").append(l).append('\n'));
+            return s.toString();
+        } catch (IOException | RuntimeException e) {
+            return "  (no helper log: " + e.getMessage() + ")\n";
         }
     }
 

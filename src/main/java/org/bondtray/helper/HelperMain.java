@@ -47,6 +47,7 @@ public final class HelperMain {
                                 SystemResolver resolver) throws Exception {
         DBusConnection bus = busAddress == null ? DBusConnectionBuilder.forSystemBus().build()
                 : DBusConnectionBuilder.forAddress(busAddress).build();
+        resolver.useResolvedOn(bus);
         Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);

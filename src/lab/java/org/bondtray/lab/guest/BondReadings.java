@@ -1,5 +1,6 @@
 package org.bondtray.lab.guest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,18 @@ import org.freedesktop.dbus.interfaces.Properties;
  */
 final class BondReadings {
     private BondReadings() {
+    }
+
+    /** Cuts the cable and plugs it back {@code times} times, each time waiting for the bond to follow. */
+    static void cycleCable(Lab lab, Properties bond, String wlan, int times) {
+        for (int i = 0; i < times; i++) {
+            lab.net().cutCable();
+            Wait.until("the bond on Wi-Fi after cut " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> wlan.equals(active(bond)));
+            lab.net().restoreCable();
+            Wait.until("the bond on the cable after restore " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> Topology.WIRED.equals(active(bond)));
+        }
     }
 
     static String state(Properties bond) {

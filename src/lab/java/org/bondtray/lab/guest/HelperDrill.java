@@ -365,8 +365,10 @@ final class HelperDrill implements Scenario {
         r.put("dhcp.lease_time", dhcpField(bond, BondProperties.DHCP_LEASE_TIME));
         r.put("dhcp.bond_address", String.join(" ", lab.net().addresses(PlainBond.NAME, 4)));
         r.put("dhcp.dns", words(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DNS)));
-        r.put("dhcp.resolv_conf", readFile("/etc/resolv.conf").lines().filter(l -> l.startsWith("nameserver"))
-                .reduce((a, b) -> a + "; " + b).orElse(""));
+        // The helper hands the servers on after it publishes the lease: allow it a moment.
+        r.put("dhcp.resolv_conf_ms", Wait.untilOrTimeout(Duration.ofSeconds(15), Duration.ofMillis(100),
+                () -> nameservers().contains("nameserver 192.168.50.1")));
+        r.put("dhcp.resolv_conf", nameservers());
         r.put("dhcp.config", readFile("/run/bondtray/dhcpcd-" + PlainBond.NAME + ".conf").lines()
                 .filter(l -> l.startsWith("iaid") || l.startsWith("duid")).reduce((a, b) -> a + "; " + b).orElse(""));
     }
@@ -402,7 +404,15 @@ final class HelperDrill implements Scenario {
         r.put("dhcpcd.restart_ms", Wait.until("the helper to start dhcpcd again", Duration.ofSeconds(30),
                 Duration.ofMillis(50), () -> dhcpcdPid(lab) > 0 && dhcpcdPid(lab) != pid));
         r.put("dhcpcd.address_kept", before.equals(String.join(" ", lab.net().addresses(PlainBond.NAME, 4))));
+        // The pid file appears before the helper has seen its child start: allow it a moment.
+        r.put("dhcpcd.running_ms", Wait.untilOrTimeout(Duration.ofSeconds(15), Duration.ofMillis(50),
+                () -> "running".equals(dhcpField(bond, BondProperties.DHCP_STATE))));
         r.put("dhcpcd.state_after", dhcpField(bond, BondProperties.DHCP_STATE));
+    }
+
+    private static String nameservers() {
+        return readFile("/etc/resolv.conf").lines().filter(l -> l.startsWith("nameserver"))
+                .reduce((a, b) -> a + "; " + b).orElse("");
     }
 
     private static long dhcpcdPid(Lab lab) {

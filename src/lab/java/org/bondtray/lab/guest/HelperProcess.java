@@ -79,6 +79,20 @@ final class HelperProcess {
         return cmd.tryRun(cliCommand(user, args));
     }
 
+    /**
+     * {@code bondtray setup} as {@code user}: records setup_exit, setup_output and setup_ms, and
+     * ends the scenario at once if it failed (everything after it would only time out).
+     */
+    void setup(Results r, String user) {
+        long t0 = System.nanoTime();
+        Cmd.Result setup = cli(user, "setup");
+        String output = (setup.out() + setup.err()).strip();
+        r.put("setup_exit", setup.exit()).put("setup_output", output).put("setup_ms", (System.nanoTime() - t0) / 1_000_000);
+        if (setup.exit() != 0) {
+            throw new IllegalStateException("bondtray setup failed: " + output);
+        }
+    }
+
     /** {@code bondtray ARGS} as {@code user}, left running; its output goes to {@code logs/<name>.log}. */
     Process startCli(String name, String user, String... args) {
         return cmd.start(name, cliCommand(user, args));

@@ -13,12 +13,13 @@ record Lab(Cmd cmd, GuestControl control, Topology net, DBusConnection systemBus
         return new TrafficProbe(cmd, Topology.ROUTER, Topology.ECHO_PORT, tcpConnections);
     }
 
-    /** Puts the laptop back as the topology built it: plain ports, cable in, Wi-Fi idle. */
+    /** Puts the laptop back as the topology built it: plain ports, cable in, Wi-Fi idle, the lab's product files. */
     void reset() {
         dhcp.stop();
         bond.delete();
         wifi.release(net.wifiInterface(0));
         net.restoreCable();
+        net.restoreProduct();
         cmd.tryRun("ip", "link", "set", Topology.WIRED, "up");
         Wait.sleep(Duration.ofMillis(500));
     }

@@ -1,6 +1,5 @@
 package org.bondtray.lab.guest;
 
-import static org.bondtray.lab.guest.BondReadings.active;
 import static org.bondtray.lab.guest.BondReadings.props;
 import static org.bondtray.lab.guest.BondReadings.state;
 
@@ -33,10 +32,7 @@ final class NetworkManagerDrill implements Scenario {
         HelperProcess helper = new HelperProcess(cmd, lab.control());
         try {
             // NetworkManager learns of devices from udev; without it every device is unmanaged.
-            udevd = cmd.start("systemd-udevd", "/lib/systemd/systemd-udevd");
-            Wait.until("udevd's control socket", Duration.ofSeconds(30), () -> Files.exists(Path.of("/run/udev/control")));
-            cmd.run("udevadm", "trigger", "--action=add");
-            cmd.run("udevadm", "settle", "--timeout=60");
+            udevd = Udev.start(cmd);
             // As on a laptop, NetworkManager is the one that hands the Wi-Fi adapter to wpa_supplicant.
             lab.wifi().release(wlan);
             nm = cmd.start(NM, NM, "--debug", "--log-level=INFO");
@@ -53,10 +49,7 @@ final class NetworkManagerDrill implements Scenario {
             r.put("nm.before", nmView(cmd, wired, wlan)).put("nm.eth_address_before", first(lab.net().addresses(wired, 4)));
 
             r.put("helper.start_to_name_ms", helper.start());
-            long t1 = System.nanoTime();
-            Cmd.Result setup = helper.cli(Topology.USER, "setup");
-            r.put("setup_exit", setup.exit()).put("setup_output", (setup.out() + setup.err()).strip());
-            r.put("setup_ms", (System.nanoTime() - t1) / 1_000_000);
+            helper.setup(r, Topology.USER);
             Properties bond = props(lab);
             r.put("up_ms", Wait.until("the bond up with the cable and the Wi-Fi", Duration.ofSeconds(120),
                     Duration.ofMillis(250), () -> "up".equals(state(bond))));
@@ -74,14 +67,7 @@ final class NetworkManagerDrill implements Scenario {
 
             int logBefore = nmLines(lab);
             String fight = "";
-            for (int i = 0; i < CUTS; i++) {
-                lab.net().cutCable();
-                Wait.until("the bond on Wi-Fi after cut " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
-                        () -> wlan.equals(active(bond)));
-                lab.net().restoreCable();
-                Wait.until("the bond on the cable after restore " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
-                        () -> wired.equals(active(bond)));
-            }
+            BondReadings.cycleCable(lab, bond, wlan, CUTS);
             Wait.sleep(Duration.ofSeconds(2));
             for (String line : BondReadings.log(lab, NM).lines().skip(logBefore).toList()) {
                 if (line.contains("state change") || line.contains("dhcp") || line.contains("activation")) {

@@ -25,6 +25,12 @@ public final class Scenarios {
     /** NetworkManager has the cable and the Wi-Fi; setup takes them over, disable gives them back. */
     public static final String NETWORK_MANAGER = "networkmanager";
 
+    /** systemd-networkd configures the cable; setup has it let go, disable gives it back. */
+    public static final String NETWORKD = "networkd";
+
+    /** systemd-resolved runs; the helper hands it the bond's name servers over D-Bus. */
+    public static final String RESOLVED = "resolved";
+
     /** The README's demo, told live; runs only when asked for by name (the demo command does). */
     public static final String DEMO = "demo";
     /** Where the demo's timeline and screenshots go, under the results folder. */
@@ -42,6 +48,8 @@ public final class Scenarios {
         all.put(HELPER, new HelperDrill());
         all.put(PACKAGE, new PackageDrill());
         all.put(NETWORK_MANAGER, new NetworkManagerDrill());
+        all.put(RESOLVED, new ResolvedDrill());
+        all.put(NETWORKD, new NetworkdDrill());
         all.put(DEMO, new DemoDrill());
         return all;
     }

@@ -35,6 +35,9 @@ final class Topology {
     static final String CAFE_BRIDGE = "br-cafe";
     static final String ROUTER = "192.168.50.1";
     static final String ROUTER6 = "fd00:50::1";
+    /** The LAN's DNS domain (dnsmasq on the router answers for it) and the router's name in it. */
+    static final String LAN_DOMAIN = "bondtray.lab";
+    static final String ROUTER_NAME = "router." + LAN_DOMAIN;
     static final String CAFE_ROUTER = "192.168.60.1";
     static final int ECHO_PORT = 7007;
     /** The laptop's wired port and, inside the LAN namespace, the far end of its cable. */
@@ -104,21 +107,27 @@ final class Topology {
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "master", LAN_BRIDGE);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "up");
         dnsmasq(LAN_NS, LAN_BRIDGE, "192.168.50.100,192.168.50.199,255.255.255.0,1h", ROUTER,
-                "fd00:50::100,fd00:50::1ff,64,1h");
+                "fd00:50::100,fd00:50::1ff,64,1h", LAN_DOMAIN);
     }
 
     private void cafe() {
         network(CAFE_NS, CAFE_BRIDGE, CAFE_ROUTER, "02:b7:00:60:00:01");
-        dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null);
+        dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null,
+                "cafe.example");
     }
 
-    private void dnsmasq(String netns, String bridge, String range4, String router, String range6) {
+    /**
+     * The router's DHCP server and its name server: it answers for {@code domain} only (the
+     * router's own name), from nothing on the machine, and gives the domain out with the lease.
+     */
+    private void dnsmasq(String netns, String bridge, String range4, String router, String range6, String domain) {
         List<String> argv = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
                 "--user=root", "--bind-interfaces", "--interface=" + bridge, "--except-interface=lo",
                 "--dhcp-range=" + range4, "--dhcp-option=option:router," + router,
                 "--dhcp-option=option:dns-server," + router, "--dhcp-authoritative",
                 "--dhcp-leasefile=/run/dnsmasq-" + netns + ".leases", "--pid-file=/run/dnsmasq-" + netns + ".pid",
-                "--log-dhcp", "--log-facility=-", "--port=0"));
+                "--log-dhcp", "--log-facility=-", "--no-resolv", "--no-hosts", "--domain=" + domain,
+                "--local=/" + domain + "/", "--host-record=router." + domain + "," + router));
         if (range6 != null) {
             argv.add("--dhcp-range=" + range6);
             argv.add("--enable-ra");
@@ -219,6 +228,21 @@ final class Topology {
         copy(project.resolve("src/dist/org.bondtray.Helper.conf"), Path.of("/etc/dbus-1/system.d/org.bondtray.Helper.conf"));
         copy(project.resolve("polkit/org.bondtray.policy"), Path.of("/usr/share/polkit-1/actions/org.bondtray.policy"));
         copy(project.resolve("src/lab/guest/50-bondtray-lab.rules"), Path.of("/etc/polkit-1/rules.d/50-bondtray-lab.rules"));
+    }
+
+    /**
+     * Puts the lab's copies back if a scenario removed them: purging the package takes the polkit
+     * action file with it, and every later call would be refused. polkitd notices the file again
+     * by itself; this waits until it has.
+     */
+    void restoreProduct() {
+        Path actions = Path.of("/usr/share/polkit-1/actions/org.bondtray.policy");
+        if (Files.exists(actions) && Files.exists(Path.of("/etc/dbus-1/system.d/org.bondtray.Helper.conf"))) {
+            return;
+        }
+        installProduct();
+        Wait.until("polkitd to know Bondtray's actions again", Duration.ofSeconds(30), Duration.ofMillis(250),
+                () -> cmd.tryRun("pkaction", "--action-id", "org.bondtray.configure").exit() == 0);
     }
 
     private void copy(Path from, Path to) {

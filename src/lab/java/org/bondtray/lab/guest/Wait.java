@@ -10,6 +10,15 @@ final class Wait {
 
     /** Returns the milliseconds it took; throws with {@code what} when the deadline passes. */
     static long until(String what, Duration timeout, Duration every, BooleanSupplier condition) {
+        long ms = untilOrTimeout(timeout, every, condition);
+        if (ms < 0) {
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        }
+        return ms;
+    }
+
+    /** The milliseconds it took, or -1 when the deadline passed: for waits whose outcome a test judges. */
+    static long untilOrTimeout(Duration timeout, Duration every, BooleanSupplier condition) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (true) {
@@ -23,7 +32,7 @@ final class Wait {
                 return (System.nanoTime() - start) / 1_000_000;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                return -1;
             }
             sleep(every);
         }

@@ -10,12 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.config.AtomicFile;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
 
 /**
- * Hands the bond's name servers to the system resolver: through resolvconf when it is installed
- * (it merges them with other sources), otherwise by writing resolv.conf atomically. A resolv.conf
- * that is a symbolic link belongs to someone else (systemd-resolved's stub, NetworkManager) and is
- * left alone. What the helper wrote is undone when the bond goes away.
+ * Hands the bond's name servers to the system resolver, in the first way that applies when they
+ * arrive: to systemd-resolved over D-Bus when it runs (as the bond link's servers, merged by
+ * resolved with every other link's); through resolvconf when it is installed (it merges them with
+ * other sources); otherwise by writing resolv.conf atomically. A resolv.conf that is a symbolic
+ * link belongs to someone else (systemd-resolved's stub, NetworkManager) and is left alone. What
+ * the helper gave is taken back, the same way, when the bond goes away.
  */
 public final class SystemResolver {
     private static final Logger LOG = Logger.getLogger(SystemResolver.class.getName());
@@ -26,7 +29,14 @@ public final class SystemResolver {
     private final Path resolvConf;
     private final Path saved;
     private final Optional<Path> resolvconf;
+    private Optional<ResolvedLink> resolved = Optional.empty();
     private String applied = "";
+    /** How the servers in {@link #applied} went to the system. */
+    private Via via = Via.NOWHERE;
+    /** The link systemd-resolved holds them for, when it does. */
+    private int resolvedIfindex = -1;
+
+    private enum Via { NOWHERE, RESOLVED, RESOLVCONF, FILE }
 
     /**
      * @param resolvConf the file the resolver reads
@@ -41,7 +51,29 @@ public final class SystemResolver {
 
     public static SystemResolver system() {
         return new SystemResolver(Path.of("/etc/resolv.conf"), Path.of("/run/bondtray/resolv.conf.before"),
-                RESOLVCONF.stream().filter(Files::isExecutable).findFirst());
+                resolvconf(RESOLVCONF));
+    }
+
+    /**
+     * The first of {@code candidates} that is a resolvconf of its own (openresolv, Debian's).
+     * systemd's resolvconf is resolvectl under another name: it works only while resolved runs,
+     * and then the helper talks to resolved directly.
+     */
+    static Optional<Path> resolvconf(List<Path> candidates) {
+        return candidates.stream().filter(Files::isExecutable).filter(p -> !isResolvectl(p)).findFirst();
+    }
+
+    private static boolean isResolvectl(Path p) {
+        try {
+            return p.toRealPath().getFileName().toString().equals("resolvectl");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Asks systemd-resolved over {@code bus}, whenever it runs, before any other way. */
+    public synchronized void useResolvedOn(DBusConnection bus) {
+        resolved = Optional.of(new ResolvedLink(bus));
     }
 
     /** The text the resolver gets for these servers and domains. */
@@ -65,16 +97,22 @@ public final class SystemResolver {
             return;
         }
         try {
-            if (resolvconf.isPresent()) {
+            if (resolved.isPresent() && resolved.get().running()) {
+                resolvedIfindex = resolved.get().set(bond, servers, domains);
+                via = Via.RESOLVED;
+            } else if (resolvconf.isPresent()) {
                 run(text, resolvconf.get().toString(), "-a", bond + ".bondtray");
+                via = Via.RESOLVCONF;
             } else if (Files.isSymbolicLink(resolvConf)) {
                 LOG.info(resolvConf + " is a link that another service keeps; its name servers stay as they are");
+                via = Via.NOWHERE;
             } else {
-                if (applied.isEmpty() && Files.exists(resolvConf) && !Files.exists(saved)) {
+                if (via != Via.FILE && Files.exists(resolvConf) && !Files.exists(saved)) {
                     Files.createDirectories(saved.getParent());
                     Files.copy(resolvConf, saved);
                 }
                 AtomicFile.write(resolvConf, text, "rw-r--r--");
+                via = Via.FILE;
             }
             applied = text;
         } catch (IOException e) {
@@ -85,16 +123,32 @@ public final class SystemResolver {
     /** The bond is gone: takes back what the helper gave. */
     public synchronized void withdraw(String bond) {
         try {
-            if (resolvconf.isPresent()) {
-                run("", resolvconf.get().toString(), "-d", bond + ".bondtray");
-            } else if (Files.exists(saved)) {
-                AtomicFile.write(resolvConf, Files.readString(saved), "rw-r--r--");
-                Files.delete(saved);
+            switch (via) {
+                case RESOLVED -> resolved.orElseThrow().revert(resolvedIfindex);
+                case RESOLVCONF -> run("", resolvconf.orElseThrow().toString(), "-d", bond + ".bondtray");
+                case FILE -> restoreSaved();
+                // What an earlier run of the helper gave (it restarted since) is taken back too.
+                case NOWHERE -> {
+                    if (resolvconf.isPresent()) {
+                        run("", resolvconf.get().toString(), "-d", bond + ".bondtray");
+                    } else {
+                        restoreSaved();
+                    }
+                }
             }
         } catch (IOException e) {
             LOG.warning("could not take back the name servers: " + e.getMessage());
         }
         applied = "";
+        via = Via.NOWHERE;
+        resolvedIfindex = -1;
+    }
+
+    private void restoreSaved() throws IOException {
+        if (Files.exists(saved)) {
+            AtomicFile.write(resolvConf, Files.readString(saved), "rw-r--r--");
+            Files.delete(saved);
+        }
     }
 
     private static void run(String input, String... argv) throws IOException {

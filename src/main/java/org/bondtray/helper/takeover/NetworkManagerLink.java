@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.bondtray.helper.bus.BusNames;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
@@ -31,12 +31,7 @@ final class NetworkManagerLink {
 
     /** Whether NetworkManager is on the bus at all (it is not activatable: a plain check). */
     boolean running() {
-        try {
-            return bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class)
-                    .NameHasOwner(NetworkManagerBus.BUS_NAME);
-        } catch (DBusException | DBusExecutionException e) {
-            return false;
-        }
+        return BusNames.hasOwner(bus, NetworkManagerBus.BUS_NAME);
     }
 
     /** NetworkManager's device for {@code ifname}, if it has one. */

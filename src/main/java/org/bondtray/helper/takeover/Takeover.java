@@ -18,11 +18,13 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 
 /**
- * Takes the bond's ports from NetworkManager and gives them back: the helper and NetworkManager
- * never both configure an interface. A port NetworkManager manages is set unmanaged (a Wi-Fi
- * port's network, secret included, goes with it to wpa_supplicant under the helper's networks
- * file); which ports were taken is kept in the configuration folder, so disable gives back
- * exactly those, even after a restart, and a port the user had made unmanaged stays so.
+ * Takes the bond's ports from NetworkManager and systemd-networkd and gives them back: the helper
+ * and another network manager never both configure an interface. A port NetworkManager manages is
+ * set unmanaged (a Wi-Fi port's network, secret included, goes with it to wpa_supplicant under the
+ * helper's networks file); which ports were taken is kept in the configuration folder, so disable
+ * gives back exactly those, even after a restart, and a port the user had made unmanaged stays
+ * so. systemd-networkd is told the same through runtime {@code .network} files (see
+ * {@link Networkd}).
  */
 public final class Takeover {
     private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
@@ -32,20 +34,53 @@ public final class Takeover {
     }
 
     private final NetworkManagerLink nm;
+    private final Networkd networkd;
     private final Path record;
 
     public Takeover(DBusConnection bus, Path configDir) {
         this.nm = new NetworkManagerLink(bus);
+        this.networkd = new Networkd(bus, Path.of("/run/systemd/network"));
         this.record = configDir.resolve("taken-from-networkmanager");
     }
 
     /**
-     * Has NetworkManager let go of every port it manages among {@code ports}. If it will not,
-     * what was taken in this call is given back and the failure thrown: nothing changed.
+     * Has NetworkManager and systemd-networkd let go of every port they manage among
+     * {@code ports}. If one will not, what was taken in this call is given back and the failure
+     * thrown: nothing changed.
      */
     public void claim(List<Port> ports, WifiWatcher wifi) throws IOException {
-        if (!nm.running()) {
+        List<String> fromNm = claimFromNetworkManager(ports, wifi);
+        try {
+            claimFromNetworkd(ports.stream().map(Port::name).toList());
+        } catch (IOException e) {
+            giveBackToNetworkManager(fromNm, wifi);
+            throw e;
+        }
+    }
+
+    private void claimFromNetworkd(List<String> ports) throws IOException {
+        if (!networkd.running()) {
             return;
+        }
+        List<String> managed = List.of();
+        try {
+            managed = networkd.managing(ports);
+            networkd.release(managed);
+        } catch (DBusException | DBusExecutionException | IOException e) {
+            networkd.giveBack(managed);
+            throw new IOException("systemd-networkd would not let go of " + String.join(", ", managed) + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            networkd.giveBack(managed);
+            throw new IOException("interrupted while systemd-networkd let go of the ports", e);
+        }
+    }
+
+    /** NetworkManager's part of {@link #claim}; returns the ports taken in this call. */
+    private List<String> claimFromNetworkManager(List<Port> ports, WifiWatcher wifi) throws IOException {
+        if (!nm.running()) {
+            return List.of();
         }
         Set<String> taken = new LinkedHashSet<>(taken());
         List<String> now = new ArrayList<>();
@@ -67,13 +102,15 @@ public final class Takeover {
                 }
             }
         } catch (DBusException | DBusExecutionException | IOException e) {
-            giveBack(now, wifi);
+            giveBackToNetworkManager(now, wifi);
             throw new IOException("NetworkManager would not let go of " + ports.stream().map(Port::name)
                     .filter(n -> !now.contains(n)).findFirst().orElse("a port") + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            giveBackToNetworkManager(now, wifi);
             throw new IOException("interrupted while NetworkManager let go of the ports", e);
         }
+        return now;
     }
 
     /**
@@ -81,25 +118,36 @@ public final class Takeover {
      * it; it is told to leave it alone. Best effort: the bond works either way.
      */
     public void leaveAlone(String bond) {
-        if (!nm.running()) {
-            return;
-        }
         try {
-            Optional<String> device = nm.device(bond);
+            Optional<String> device = nm.running() ? nm.device(bond) : Optional.empty();
             if (device.isPresent() && nm.managed(device.get())) {
                 nm.setManaged(device.get(), false);
             }
-        } catch (DBusException | DBusExecutionException e) {
-            LOG.log(Level.INFO, "NetworkManager still manages " + bond + ": " + e.getMessage());
+            if (networkd.running()) {
+                networkd.release(networkd.managing(List.of(bond)));
+            }
+        } catch (DBusException | DBusExecutionException | IOException e) {
+            LOG.log(Level.INFO, "a network manager still manages " + bond + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Gives NetworkManager back every port taken from it; call once the bond is gone. */
+    /** Gives every port (and the bond's name) back to whoever had it; call once the bond is gone. */
     public void giveBack(WifiWatcher wifi) throws IOException {
-        giveBack(taken(), wifi);
-        Files.deleteIfExists(record);
+        giveBackToNetworkManager(taken(), wifi);
+        networkd.giveBack(networkd.released());
+    }
+
+    /** Gives {@code ports} back to NetworkManager and strikes them from the record. */
+    private void giveBackToNetworkManager(List<String> ports, WifiWatcher wifi) throws IOException {
+        giveBack(ports, wifi);
+        List<String> left = taken().stream().filter(n -> !ports.contains(n)).toList();
+        if (left.isEmpty()) {
+            Files.deleteIfExists(record);
+        } else {
+            AtomicFile.write(record, String.join("\n", left) + "\n", "rw-r--r--");
+        }
     }
 
     private void giveBack(List<String> ports, WifiWatcher wifi) {
@@ -121,7 +169,7 @@ public final class Takeover {
         }
     }
 
-    /** The ports taken from NetworkManager and not yet given back. */
+    /** The ports taken from NetworkManager and not yet given back (networkd's are in its folder). */
     public List<String> taken() throws IOException {
         if (!Files.exists(record)) {
             return List.of();

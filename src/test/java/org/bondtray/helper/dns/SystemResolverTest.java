@@ -44,6 +44,18 @@ class SystemResolverTest {
     }
 
     @Test
+    void systemdsResolvconfIsNotOneOfItsOwn(@TempDir Path dir) throws Exception {
+        Path resolvectl = Files.createFile(dir.resolve("resolvectl"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path shim = Files.createSymbolicLink(dir.resolve("resolvconf"), resolvectl);
+        Path openresolv = Files.copy(resolvectl, dir.resolve("openresolv"));
+        assertEquals(Optional.empty(), SystemResolver.resolvconf(List.of(shim)),
+                "resolvectl as resolvconf works only while resolved runs, which the helper asks directly");
+        assertEquals(Optional.of(openresolv), SystemResolver.resolvconf(List.of(shim, openresolv)));
+    }
+
+    @Test
     void noServersChangesNothing(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("resolv.conf");
         Files.writeString(conf, "nameserver 10.0.0.1\n");

@@ -1,0 +1,110 @@
+package org.bondtray.lab.guest;
+
+import static org.bondtray.lab.guest.BondReadings.props;
+import static org.bondtray.lab.guest.BondReadings.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * A machine whose cable systemd-networkd configures (the host's systemd, with udev), as on many
+ * headless and minimal installs: setup has networkd leave the cable alone through a runtime
+ * .network file and a reload, the bond fails over with networkd looking on, and disable hands
+ * the cable back, configured by networkd again.
+ */
+final class NetworkdDrill implements Scenario {
+    static final String NETWORKD = "/lib/systemd/systemd-networkd";
+    private static final Path CONFIG = Path.of("/etc/systemd/network/20-bondtray-lab-wired.network");
+    private static final Path RUNTIME = Path.of("/run/systemd/network");
+    private static final String STATE_DIR = "/run/systemd/netif";
+    private static final String USER = "systemd-network";
+    private static final int CUTS = 3;
+
+    @Override
+    public void run(Lab lab, Results r) throws Exception {
+        Cmd cmd = lab.cmd();
+        String wlan = lab.net().wifiInterface(0);
+        String wired = Topology.WIRED;
+        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+        Process udevd = null;
+        Process networkd = null;
+        HelperProcess helper = new HelperProcess(cmd, lab.control());
+        try {
+            Files.createDirectories(CONFIG.getParent());
+            Files.writeString(CONFIG, "[Match]\nName=" + wired + "\n\n[Network]\nDHCP=ipv4\n");
+            cmd.run("mkdir", "-p", STATE_DIR);
+            cmd.run("chown", USER + ":" + USER, STATE_DIR);
+            udevd = Udev.start(cmd);
+            networkd = cmd.start("systemd-networkd", NETWORKD);
+            r.put("networkd.configured_ms", Wait.until("systemd-networkd to configure " + wired, Duration.ofSeconds(120),
+                    Duration.ofMillis(250), () -> setup(cmd, wired).equals("configured")
+                            && !lab.net().addresses(wired, 4).isEmpty()));
+            r.put("networkd.before", view(cmd, wired, wlan));
+            r.put("eth_address_before", String.join(" ", lab.net().addresses(wired, 4)));
+
+            r.put("helper.start_to_name_ms", helper.start());
+            helper.setup(r, Topology.USER);
+            Properties bond = props(lab);
+            r.put("up_ms", Wait.until("the bond up with the cable and the Wi-Fi", Duration.ofSeconds(120),
+                    Duration.ofMillis(250), () -> "up".equals(state(bond))));
+            r.put("networkd.after_setup", view(cmd, wired, wlan, PlainBond.NAME));
+            r.put("runtime_files", String.join(" ", files()));
+            r.put("bond.ports", String.join(" ", new TreeSet<>(BondReadings.ports(lab))));
+            r.put("bond.address_ms", Wait.until("the bond's address from DHCP", Duration.ofSeconds(90),
+                    Duration.ofMillis(250), () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty()));
+            BondReadings.cycleCable(lab, bond, wlan, CUTS);
+            r.put("cuts", CUTS).put("networkd.after_cuts", view(cmd, wired, wlan, PlainBond.NAME));
+            r.put("eth_addresses_during", String.join(" ", lab.net().addresses(wired, 4)));
+
+            Cmd.Result disable = helper.cli(Topology.USER, "disable");
+            r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());
+            r.put("networkd.back_ms", Wait.until("systemd-networkd to configure " + wired + " again",
+                    Duration.ofSeconds(120), Duration.ofMillis(250),
+                    () -> setup(cmd, wired).equals("configured") && !lab.net().addresses(wired, 4).isEmpty()));
+            r.put("networkd.after_disable", view(cmd, wired, wlan));
+            r.put("runtime_files_after", String.join(" ", files()));
+        } finally {
+            helper.stop();
+            Cmd.stop(networkd, Duration.ofSeconds(10));
+            Cmd.stop(udevd, Duration.ofSeconds(5));
+            Files.deleteIfExists(CONFIG);
+            cmd.tryRun("rm", "-rf", RUNTIME.toString(), STATE_DIR);
+            // networkd leaves its lease's address on the way out; the next scenario wants a plain port.
+            cmd.tryRun("ip", "addr", "flush", "dev", wired);
+        }
+    }
+
+    /** networkctl's SETUP column for {@code link}: configured, unmanaged, configuring, ... */
+    private static String setup(Cmd cmd, String link) {
+        for (String line : cmd.tryRun("networkctl", "list", "--no-legend", "--no-pager").out().lines().toList()) {
+            List<String> cols = List.of(line.strip().split("\\s+"));
+            if (cols.size() >= 5 && cols.get(1).equals(link)) {
+                return cols.get(4);
+            }
+        }
+        return "";
+    }
+
+    /** "eth0 configured, wlan0 unmanaged" as networkctl sees it. */
+    private static String view(Cmd cmd, String... links) {
+        StringBuilder s = new StringBuilder();
+        for (String l : links) {
+            s.append(s.isEmpty() ? "" : ", ").append(l).append(' ').append(setup(cmd, l));
+        }
+        return s.toString();
+    }
+
+    private static List<String> files() throws java.io.IOException {
+        if (!Files.isDirectory(RUNTIME)) {
+            return List.of();
+        }
+        try (var list = Files.list(RUNTIME)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
