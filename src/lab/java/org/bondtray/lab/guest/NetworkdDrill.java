@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 import org.freedesktop.dbus.interfaces.Properties;
 
@@ -41,9 +42,9 @@ final class NetworkdDrill implements Scenario {
             cmd.run("chown", USER + ":" + USER, STATE_DIR);
             udevd = Udev.start(cmd);
             networkd = cmd.start("systemd-networkd", NETWORKD);
+            BooleanSupplier configured = () -> setup(cmd, wired).equals("configured") && !lab.net().addresses(wired, 4).isEmpty();
             r.put("networkd.configured_ms", Wait.until("systemd-networkd to configure " + wired, Duration.ofSeconds(120),
-                    Duration.ofMillis(250), () -> setup(cmd, wired).equals("configured")
-                            && !lab.net().addresses(wired, 4).isEmpty()));
+                    Duration.ofMillis(250), configured));
             r.put("networkd.before", view(cmd, wired, wlan));
             r.put("eth_address_before", String.join(" ", lab.net().addresses(wired, 4)));
 
@@ -64,8 +65,11 @@ final class NetworkdDrill implements Scenario {
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
             r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());
             r.put("networkd.back_ms", Wait.until("systemd-networkd to configure " + wired + " again",
-                    Duration.ofSeconds(120), Duration.ofMillis(250),
-                    () -> setup(cmd, wired).equals("configured") && !lab.net().addresses(wired, 4).isEmpty()));
+                    Duration.ofSeconds(120), Duration.ofMillis(250), configured));
+            // The port settles as it was handed back (its own MAC again): networkd may go over it once more.
+            Wait.sleep(Duration.ofSeconds(3));
+            Wait.until("systemd-networkd to have " + wired + " configured for good", Duration.ofSeconds(120),
+                    Duration.ofMillis(250), configured);
             r.put("networkd.after_disable", view(cmd, wired, wlan));
             r.put("runtime_files_after", String.join(" ", files()));
         } finally {

@@ -37,8 +37,14 @@ public final class Scenarios {
     public static final String DEMO_FOLDER = DemoDrill.FOLDER;
     public static final String DEMO_TIMELINE = DemoDrill.TIMELINE;
 
+    /** Bondtray, NetworkManager and the wiki recipe under the same 20 cuts and restores (the benchmark command). */
+    public static final String BENCHMARK = "benchmark";
+    /** The same with 2 of each: to try the benchmark out in a few minutes. */
+    public static final String BENCHMARK_QUICK = "benchmark-quick";
+    public static final java.util.List<String> CONTENDERS = BenchmarkDrill.CONTENDERS;
+
     /** Scenarios a run includes only when it names them: not tests, and not in every VM boot. */
-    static final java.util.Set<String> ON_REQUEST = java.util.Set.of(DEMO);
+    static final java.util.Set<String> ON_REQUEST = java.util.Set.of(DEMO, BENCHMARK, BENCHMARK_QUICK);
 
     static Map<String, Scenario> all() {
         Map<String, Scenario> all = new LinkedHashMap<>();
@@ -51,6 +57,8 @@ public final class Scenarios {
         all.put(RESOLVED, new ResolvedDrill());
         all.put(NETWORKD, new NetworkdDrill());
         all.put(DEMO, new DemoDrill());
+        all.put(BENCHMARK, new BenchmarkDrill(20));
+        all.put(BENCHMARK_QUICK, new BenchmarkDrill(2));
         return all;
     }
 

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,13 +19,22 @@ final class TcpProbe {
     private final List<Connection> connections = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
 
+    /** Long enough to ride out any outage a scenario makes; a connection that needs more is lost, as a user's would be. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final Duration patience;
+
     TcpProbe(String host, int port, int count) throws IOException {
+        this(host, port, count, PATIENCE);
+    }
+
+    /** {@code patience}: how long a connection may go without an echo before it counts as lost. */
+    TcpProbe(String host, int port, int count, Duration patience) throws IOException {
+        this.patience = patience;
         for (int i = 0; i < count; i++) {
             Socket s = new Socket();
             s.connect(new InetSocketAddress(host, port), 5000);
-            // Long enough to ride out any outage a scenario makes; a connection that needs more
-            // than this is counted as lost, as a user's would be.
-            s.setSoTimeout(60_000);
+            s.setSoTimeout((int) patience.toMillis());
             s.setTcpNoDelay(true);
             Connection c = new Connection(s);
             connections.add(c);
@@ -40,7 +50,7 @@ final class TcpProbe {
         int survived = 0;
         long stall = 0;
         for (Connection c : connections) {
-            c.thread.join(65_000);
+            c.thread.join(patience.toMillis() + 5_000);
             if (!c.thread.isAlive() && c.ok) {
                 survived++;
             }

@@ -1,13 +1,14 @@
 package org.bondtray.lab.guest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The lab's measure of what a user would feel: ping every 10 ms plus long-lived TCP connections.
+ * The lab's measure of what a user would feel: ping every 10 ms (or as asked) plus long-lived TCP connections.
  * A scenario marks the moments that matter ("cut", "on-wifi", "restore"); the report then gives
  * figures for any window between two marks, so each event gets its own.
  */
@@ -21,8 +22,13 @@ final class TrafficProbe {
     private final Map<String, Long> marks = new LinkedHashMap<>();
 
     TrafficProbe(Cmd cmd, String target, int echoPort, int tcpConnections) throws IOException {
-        tcp = new TcpProbe(target, echoPort, tcpConnections);
-        ping = new PingProbe(cmd, target, INTERVAL_MS);
+        this(cmd, target, echoPort, tcpConnections, INTERVAL_MS, TcpProbe.PATIENCE);
+    }
+
+    TrafficProbe(Cmd cmd, String target, int echoPort, int tcpConnections, int pingIntervalMs, Duration tcpPatience)
+            throws IOException {
+        tcp = new TcpProbe(target, echoPort, tcpConnections, tcpPatience);
+        ping = new PingProbe(cmd, target, pingIntervalMs);
         mark(START);
     }
 

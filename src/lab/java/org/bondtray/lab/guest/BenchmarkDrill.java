@@ -1,0 +1,159 @@
+package org.bondtray.lab.guest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * Bondtray side by side with what users do today, under the same cable cuts and restores and the
+ * same probe: (a) Bondtray's helper; (b) NetworkManager as laptops run it (the cable and the Wi-Fi
+ * each with its own address and default route, no bond); (c) the wiki recipe (a bond made with
+ * kernel tools, dhcpcd on it, no helper). For every event: the longest gap of a 5 ms ping, echo
+ * requests lost, how many of 50 TCP connections survive, whether the address the laptop talks
+ * to the router from changed. Run by the benchmark command, not by the tests.
+ */
+final class BenchmarkDrill implements Scenario {
+    static final List<String> CONTENDERS = List.of("bondtray", "networkmanager", "recipe");
+    private static final int PING_MS = 5;
+    private static final int TCP_CONNECTIONS = 50;
+    /** A connection without an echo for this long is lost: a user's SSH would be frozen by then. */
+    private static final Duration TCP_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration BEFORE = Duration.ofSeconds(1);
+    private static final Duration HOLD = Duration.ofSeconds(3);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private final int events;
+
+    BenchmarkDrill(int events) {
+        this.events = events;
+    }
+
+    /** One cut or restore as the probe saw it. */
+    record Event(long gapMs, int lost, int tcpSurvived, boolean addressChanged, long settledMs, long quietGapMs) {
+    }
+
+    @Override
+    public void run(Lab lab, Results r) throws Exception {
+        r.put("events", events).put("ping_ms", PING_MS).put("tcp_connections", TCP_CONNECTIONS)
+                .put("tcp_patience_s", TCP_PATIENCE.toSeconds());
+        recipe(lab, r);
+        lab.reset();
+        bondtray(lab, r);
+        lab.reset();
+        networkManager(lab, r);
+    }
+
+    private void recipe(Lab lab, Results r) throws Exception {
+        String wlan = lab.net().wifiInterface(0);
+        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+        PlainBond bond = lab.bond();
+        bond.create(Topology.WIRED, Topology.WIRED, wlan);
+        lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90));
+        lab.dhcp().start(PlainBond.NAME);
+        cycles(lab, r, "recipe", () -> wlan.equals(bond.activePort()), () -> Topology.WIRED.equals(bond.activePort()));
+    }
+
+    private void bondtray(Lab lab, Results r) throws Exception {
+        String wlan = lab.net().wifiInterface(0);
+        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+        HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
+        try {
+            helper.start();
+            helper.setup(r, Topology.USER);
+            Properties bond = BondReadings.props(lab);
+            Wait.until("the bond up with the cable and the Wi-Fi", Duration.ofSeconds(120), Duration.ofMillis(250),
+                    () -> "up".equals(BondReadings.state(bond)));
+            Wait.until("the bond's address from DHCP", Duration.ofSeconds(90), Duration.ofMillis(250),
+                    () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty());
+            cycles(lab, r, "bondtray", () -> wlan.equals(BondReadings.active(bond)),
+                    () -> Topology.WIRED.equals(BondReadings.active(bond)));
+            helper.cli(Topology.USER, "disable");
+        } finally {
+            helper.stop();
+        }
+    }
+
+    private void networkManager(Lab lab, Results r) throws Exception {
+        String wlan = lab.net().wifiInterface(0);
+        try (NetworkManagerLaptop nm = new NetworkManagerLaptop(lab.cmd(), wlan).start(lab, r)) {
+            // Settled: traffic to the router leaves through the port that should carry it, from an address it has.
+            cycles(lab, r, "networkmanager", () -> routeDev(lab).equals(wlan),
+                    () -> routeDev(lab).equals(Topology.WIRED) && !lab.net().addresses(Topology.WIRED, 4).isEmpty());
+        }
+    }
+
+    /** {@code events} cuts and as many restores, each under a fresh probe; figures under {@code name.}. */
+    private void cycles(Lab lab, Results r, String name, BooleanSupplier onWifi, BooleanSupplier onCable)
+            throws Exception {
+        List<Event> cuts = new ArrayList<>();
+        List<Event> restores = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            cuts.add(event(lab, () -> lab.net().cutCable(), onWifi));
+            restores.add(event(lab, () -> lab.net().restoreCable(), onCable));
+        }
+        summarize(r, name + ".cut", cuts);
+        summarize(r, name + ".restore", restores);
+    }
+
+    private Event event(Lab lab, Runnable act, BooleanSupplier settled) throws Exception {
+        Supplier<String> source = () -> routeSource(lab);
+        String before = source.get();
+        TrafficProbe probe = new TrafficProbe(lab.cmd(), Topology.ROUTER, Topology.ECHO_PORT, TCP_CONNECTIONS, PING_MS,
+                TCP_PATIENCE);
+        Wait.sleep(BEFORE);
+        probe.mark("event");
+        act.run();
+        long settledMs = Wait.untilOrTimeout(SETTLE, Duration.ofMillis(5), settled);
+        Wait.sleep(HOLD);
+        TrafficProbe.Report report = probe.stop();
+        TrafficProbe.Window w = report.window("event", "event", TrafficProbe.END);
+        // The second before the event: what the probe shows when nothing happens (emulation's jitter).
+        TrafficProbe.Window quiet = report.window("quiet", TrafficProbe.START, "event");
+        // Give the next event a network that works again, whatever this one did to it.
+        Wait.untilOrTimeout(SETTLE, Duration.ofMillis(100), () -> !routeSource(lab).isEmpty());
+        return new Event(w.longestGapMs(), w.lost(), report.tcp().survived(), !before.equals(source.get()), settledMs,
+                quiet.longestGapMs());
+    }
+
+    /** Median, 95th percentile and maximum of gap and loss, TCP survivors, address changes. */
+    static void summarize(Results r, String prefix, List<Event> events) {
+        List<Long> gaps = events.stream().map(Event::gapMs).sorted().toList();
+        List<Long> lost = events.stream().map(e -> (long) e.lost()).sorted().toList();
+        r.put(prefix + ".gap_ms", String.join(" ", events.stream().map(e -> Long.toString(e.gapMs())).toList()));
+        r.put(prefix + ".gap_median", percentile(gaps, 50)).put(prefix + ".gap_p95", percentile(gaps, 95))
+                .put(prefix + ".gap_max", gaps.get(gaps.size() - 1));
+        r.put(prefix + ".lost_median", percentile(lost, 50)).put(prefix + ".lost_p95", percentile(lost, 95))
+                .put(prefix + ".lost_max", lost.get(lost.size() - 1));
+        r.put(prefix + ".tcp_survived", events.stream().mapToInt(Event::tcpSurvived).sum())
+                .put(prefix + ".tcp_total", events.size() * TCP_CONNECTIONS);
+        r.put(prefix + ".address_changed", events.stream().filter(Event::addressChanged).count());
+        r.put(prefix + ".unsettled", events.stream().filter(e -> e.settledMs() < 0).count());
+        List<Long> quiet = events.stream().map(Event::quietGapMs).sorted().toList();
+        r.put(prefix + ".quiet_gap_median", percentile(quiet, 50)).put(prefix + ".quiet_gap_max", quiet.get(quiet.size() - 1));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(List<Long> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** The address the laptop talks to the router from now ("" when it has no route). */
+    private static String routeSource(Lab lab) {
+        return field(lab, "src");
+    }
+
+    private static String routeDev(Lab lab) {
+        return field(lab, "dev");
+    }
+
+    private static String field(Lab lab, String name) {
+        List<String> words = List.of(lab.cmd().tryRun("ip", "-4", "route", "get", Topology.ROUTER).out().strip().split("\\s+"));
+        int i = words.indexOf(name);
+        return i >= 0 && i + 1 < words.size() ? words.get(i + 1) : "";
+    }
+}

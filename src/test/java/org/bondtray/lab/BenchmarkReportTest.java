@@ -1,0 +1,64 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's table and chart from a results file as the guest writes it. */
+class BenchmarkReportTest {
+
+    private static Properties figures() {
+        Properties p = new Properties();
+        p.setProperty("events", "20");
+        p.setProperty("ping_ms", "5");
+        p.setProperty("tcp_connections", "50");
+        for (String c : List.of("bondtray", "networkmanager", "recipe")) {
+            for (String e : List.of("cut", "restore")) {
+                String k = c + "." + e + ".";
+                boolean nm = c.equals("networkmanager");
+                p.setProperty(k + "gap_median", nm ? "6100" : "120");
+                p.setProperty(k + "gap_p95", nm ? "12000" : "180");
+                p.setProperty(k + "gap_max", nm ? "15000" : "240");
+                p.setProperty(k + "lost_median", nm ? "900" : "3");
+                p.setProperty(k + "lost_p95", "5");
+                p.setProperty(k + "lost_max", "7");
+                p.setProperty(k + "tcp_survived", nm ? "0" : "1000");
+                p.setProperty(k + "tcp_total", "1000");
+                p.setProperty(k + "address_changed", nm ? "20" : "0");
+                p.setProperty(k + "quiet_gap_median", "40");
+                p.setProperty(k + "quiet_gap_max", "60");
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void tableHasAColumnPerContenderAndFourRowsPerEvent() {
+        String table = new BenchmarkReport(figures(), List.of("bondtray", "networkmanager", "recipe")).table("Measured today.");
+        List<String> rows = table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| ---")).toList();
+        assertEquals(1 + 1 + 8, rows.size(), table);
+        assertTrue(rows.get(0).contains("Bondtray") && rows.get(0).contains("NetworkManager") && rows.get(0).contains("wiki recipe"), table);
+        assertTrue(table.contains("| cable pulled: longest gap of a 5 ms ping, median / p95 / max | 120 ms / 180 ms / 240 ms | 6.1 s / 12.0 s / 15.0 s |"), table);
+        assertTrue(table.contains("| cable pulled: TCP connections alive after it (50 per event) | 100 % (1000 of 1000) | 0 % (0 of 1000) |"), table);
+        assertTrue(table.contains("| nothing happening (the second before each event): longest gap, median / max | 40 ms / 60 ms |"), table);
+        assertTrue(table.contains("| cable plugged back: times the laptop's address changed | 0 | 20 | 0 |"), table);
+    }
+
+    @Test
+    void chartIsAPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("chart.png");
+        new BenchmarkReport(figures(), List.of("bondtray", "networkmanager", "recipe")).chart(png, "a caption");
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(900, img.getWidth());
+        assertEquals(460, img.getHeight());
+    }
+}
