@@ -202,7 +202,7 @@ class HelperLabIT {
     @DisplayName("helper 5b: a port that is not in the bond is NotFound; two changes at once, one is Busy")
     void notFoundAndBusy() {
         ScenarioResult r = result();
-        r.print("notfound.not_a_port", "busy.outcomes");
+        r.print("notfound.not_a_port", "busy.outcomes", "busy.attempts");
         assertAll(
                 () -> assertEquals(BondtrayBus.ERROR_NOT_FOUND, r.text("notfound.not_a_port")),
                 () -> assertTrue(r.text("busy.outcomes").contains("ok")
