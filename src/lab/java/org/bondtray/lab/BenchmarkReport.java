@@ -39,7 +39,7 @@ final class BenchmarkReport {
             s.append(' ').append(TITLES.get(i)).append(" |");
         }
         s.append("\n| --- |").append(" --- |".repeat(contenders.size())).append('\n');
-        row(s, "nothing happening (the second before each event): longest gap, median / max",
+        row(s, "nothing happening (the second before each cable pull): longest gap, median / max",
                 c -> ms(get(c, "cut", "quiet_gap_median")) + " / " + ms(get(c, "cut", "quiet_gap_max")));
         for (String e : EVENTS) {
             String what = e.equals("cut") ? "cable pulled" : "cable plugged back";

@@ -49,7 +49,7 @@ class BenchmarkReportTest {
         assertTrue(rows.get(0).contains("Bondtray") && rows.get(0).contains("NetworkManager") && rows.get(0).contains("wiki recipe"), table);
         assertTrue(table.contains("| cable pulled: longest gap of a 5 ms ping, median / p95 / max | 120 ms / 180 ms / 240 ms | 6.1 s / 12.0 s / 15.0 s |"), table);
         assertTrue(table.contains("| cable pulled: TCP connections alive after it (50 per event) | 100 % (1000 of 1000) | 0 % (0 of 1000) |"), table);
-        assertTrue(table.contains("| nothing happening (the second before each event): longest gap, median / max | 40 ms / 60 ms |"), table);
+        assertTrue(table.contains("| nothing happening (the second before each cable pull): longest gap, median / max | 40 ms / 60 ms |"), table);
         assertTrue(table.contains("| cable plugged back: times the laptop's address changed | 0 | 20 | 0 |"), table);
     }
 
