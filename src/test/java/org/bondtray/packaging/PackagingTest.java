@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -42,5 +44,21 @@ class PackagingTest {
         assertFalse(SystemLayout.isProgram(Path.of("usr/lib/bondtray/runtime/lib/libjvm.so")));
         assertFalse(SystemLayout.isProgram(Path.of("usr/share/dbus-1/system.d/org.bondtray.Helper.conf")));
         assertFalse(SystemLayout.isProgram(Path.of("usr/lib/bondtray/lib/bondtray.jar")));
+    }
+
+    /**
+     * Every start of the shipped runtime is C1 only, as every lab JVM runs: the only JVMs that
+     * ever crashed in the lab were the launchers' with C2 as well (the helper's, then the tray's).
+     */
+    @Test
+    void everyLauncherRunsTheRuntimeAsTheLabDoes() throws Exception {
+        for (String launcher : List.of("bondtray", "bondtray-helper")) {
+            List<String> execs = Files.readAllLines(Path.of("src/package/files", launcher)).stream()
+                    .filter(l -> l.strip().startsWith("exec ")).toList();
+            assertFalse(execs.isEmpty(), launcher);
+            for (String exec : execs) {
+                assertTrue(exec.contains("-XX:TieredStopAtLevel=1"), launcher + ": " + exec);
+            }
+        }
     }
 }

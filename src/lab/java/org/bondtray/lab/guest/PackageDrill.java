@@ -131,6 +131,8 @@ final class PackageDrill implements Scenario {
                         () -> VirtualDesktop.trayItemOwners(watcher) != null);
                 ProcessBuilder pb = new ProcessBuilder(LAUNCHER, "tray");
                 pb.environment().putAll(desktop.env());
+                // A JVM failure report lands in the working folder: here, with the logs.
+                pb.directory(lab.cmd().logDir().toFile());
                 pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("packaged-tray.log").toFile());
                 long t0 = System.nanoTime();
                 Process tray = pb.start();
