@@ -39,8 +39,13 @@ final class HelperProcess {
 
     /** Whether any bondtray-helper (this one, or one the bus activated) owns its name. */
     static boolean onBus(Cmd cmd) {
+        return onBus(cmd, "org.bondtray.Helper");
+    }
+
+    /** Whether {@code name} has an owner on the system bus (asked without activating it). */
+    static boolean onBus(Cmd cmd, String name) {
         return cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus", "NameHasOwner", "s", "org.bondtray.Helper").out().strip().equals("b true");
+                "org.freedesktop.DBus", "NameHasOwner", "s", name).out().strip().equals("b true");
     }
 
     /** As a crash would: no shutdown hook, nothing cleaned. */

@@ -45,7 +45,7 @@ final class NetworkManagerLaptop implements AutoCloseable {
 
     /** NMDeviceState of a device, or -1 if NetworkManager does not answer. */
     static int deviceState(Cmd cmd, String device) {
-        String out = cmd.tryRun("nmcli", "-g", "GENERAL.STATE", "device", "show", device).out().strip();
+        String out = generalState(cmd, device);
         int space = out.indexOf(' ');
         try {
             return Integer.parseInt(space > 0 ? out.substring(0, space) : out);
@@ -58,10 +58,15 @@ final class NetworkManagerLaptop implements AutoCloseable {
     static String view(Cmd cmd, String... devices) {
         StringBuilder s = new StringBuilder();
         for (String d : devices) {
-            String out = cmd.tryRun("nmcli", "-g", "GENERAL.STATE", "device", "show", d).out().strip();
+            String out = generalState(cmd, d);
             s.append(s.isEmpty() ? "" : ", ").append(d).append(' ').append(out.replaceAll("^\\d+ \\((.*)\\)$", "$1"));
         }
         return s.toString();
+    }
+
+    /** nmcli's "100 (connected)" for a device. */
+    private static String generalState(Cmd cmd, String device) {
+        return cmd.tryRun("nmcli", "-g", "GENERAL.STATE", "device", "show", device).out().strip();
     }
 
     @Override

@@ -31,8 +31,7 @@ final class ResolvedDrill implements Scenario {
                     "org.freedesktop.DBus", "ReloadConfig");
             resolved = cmd.start("systemd-resolved", RESOLVED);
             r.put("resolved.on_bus_ms", Wait.until("systemd-resolved on the system bus", Duration.ofSeconds(60),
-                    Duration.ofMillis(250), () -> cmd.tryRun("busctl", "--system", "--no-legend", "list").out()
-                            .contains("org.freedesktop.resolve1")));
+                    Duration.ofMillis(250), () -> HelperProcess.onBus(cmd, "org.freedesktop.resolve1")));
 
             r.put("helper.start_to_name_ms", helper.start());
             helper.setup(r, Topology.USER);
@@ -45,8 +44,7 @@ final class ResolvedDrill implements Scenario {
             r.put("resolved.dns", resolvectl(cmd, "dns", PlainBond.NAME));
             r.put("resolved.domain", resolvectl(cmd, "domain", PlainBond.NAME));
             Cmd.Result query = cmd.tryRun("resolvectl", "query", "--cache=no", Topology.ROUTER_NAME);
-            r.put("resolved.query_exit", query.exit())
-                    .put("resolved.query", (query.out() + query.err()).strip().replaceAll("\\s*\\n\\s*", " | "));
+            r.put("resolved.query_exit", query.exit()).put("resolved.query", oneLine(query));
             r.put("resolv_conf_untouched", BondReadings.readFile("/etc/resolv.conf").equals(resolvConfBefore));
 
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
@@ -64,7 +62,11 @@ final class ResolvedDrill implements Scenario {
         String[] argv = new String[args.length + 1];
         argv[0] = "resolvectl";
         System.arraycopy(args, 0, argv, 1, args.length);
-        Cmd.Result res = cmd.tryRun(argv);
+        return oneLine(cmd.tryRun(argv));
+    }
+
+    /** A command's output on one line, for the results file. */
+    private static String oneLine(Cmd.Result res) {
         return (res.out() + res.err()).strip().replaceAll("\\s*\\n\\s*", " | ");
     }
 }

@@ -32,8 +32,8 @@ final class ResolvedLink {
         return BusNames.hasOwner(bus, ResolvedManager.BUS_NAME);
     }
 
-    /** Sets the link's servers and domains; returns its interface index, for {@link #revert}. */
-    int set(String ifname, List<String> servers, List<String> domains) throws IOException {
+    /** Sets the link's servers and domains. */
+    void set(String ifname, List<String> servers, List<String> domains) throws IOException {
         int ifindex = ifindex(ifname);
         List<ResolvedManager.Server> addresses;
         try {
@@ -46,17 +46,20 @@ final class ResolvedLink {
             ResolvedManager m = manager();
             m.SetLinkDNS(ifindex, addresses);
             m.SetLinkDomains(ifindex, search);
-            return ifindex;
         } catch (DBusException | DBusExecutionException e) {
             throw new IOException("systemd-resolved refused the name servers for " + ifname + ": " + e.getMessage(), e);
         }
     }
 
-    void revert(int ifindex) throws IOException {
+    /** Has resolved forget what was set for {@code ifname}; a link already gone it forgot by itself. */
+    void revert(String ifname) throws IOException {
+        if (!Files.exists(sysfs(ifname))) {
+            return;
+        }
         try {
-            manager().RevertLink(ifindex);
+            manager().RevertLink(ifindex(ifname));
         } catch (DBusException | DBusExecutionException e) {
-            throw new IOException("systemd-resolved did not forget link " + ifindex + ": " + e.getMessage(), e);
+            throw new IOException("systemd-resolved did not forget " + ifname + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,10 +70,14 @@ final class ResolvedLink {
     /** From sysfs: the helper's unit may not open the AF_INET socket NetworkInterface asks through. */
     private static int ifindex(String ifname) throws IOException {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/sys/class/net", ifname, "ifindex")).strip());
+            return Integer.parseInt(Files.readString(sysfs(ifname).resolve("ifindex")).strip());
         } catch (NumberFormatException e) {
             throw new IOException("no interface index for " + ifname, e);
         }
+    }
+
+    private static Path sysfs(String ifname) {
+        return Path.of("/sys/class/net", ifname);
     }
 
     /** A server address as resolved takes it; the helper's addresses are literals it has checked. */

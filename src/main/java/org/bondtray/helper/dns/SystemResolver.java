@@ -33,8 +33,6 @@ public final class SystemResolver {
     private String applied = "";
     /** How the servers in {@link #applied} went to the system. */
     private Via via = Via.NOWHERE;
-    /** The link systemd-resolved holds them for, when it does. */
-    private int resolvedIfindex = -1;
 
     private enum Via { NOWHERE, RESOLVED, RESOLVCONF, FILE }
 
@@ -98,7 +96,7 @@ public final class SystemResolver {
         }
         try {
             if (resolved.isPresent() && resolved.get().running()) {
-                resolvedIfindex = resolved.get().set(bond, servers, domains);
+                resolved.get().set(bond, servers, domains);
                 via = Via.RESOLVED;
             } else if (resolvconf.isPresent()) {
                 run(text, resolvconf.get().toString(), "-a", bond + ".bondtray");
@@ -120,28 +118,21 @@ public final class SystemResolver {
         }
     }
 
-    /** The bond is gone: takes back what the helper gave. */
+    /** The bond is going: takes back what the helper gave. */
     public synchronized void withdraw(String bond) {
         try {
-            switch (via) {
-                case RESOLVED -> resolved.orElseThrow().revert(resolvedIfindex);
+            // Nothing given in this run: what an earlier run of the helper gave (it restarted since) is taken back.
+            Via given = via != Via.NOWHERE ? via : resolvconf.isPresent() ? Via.RESOLVCONF : Via.FILE;
+            switch (given) {
+                case RESOLVED -> resolved.orElseThrow().revert(bond);
                 case RESOLVCONF -> run("", resolvconf.orElseThrow().toString(), "-d", bond + ".bondtray");
-                case FILE -> restoreSaved();
-                // What an earlier run of the helper gave (it restarted since) is taken back too.
-                case NOWHERE -> {
-                    if (resolvconf.isPresent()) {
-                        run("", resolvconf.get().toString(), "-d", bond + ".bondtray");
-                    } else {
-                        restoreSaved();
-                    }
-                }
+                case FILE, NOWHERE -> restoreSaved();
             }
         } catch (IOException e) {
             LOG.warning("could not take back the name servers: " + e.getMessage());
         }
         applied = "";
         via = Via.NOWHERE;
-        resolvedIfindex = -1;
     }
 
     private void restoreSaved() throws IOException {

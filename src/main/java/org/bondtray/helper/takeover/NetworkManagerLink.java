@@ -21,7 +21,6 @@ import org.freedesktop.dbus.types.Variant;
  */
 final class NetworkManagerLink {
     private static final Logger LOG = Logger.getLogger(NetworkManagerLink.class.getName());
-    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private final DBusConnection bus;
 
@@ -91,13 +90,9 @@ final class NetworkManagerLink {
      */
     void setManaged(String device, boolean managed) throws DBusException, InterruptedException {
         props(device).Set(NetworkManagerBus.DEVICE, "Managed", managed);
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while ((state(device) == NetworkManagerBus.STATE_UNMANAGED) == managed) {
-            if (System.nanoTime() > deadline) {
-                throw new DBusException("NetworkManager did not " + (managed ? "take back " : "let go of ")
-                        + device + " within " + SETTLE.toSeconds() + " s");
-            }
-            Thread.sleep(50);
+        if (!Settle.within(Duration.ofMillis(50), () -> (state(device) == NetworkManagerBus.STATE_UNMANAGED) != managed)) {
+            throw new DBusException("NetworkManager did not " + (managed ? "take back " : "let go of ")
+                    + device + " within " + Settle.WITHIN.toSeconds() + " s");
         }
     }
 

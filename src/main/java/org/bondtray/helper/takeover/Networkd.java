@@ -38,7 +38,6 @@ final class Networkd {
     private static final String SUFFIX = ".network";
     /** AdministrativeState values of a link networkd does not (or no longer) configure. */
     private static final Set<String> LEFT_ALONE = Set.of("unmanaged", "linger");
-    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     @DBusInterfaceName("org.freedesktop.network1.Manager")
     interface Manager extends DBusInterface {
@@ -104,13 +103,9 @@ final class Networkd {
                     """.formatted(name), "rw-r--r--");
         }
         manager().Reload();
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!managing(names).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("systemd-networkd still manages " + String.join(", ", managing(names))
-                        + " " + SETTLE.toSeconds() + " s after being asked to leave it alone");
-            }
-            Thread.sleep(100);
+        if (!Settle.within(Duration.ofMillis(100), () -> managing(names).isEmpty())) {
+            throw new IOException("systemd-networkd still manages " + String.join(", ", managing(names))
+                    + " " + Settle.WITHIN.toSeconds() + " s after being asked to leave it alone");
         }
         LOG.info("systemd-networkd let go of " + String.join(", ", names));
     }
