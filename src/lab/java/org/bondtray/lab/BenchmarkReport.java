@@ -54,6 +54,100 @@ final class BenchmarkReport {
         return s.toString();
     }
 
+    /**
+     * The figures only Bondtray has, from the same run: a switchover's way to the user, the
+     * picker, what the helper and the tray cost at rest and at start, and the helper's scale.
+     * A part that failed shows its error instead of figures.
+     */
+    String bondtrayTable() {
+        String b = "bondtray.";
+        StringBuilder s = new StringBuilder("| Bondtray alone | median | max |\n| --- | --- | --- |\n");
+        spreadRow(s, "kernel event → Switchover signal received by a client (" + p.getProperty(b + "notify.count", "?")
+                + " switchovers, cable pulled and plugged back)", b + "notify.event_to_signal_ms");
+        spreadRow(s, "Switchover signal → notification shown (the notification server answered the tray's Notify)",
+                b + "notify.signal_to_shown_ms");
+        spreadRow(s, "kernel event → notification shown", b + "notify.event_to_shown_ms");
+        spreadRow(s, "Wi-Fi picker opened → first list shown (wpa_supplicant's last scan)", b + "picker.first_list_ms");
+        spreadRow(s, "Wi-Fi picker opened → fresh scan shown", b + "picker.fresh_scan_ms");
+        for (int size : List.of(1, 4, 8)) {
+            String k = b + "ports." + size + ".";
+            spreadRow(s, size + (size == 1 ? " port" : " ports") + " in the bond: cable pulled → the API shows it",
+                    k + "pulled_to_api_ms");
+        }
+        spreadRow(s, "many switchovers in a row: kernel event → signal, first 100", b + "switchovers.first_latency_ms");
+        spreadRow(s, "many switchovers in a row: kernel event → signal, last 100", b + "switchovers.last_latency_ms");
+        s.append("\n| Bondtray alone | helper | tray |\n| --- | --- | --- |\n");
+        s.append("| start: to its bus name (helper), to its icon registered with the panel (tray) | ")
+                .append(ms(p.getProperty(b + "helper_start_ms", "?"))).append(" | ")
+                .append(ms(p.getProperty(b + "tray_start_ms", "?"))).append(" |\n");
+        s.append("| idle: resident memory | ").append(mb(b + "idle.helper.rss_kb")).append(" | ")
+                .append(mb(b + "idle.tray.rss_kb")).append(" |\n");
+        s.append("| idle ").append(p.getProperty(b + "idle.seconds", "60")).append(" s: CPU time | ")
+                .append(unit(b + "idle.helper.cpu_s", " s")).append(" | ")
+                .append(unit(b + "idle.tray.cpu_s", " s")).append(" |\n");
+        s.append("| idle ").append(p.getProperty(b + "idle.seconds", "60"))
+                .append(" s: wakeups (context switches of all threads) | ")
+                .append(p.getProperty(b + "idle.helper.wakeups", "?")).append(" | ")
+                .append(p.getProperty(b + "idle.tray.wakeups", "?")).append(" |\n");
+        s.append("| idle: threads | ").append(p.getProperty(b + "idle.helper.threads", "?")).append(" | ")
+                .append(p.getProperty(b + "idle.tray.threads", "?")).append(" |\n");
+        s.append("\n| the helper's memory | 1 port | 4 ports | 8 ports |\n| --- | --- | --- | --- |\n| resident, bond up |");
+        for (int size : List.of(1, 4, 8)) {
+            s.append(' ').append(mb(b + "ports." + size + ".rss_before_kb")).append(" |");
+        }
+        s.append("\n| resident, after its cables were pulled and plugged back |");
+        for (int size : List.of(1, 4, 8)) {
+            s.append(' ').append(mb(b + "ports." + size + ".rss_after_kb")).append(" |");
+        }
+        String warm = p.getProperty(b + "switchovers.warm", "?");
+        String count = p.getProperty(b + "switchovers.count", "?");
+        String w = b + "switchovers.after_" + warm + ".";
+        String e = b + "switchovers.after_" + count + ".";
+        s.append("\n\n| the helper over ").append(count).append(" switchovers (")
+                .append(p.getProperty(b + "switchovers.duration_s", "?")).append(" s) | after ").append(warm)
+                .append(" | after ").append(count).append(" |\n| --- | --- | --- |\n");
+        s.append("| live heap (after a full collection) | ").append(mb(w + "heap_kb")).append(" | ").append(mb(e + "heap_kb")).append(" |\n");
+        s.append("| resident memory | ").append(mb(w + "rss_kb")).append(" | ").append(mb(e + "rss_kb")).append(" |\n");
+        s.append("| threads | ").append(p.getProperty(w + "threads", "?")).append(" | ").append(p.getProperty(e + "threads", "?")).append(" |\n");
+        s.append("| open files | ").append(p.getProperty(w + "fds", "?")).append(" | ").append(p.getProperty(e + "fds", "?")).append(" |\n");
+        for (String part : List.of("desktop", "idle", "picker", "ports", "switchovers")) {
+            String error = p.getProperty(b + part + ".error");
+            if (error != null) {
+                s.append("\n").append(part).append(" did not run to the end: ").append(error).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private void spreadRow(StringBuilder s, String label, String key) {
+        s.append("| ").append(label).append(" | ").append(tenths(p.getProperty(key + ".median", "?"))).append(" | ")
+                .append(tenths(p.getProperty(key + ".max", "?"))).append(" |\n");
+    }
+
+    /** "12.5 ms", or "10.7 s" from a second on. */
+    private static String tenths(String ms) {
+        try {
+            double v = Double.parseDouble(ms);
+            return v >= 1_000 ? String.format(java.util.Locale.ROOT, "%.1f s", v / 1000) : ms + " ms";
+        } catch (NumberFormatException e) {
+            return ms;
+        }
+    }
+
+    /** The figure under {@code key} with its unit, or "?" when the run has none. */
+    private String unit(String key, String unit) {
+        String v = p.getProperty(key);
+        return v == null ? "?" : v + unit;
+    }
+
+    private String mb(String key) {
+        try {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", Long.parseLong(p.getProperty(key, "?")) / 1024.0);
+        } catch (NumberFormatException e) {
+            return "?";
+        }
+    }
+
     private interface Cell {
         String of(String contender);
     }

@@ -54,6 +54,37 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void bondtraysOwnFiguresAreTablesOfTheSameRun() {
+        Properties p = figures();
+        p.setProperty("bondtray.notify.count", "20");
+        p.setProperty("bondtray.notify.event_to_signal_ms.median", "12.5");
+        p.setProperty("bondtray.notify.event_to_signal_ms.max", "40.2");
+        p.setProperty("bondtray.picker.fresh_scan_ms.median", "10705.0");
+        p.setProperty("bondtray.helper_start_ms", "8500");
+        p.setProperty("bondtray.tray_start_ms", "7700");
+        p.setProperty("bondtray.idle.helper.rss_kb", "75776");
+        p.setProperty("bondtray.idle.tray.cpu_s", "0.31");
+        p.setProperty("bondtray.ports.8.rss_before_kb", "81920");
+        p.setProperty("bondtray.switchovers.count", "1000");
+        p.setProperty("bondtray.switchovers.warm", "100");
+        p.setProperty("bondtray.switchovers.after_100.threads", "30");
+        p.setProperty("bondtray.switchovers.after_1000.threads", "30");
+        p.setProperty("bondtray.picker.error", "java.lang.IllegalStateException: no picker");
+        String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).bondtrayTable();
+        assertTrue(table.contains("| kernel event → Switchover signal received by a client (20 switchovers, cable pulled and"
+                + " plugged back) | 12.5 ms | 40.2 ms |"), table);
+        assertTrue(table.contains("| Wi-Fi picker opened → fresh scan shown | 10.7 s | ? |"), table);
+        assertTrue(table.contains("| start: to its bus name (helper), to its icon registered with the panel (tray) | 8.5 s | 7.7 s |"),
+                table);
+        assertTrue(table.contains("| idle: resident memory | 74.0 MB | ? |"), table);
+        assertTrue(table.contains("| idle 60 s: CPU time | ? | 0.31 s |"), table);
+        assertTrue(table.contains("| resident, bond up | ? | ? | 80.0 MB |"), table);
+        assertTrue(table.contains("| the helper over 1000 switchovers (? s) | after 100 | after 1000 |"), table);
+        assertTrue(table.contains("| threads | 30 | 30 |"), table);
+        assertTrue(table.contains("picker did not run to the end: java.lang.IllegalStateException: no picker"), table);
+    }
+
+    @Test
     void chartIsAPng(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("chart.png");
         new BenchmarkReport(figures(), List.of("bondtray", "networkmanager", "recipe")).chart(png, "a caption");

@@ -14,7 +14,10 @@ import org.freedesktop.dbus.interfaces.Properties;
  * each with its own address and default route, no bond); (c) the wiki recipe (a bond made with
  * kernel tools, dhcpcd on it, no helper). For every event: the longest gap of a 5 ms ping, echo
  * requests lost, how many of 50 TCP connections survive, whether the address the laptop talks
- * to the router from changed. Run by the benchmark command, not by the tests.
+ * to the router from changed. Then, for Bondtray alone, what only it has: the desktop's figures
+ * ({@link DesktopFigures}) and the helper's scale ({@link ScaleFigures}); a part that fails is
+ * recorded as {@code <part>.error} and the rest still runs. Run by the benchmark command, not by
+ * the tests.
  */
 final class BenchmarkDrill implements Scenario {
     static final List<String> CONTENDERS = List.of("bondtray", "networkmanager", "recipe");
@@ -26,10 +29,20 @@ final class BenchmarkDrill implements Scenario {
     private static final Duration HOLD = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private final int events;
+    /**
+     * How many of each: cuts and restores per contender; Bondtray alone: picker opens,
+     * switchovers with a notification, cables pulled per bond size, switchovers in a row.
+     */
+    record Rounds(int events, int pickerOpens, int notified, int scaleCuts, int switchovers) {
+    }
 
-    BenchmarkDrill(int events) {
-        this.events = events;
+    static final Rounds FULL = new Rounds(20, 5, 20, 10, 1000);
+    static final Rounds QUICK = new Rounds(2, 2, 4, 2, 100);
+
+    private final Rounds rounds;
+
+    BenchmarkDrill(Rounds rounds) {
+        this.rounds = rounds;
     }
 
     /** One cut or restore as the probe saw it. */
@@ -38,7 +51,7 @@ final class BenchmarkDrill implements Scenario {
 
     @Override
     public void run(Lab lab, Results r) throws Exception {
-        r.put("events", events).put("ping_ms", PING_MS).put("tcp_connections", TCP_CONNECTIONS)
+        r.put("events", rounds.events()).put("ping_ms", PING_MS).put("tcp_connections", TCP_CONNECTIONS)
                 .put("tcp_patience_s", TCP_PATIENCE.toSeconds());
         recipe(lab, r);
         lab.reset();
@@ -62,7 +75,7 @@ final class BenchmarkDrill implements Scenario {
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
         HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
         try {
-            helper.start();
+            r.put("bondtray.helper_start_ms", helper.start());
             helper.setup(r, Topology.USER);
             Properties bond = BondReadings.props(lab);
             Wait.until("the bond up with the cable and the Wi-Fi", Duration.ofSeconds(120), Duration.ofMillis(250),
@@ -71,7 +84,12 @@ final class BenchmarkDrill implements Scenario {
                     () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty());
             cycles(lab, r, "bondtray", () -> wlan.equals(BondReadings.active(bond)),
                     () -> Topology.WIRED.equals(BondReadings.active(bond)));
+            r.guarded("bondtray.desktop", () -> new DesktopFigures(lab, r, helper, "bondtray")
+                    .run(rounds.pickerOpens(), rounds.notified(), wlan));
             helper.cli(Topology.USER, "disable");
+            ScaleFigures scale = new ScaleFigures(lab, r, helper, "bondtray");
+            r.guarded("bondtray.ports", () -> scale.ports(rounds.scaleCuts()));
+            r.guarded("bondtray.switchovers", () -> scale.switchovers(rounds.switchovers(), wlan));
         } finally {
             helper.stop();
         }
@@ -91,7 +109,7 @@ final class BenchmarkDrill implements Scenario {
             throws Exception {
         List<Event> cuts = new ArrayList<>();
         List<Event> restores = new ArrayList<>();
-        for (int i = 0; i < events; i++) {
+        for (int i = 0; i < rounds.events(); i++) {
             cuts.add(event(lab, () -> lab.net().cutCable(), onWifi));
             restores.add(event(lab, () -> lab.net().restoreCable(), onCable));
         }
@@ -134,6 +152,15 @@ final class BenchmarkDrill implements Scenario {
         r.put(prefix + ".unsettled", events.stream().filter(e -> e.settledMs() < 0).count());
         List<Long> quiet = events.stream().map(Event::quietGapMs).sorted().toList();
         r.put(prefix + ".quiet_gap_median", percentile(quiet, 50)).put(prefix + ".quiet_gap_max", quiet.get(quiet.size() - 1));
+    }
+
+    /** Median and maximum of {@code values} (ms, to a tenth), and every value in order, under {@code key.}. */
+    static void spread(Results r, String key, List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        r.put(key + ".median", String.format(java.util.Locale.ROOT, "%.1f", sorted.get((sorted.size() - 1) / 2)))
+                .put(key + ".max", String.format(java.util.Locale.ROOT, "%.1f", sorted.get(sorted.size() - 1)))
+                .put(key + ".all", String.join(" ", values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v))
+                        .toList()));
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -173,12 +173,13 @@ final class DemoDrill implements Scenario {
      * its notification, and tells it: the outage, whether the address stayed, the notification.
      */
     private static void oneSwitch(Lab lab, SwitchoverLog signals, TrayApp tray, TrafficProbe probe, Timeline t,
-                                  List<String> address, String mark, Runnable action, String to, String headline) {
+                                  List<String> address, String mark, Runnable action, String to, String headline)
+            throws InterruptedException {
         int before = signals.size();
         long shown = tray.notifier().lastShownNanos();
         probe.mark(mark);
         action.run();
-        SwitchoverLog.Entry e = awaitSwitch(signals, before, to);
+        SwitchoverLog.Entry e = signals.await(to, before, Duration.ofSeconds(15));
         Wait.until("the notification of the " + mark, Duration.ofSeconds(15), () -> tray.notifier().lastShownNanos() != shown);
         List<String> now = lab.net().addresses(PlainBond.NAME, 4);
         t.say(headline + " after %d ms; address %s %s; notification \"%s\"", e.to(), e.outageMs(), String.join(" ", now),
@@ -186,9 +187,4 @@ final class DemoDrill implements Scenario {
         Wait.sleep(Duration.ofMillis(500));
     }
 
-    private static SwitchoverLog.Entry awaitSwitch(SwitchoverLog signals, int since, String to) {
-        Wait.until("a Switchover to " + to, Duration.ofSeconds(15), Duration.ofMillis(5),
-                () -> signals.since(since).stream().anyMatch(e -> e.to().equals(to)));
-        return signals.since(since).stream().filter(e -> e.to().equals(to)).findFirst().orElseThrow();
-    }
 }

@@ -120,9 +120,7 @@ final class HelperDrill implements Scenario {
             probe.mark("cut" + i);
             long t0 = System.nanoTime();
             lab.net().cutCable();
-            Wait.until("a Switchover to " + wlan, Duration.ofSeconds(15), Duration.ofMillis(5),
-                    () -> signals.since(before).stream().anyMatch(e -> e.to().equals(wlan)));
-            SwitchoverLog.Entry cut = signals.since(before).stream().filter(e -> e.to().equals(wlan)).findFirst().get();
+            SwitchoverLog.Entry cut = signals.await(wlan, before, Duration.ofSeconds(15));
             latencies.add(cut.latencyMs());
             cutToSignal.add((cut.receivedNanos() - t0) / 1_000_000);
             r.put("cut." + i + ".reason", cut.reason()).put("cut." + i + ".outage_ms", cut.outageMs());
@@ -132,10 +130,7 @@ final class HelperDrill implements Scenario {
             probe.mark("restore" + i);
             long t1 = System.nanoTime();
             lab.net().restoreCable();
-            Wait.until("a Switchover back to the cable", Duration.ofSeconds(15), Duration.ofMillis(5),
-                    () -> signals.since(mid).stream().anyMatch(e -> e.to().equals(Topology.WIRED)));
-            SwitchoverLog.Entry back = signals.since(mid).stream().filter(e -> e.to().equals(Topology.WIRED))
-                    .findFirst().get();
+            SwitchoverLog.Entry back = signals.await(Topology.WIRED, mid, Duration.ofSeconds(15));
             latencies.add(back.latencyMs());
             r.put("restore." + i + ".reason", back.reason());
             r.put("restore." + i + ".signal_after_ms", (back.receivedNanos() - t1) / 1_000_000);

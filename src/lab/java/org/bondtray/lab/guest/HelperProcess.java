@@ -62,21 +62,15 @@ final class HelperProcess {
     }
 
     long rssKb() throws IOException {
-        return status("VmRSS:");
+        return sample().rssKb();
     }
 
     long threads() throws IOException {
-        return status("Threads:");
+        return sample().threads();
     }
 
-    /** A number from the helper's /proc/PID/status, by its line's key. */
-    private long status(String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(helper.pid()), "status"))) {
-            if (line.startsWith(key)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
+    ProcSample sample() throws IOException {
+        return ProcSample.of(helper.pid());
     }
 
     /** {@code bondtray ARGS} as {@code user}: exit code, stdout, stderr. */

@@ -242,14 +242,12 @@ final class RealWorldSteps {
             Wait.sleep(Duration.ofSeconds(1));
             int before = signals.size();
             lab.net().cutCable();
-            Wait.until("a Switchover to " + wlan, Duration.ofSeconds(15), Duration.ofMillis(5),
-                    () -> signals.since(before).stream().anyMatch(e -> e.to().equals(wlan)));
+            signals.await(wlan, before, Duration.ofSeconds(15));
             Wait.sleep(Duration.ofSeconds(3));
             int mid = signals.size();
             probe.mark("restore");
             lab.net().restoreCable();
-            Wait.until("a Switchover back to the cable", Duration.ofSeconds(15), Duration.ofMillis(5),
-                    () -> signals.since(mid).stream().anyMatch(e -> e.to().equals(Topology.WIRED)));
+            signals.await(Topology.WIRED, mid, Duration.ofSeconds(15));
             Wait.sleep(Duration.ofSeconds(2));
             TrafficProbe.Report report = probe.stop();
             r.put(report.window("slow_air.restore", "restore", TrafficProbe.END));

@@ -57,8 +57,8 @@ public final class Scenarios {
         all.put(RESOLVED, new ResolvedDrill());
         all.put(NETWORKD, new NetworkdDrill());
         all.put(DEMO, new DemoDrill());
-        all.put(BENCHMARK, new BenchmarkDrill(20));
-        all.put(BENCHMARK_QUICK, new BenchmarkDrill(2));
+        all.put(BENCHMARK, new BenchmarkDrill(BenchmarkDrill.FULL));
+        all.put(BENCHMARK_QUICK, new BenchmarkDrill(BenchmarkDrill.QUICK));
         return all;
     }
 

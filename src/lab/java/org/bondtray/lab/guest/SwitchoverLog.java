@@ -28,6 +28,7 @@ final class SwitchoverLog implements AutoCloseable {
                 synchronized (entries) {
                     entries.add(new Entry(s.getFrom(), s.getTo(), s.getReason(), s.getTimestampMicros(),
                             s.getOutageMillis(), now));
+                    entries.notifyAll();
                 }
             }
         });
@@ -48,6 +49,29 @@ final class SwitchoverLog implements AutoCloseable {
     List<Entry> since(int index) {
         synchronized (entries) {
             return List.copyOf(entries.subList(index, entries.size()));
+        }
+    }
+
+    /**
+     * The first switchover to {@code to} from entry {@code since} on, waiting for it up to
+     * {@code timeout}: woken by the signal itself, so the wait adds nothing to what it measures.
+     */
+    Entry await(String to, int since, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (entries) {
+            while (true) {
+                for (Entry e : entries.subList(since, entries.size())) {
+                    if (e.to().equals(to)) {
+                        return e;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("timed out after " + timeout.toMillis() + " ms waiting for a Switchover to "
+                            + to + "; since then: " + entries.subList(since, entries.size()));
+                }
+                entries.wait(Math.max(1, left / 1_000_000));
+            }
         }
     }
 

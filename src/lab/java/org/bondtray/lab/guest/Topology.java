@@ -293,7 +293,12 @@ final class Topology {
         }
 
         void set(boolean plugged) throws IOException {
-            in.write("link set " + CABLE_PEER + (plugged ? " up" : " down") + "\n");
+            set(WIRED, plugged);
+        }
+
+        /** Plugs or pulls the cable of the laptop's wired port {@code ifname}. */
+        void set(String ifname, boolean plugged) throws IOException {
+            in.write("link set " + cablePeer(ifname) + (plugged ? " up" : " down") + "\n");
             in.flush();
         }
 
@@ -330,9 +335,14 @@ final class Topology {
         }
     }
 
+    /** The far end, in the LAN, of the cable of the laptop's wired port {@code ifname}. */
+    static String cablePeer(String ifname) {
+        return ifname.equals(WIRED) ? CABLE_PEER : "wire-" + ifname;
+    }
+
     /** Plugs a new wired adapter into the LAN (a veth whose far end joins the bridge). */
     void plugWired(String ifname) {
-        String peer = "wire-" + ifname;
+        String peer = cablePeer(ifname);
         cmd.run("ip", "link", "add", ifname, "type", "veth", "peer", "name", peer, "netns", LAN_NS);
         cmd.runIn(LAN_NS, "ip", "link", "set", peer, "master", LAN_BRIDGE);
         cmd.runIn(LAN_NS, "ip", "link", "set", peer, "up");
