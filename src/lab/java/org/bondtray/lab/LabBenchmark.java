@@ -14,8 +14,8 @@ import org.bondtray.lab.guest.Scenarios;
 /**
  * The benchmark command ({@code ./bench}, {@code ./bench --quick}): boots the lab VM for the
  * benchmark scenario alone (Bondtray, NetworkManager and the wiki recipe, each under the same
- * cable cuts and restores), then writes the table and the chart to {@code target/lab/benchmark/}
- * and prints the table. Not a test: it judges nothing, it measures.
+ * cable cuts and restores, then the figures only Bondtray has), then writes the tables and the
+ * chart to {@code target/lab/benchmark/} and prints the tables. Not a test: it judges nothing, it measures.
  */
 public final class LabBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
@@ -34,7 +34,8 @@ public final class LabBenchmark {
             System.exit(1);
         }
         System.out.println("benchmark: booting the lab VM; Bondtray, NetworkManager and the wiki recipe each get the same "
-                + (quick ? "2" : "20") + " cable cuts and restores (" + (quick ? "a few minutes" : "about half an hour")
+                + (quick ? "2" : "20") + " cable cuts and restores, then Bondtray's own figures ("
+                + (quick ? "about 8 minutes" : "about half an hour")
                 + " under software emulation)…");
         Path out = new LabVm(host).run(List.of(scenario), TIMEOUT);
         Path resultFile = out.resolve(scenario + ".properties");

@@ -70,6 +70,24 @@ class PackageLabIT {
     }
 
     @Test
+    @DisplayName("deb: where only an older system tray is (trayer), the installed tray puts its icon there with its menu")
+    void packagedTrayInAnOlderSystemTray() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
+        r.print("deb.legacy_tray.icon_ms", "deb.legacy_tray.menu_ms", "deb.legacy_tray.stand_in_window",
+                "deb.legacy_tray.alive", "deb.legacy_tray.log_errors");
+        String error = r.textOr("deb.error", null);
+        if (error != null) {
+            fail("deb round failed in the VM: " + r.textOr("deb.error_trace", error));
+        }
+        assertAll(
+                () -> assertTrue(r.number("deb.legacy_tray.icon_ms") >= 0, "the icon shows in trayer"),
+                () -> assertEquals("false", r.text("deb.legacy_tray.stand_in_window"), "no window stands in for it"),
+                () -> assertTrue(r.number("deb.legacy_tray.menu_ms") >= 0, "the right button opens its menu (AWT text: FreeType)"),
+                () -> assertEquals("true", r.text("deb.legacy_tray.alive"), "the tray keeps running"),
+                () -> assertEquals(0L, r.number("deb.legacy_tray.log_errors"), "no exception or error in the tray's output"));
+    }
+
+    @Test
     @DisplayName("lintian finds no error in the .deb")
     void lintianFindsNoError() throws Exception {
         Path target = Path.of(System.getProperty("bondtray.project.dir", ".")).resolve("target");

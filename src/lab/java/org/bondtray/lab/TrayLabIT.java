@@ -72,7 +72,8 @@ class TrayLabIT {
         assertEquals("", r.textOr("windows.error", ""), r.textOr("windows.error_trace", ""));
         r.print("windows.open_wifi.click_to_shown_ms", "windows.picker.open_to_list_ms", "windows.picker.open_to_scan_ms",
                 "windows.picker.rows", "windows.picker.wrong", "windows.picker.wrong_ms", "windows.picker.joined",
-                "windows.picker.join_ms", "windows.picker.ssid_now", "windows.picker.back_ssid", "windows.picker.forgot",
+                "windows.picker.join_ms", "windows.picker.ssid_now", "windows.picker.saved_after_join",
+                "windows.picker.saved_passphrase", "windows.picker.back_ssid", "windows.picker.forgot", "windows.picker.saved_after_forget",
                 "windows.picker.rows_after");
         assertAll(
                 () -> assertTrue(r.text("windows.picker.rows").startsWith("bondtray-lan*"), "in use first: "
@@ -84,12 +85,16 @@ class TrayLabIT {
                 () -> assertEquals("true", r.text("windows.picker.password_cleared"), "the field keeps no password"),
                 () -> assertTrue(r.text("windows.picker.wrong").contains("did not accept the password"),
                         r.text("windows.picker.wrong")),
-                () -> assertTrue(r.text("windows.picker.joined").startsWith("Connected to bondtray-cafe"),
-                        r.text("windows.picker.joined")),
+                () -> assertEquals("Connected to bondtray-cafe", r.text("windows.picker.joined"),
+                        "joined and saved (SaveConfig) in wpa_supplicant's configuration file"),
+                () -> assertEquals("true", r.text("windows.picker.saved_after_join"), "the café in the saved file"),
+                () -> assertEquals("false", r.text("windows.picker.saved_passphrase"),
+                        "the file has the key computed in the tray, never the password"),
+                () -> assertEquals("false", r.text("windows.picker.saved_after_forget"), "forgotten in the file too"),
                 () -> assertEquals("bondtray-cafe", r.text("windows.picker.ssid_now")),
                 () -> assertEquals("false", r.text("windows.picker.known_asks_password"), "a saved network needs none"),
                 () -> assertEquals("bondtray-lan", r.text("windows.picker.back_ssid")),
-                () -> assertTrue(r.text("windows.picker.forgot").startsWith("Forgot bondtray-cafe"), r.text("windows.picker.forgot")),
+                () -> assertEquals("Forgot bondtray-cafe", r.text("windows.picker.forgot")),
                 () -> assertTrue(r.text("windows.picker.rows_after").contains("bondtray-cafe")
                         && !r.text("windows.picker.rows_after").contains("bondtray-cafe+"), r.text("windows.picker.rows_after")));
     }

@@ -15,6 +15,10 @@ public final class Texts {
         this.bundle = ResourceBundle.getBundle("org.bondtray.tray.messages", locale);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public static Texts forUser() {
         return new Texts(Locale.getDefault());
     }

@@ -54,6 +54,9 @@ public final class TrayApp implements AutoCloseable {
     private volatile TrayWindows windows = TrayWindows.NONE;
     /** How long a panel may take to take the icon before the tray says none will. */
     private volatile java.time.Duration panelGrace = java.time.Duration.ofSeconds(8);
+    private volatile LegacyTray legacyTray = LegacyTray.NONE;
+    /** Whether the icon sits in the older tray now (guarded by this). */
+    private boolean inLegacyTray;
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -152,14 +155,35 @@ public final class TrayApp implements AutoCloseable {
         panelGrace = grace;
     }
 
+    /** The older system tray to try where no panel takes the icon; set before {@link #start()}. */
+    public void legacyTray(LegacyTray tray) {
+        legacyTray = tray;
+    }
+
     /**
      * No panel took the icon in time: on a desktop without a StatusNotifierItem host (GNOME
-     * without the AppIndicator extension) the icon would be nowhere, so a window stands in for it.
+     * without the AppIndicator extension, a window manager with a stand-alone tray) the icon
+     * would be nowhere. It goes to the older system tray if the display has one; if not, a
+     * window stands in for it.
      */
-    private void checkPanel() {
+    private synchronized void checkPanel() {
         if (registeredNanos < 0) {
-            windows.noPanel(true);
+            inLegacyTray = legacyTray.show();
+            if (!inLegacyTray) {
+                windows.noPanel(true);
+            }
         }
+    }
+
+    /** A panel took the icon: whatever stood in for it goes. */
+    private synchronized void panelTookIcon() {
+        registeredNanos = System.nanoTime();
+        if (inLegacyTray) {
+            legacyTray.hide();
+            inLegacyTray = false;
+        }
+        // Takes away the window that stood in for a missing panel; nothing if there was none.
+        windows.noPanel(false);
     }
 
     /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
@@ -193,9 +217,7 @@ public final class TrayApp implements AutoCloseable {
             StatusNotifierWatcher w = session.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH,
                     StatusNotifierWatcher.class);
             w.RegisterStatusNotifierItem(session.getUniqueName());
-            registeredNanos = System.nanoTime();
-            // Takes away the window that stood in for a missing panel; nothing if there was none.
-            windows.noPanel(false);
+            panelTookIcon();
         } catch (DBusException | RuntimeException e) {
             // No panel with a tray yet: it registers the icon when a watcher appears.
             LOG.log(Level.INFO, "no StatusNotifierWatcher to register with yet: " + e.getMessage());
@@ -295,6 +317,12 @@ public final class TrayApp implements AutoCloseable {
         }
         calls.shutdownNow();
         sampler.shutdownNow();
+        synchronized (this) {
+            if (inLegacyTray) {
+                legacyTray.hide();
+                inLegacyTray = false;
+            }
+        }
         windows.close();
         session.unExportObject(SniNames.ITEM_PATH);
         session.unExportObject(SniNames.MENU_PATH);

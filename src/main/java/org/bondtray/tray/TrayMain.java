@@ -36,6 +36,7 @@ public final class TrayMain {
         org.freedesktop.dbus.messages.MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
         try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
             tray.windows(new org.bondtray.tray.windows.FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system()));
+            tray.legacyTray(new org.bondtray.tray.awt.AwtTrayIcon(tray));
             tray.start();
             quit.await();
             // The windows' toolkit, if a window started it, ends with the tray.

@@ -14,14 +14,17 @@ public final class Psk {
     private Psk() {
     }
 
-    /** Passphrases are 8 to 63 printable ASCII characters; anything else is refused with why. */
+    /**
+     * Passphrases are 8 to 63 printable ASCII characters; anything else is refused with why: the
+     * key of the reason among WpaClient's words, "" when the passphrase will do.
+     */
     public static String check(char[] passphrase) {
         if (passphrase.length < 8 || passphrase.length > 63) {
-            return "a WPA2 password has 8 to 63 characters";
+            return "wifi.psk.length";
         }
         for (char c : passphrase) {
             if (c < 0x20 || c > 0x7e) {
-                return "a WPA2 password is printable ASCII only";
+                return "wifi.psk.ascii";
             }
         }
         return "";

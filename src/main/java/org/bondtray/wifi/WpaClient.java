@@ -1,12 +1,15 @@
 package org.bondtray.wifi;
 
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +30,43 @@ import org.freedesktop.dbus.types.Variant;
  * joining one with a password, forgetting one. Used by the command line and the Wi-Fi picker.
  */
 public final class WpaClient {
-    /** Why a call could not be made, in words a user can act on. */
+    /**
+     * Why a call could not be made, in words a user can act on: a known reason's words come from
+     * {@code org/bondtray/wifi/messages*.properties} ({@link #getMessage()} in English, {@link #in}
+     * in the user's language); a reason nobody foresaw carries the bus's own words.
+     */
     public static final class WifiException extends Exception {
+        private static final String BUNDLE = "org.bondtray.wifi.messages";
+        private final String key;
+        private final Object[] args;
+
+        /** A reason nobody foresaw, shown as it came. */
         public WifiException(String message) {
             super(message);
+            this.key = null;
+            this.args = new Object[0];
+        }
+
+        private WifiException(String key, Object... args) {
+            super(words(key, Locale.ROOT, args));
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        /** The known reason {@code key} of the bundle, with its arguments. */
+        public static WifiException of(String key, Object... args) {
+            return new WifiException(key, args);
+        }
+
+        /** The reason in {@code locale}'s language (English where the bundle has none). */
+        public String in(Locale locale) {
+            return key == null ? getMessage() : words(key, locale, args);
+        }
+
+        private static String words(String key, Locale locale, Object... args) {
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return new MessageFormat(bundle.getString(key), locale).format(args);
         }
     }
 
@@ -54,12 +90,10 @@ public final class WpaClient {
         String m = String.valueOf(e.getMessage());
         String type = e instanceof DBusExecutionException x && x.getType() != null ? x.getType() : "";
         if (type.endsWith("AccessDenied") || m.contains("AccessDenied") || m.contains("rejected send message")) {
-            return new WifiException("the system bus does not let you talk to wpa_supplicant; on Debian and Ubuntu,"
-                    + " join the group netdev (sudo adduser $USER netdev) and log in again; elsewhere install"
-                    + " Bondtray's bus policy for wpa_supplicant users");
+            return WifiException.of("wifi.bus.denied");
         }
         if (type.endsWith("ServiceUnknown") || type.endsWith("NameHasNoOwner") || m.contains("ServiceUnknown")) {
-            return new WifiException("wpa_supplicant is not running with its D-Bus interface (wpa_supplicant -u)");
+            return WifiException.of("wifi.not.running");
         }
         return new WifiException(m);
     }
@@ -76,8 +110,7 @@ public final class WpaClient {
         } catch (DBusException | RuntimeException e) {
             throw explain(e);
         }
-        throw new WifiException(ifname == null ? "wpa_supplicant manages no Wi-Fi interface"
-                : "wpa_supplicant does not manage " + ifname);
+        throw ifname == null ? WifiException.of("wifi.no.interface") : WifiException.of("wifi.not.managed", ifname);
     }
 
     public String ifname(String path) throws WifiException {
@@ -204,7 +237,7 @@ public final class WpaClient {
                 return false;
             }
             if (!ok.get()) {
-                throw new WifiException(SCAN_FAILED);
+                throw scanFailed();
             }
             return true;
         } catch (WifiException e) {
@@ -215,7 +248,9 @@ public final class WpaClient {
     }
 
     /** What a ScanDone with success=false means to a user. */
-    public static final String SCAN_FAILED = "the scan failed; the radio may be blocked (rfkill) or busy";
+    public static WifiException scanFailed() {
+        return WifiException.of("wifi.scan.failed");
+    }
 
     /** Calls {@code done} with the outcome of every scan of the interface until the result is closed. */
     public AutoCloseable onScanDone(String path, java.util.function.Consumer<Boolean> done) throws WifiException {
@@ -237,7 +272,7 @@ public final class WpaClient {
         } catch (DBusExecutionException e) {
             String type = String.valueOf(e.getType());
             if (type.endsWith("ScanError") || String.valueOf(e.getMessage()).contains("Scan request rejected")) {
-                throw new WifiException("wpa_supplicant rejected the scan (one is running, or the radio is busy); try again");
+                throw WifiException.of("wifi.scan.rejected");
             }
             throw explain(e);
         } catch (DBusException | RuntimeException e) {
@@ -256,17 +291,17 @@ public final class WpaClient {
             case WPA, WPA2, WPA2_WPA3 -> {
                 String bad = Psk.check(password);
                 if (!bad.isEmpty()) {
-                    throw new WifiException(bad);
+                    throw WifiException.of(bad);
                 }
                 yield NetworkArgs.wpaPsk(ssid, Psk.raw(password, ssid));
             }
             case WPA3 -> {
                 if (password.length == 0) {
-                    throw new WifiException("a WPA3 network needs a password");
+                    throw WifiException.of("wifi.sae.empty");
                 }
                 yield NetworkArgs.sae(ssid, new String(password));
             }
-            default -> throw new WifiException(security.label() + " networks cannot be joined from Bondtray yet");
+            default -> throw WifiException.of("wifi.not.joinable", security.label());
         };
         if (hidden) {
             args.put("scan_ssid", new Variant<>(1));
@@ -301,7 +336,7 @@ public final class WpaClient {
             // 15: the 4-way handshake timed out, which is what a wrong WPA2 key looks like.
             if (handshake && (state.equals("disconnected") || state.equals("scanning"))
                     || reason != reasonBefore && Math.abs(reason) == WRONG_KEY_REASON) {
-                throw new WifiException("the access point did not accept the password");
+                throw WifiException.of("wifi.wrong.password");
             }
             Thread.sleep(100);
         }
@@ -311,8 +346,8 @@ public final class WpaClient {
         } catch (DBusException | RuntimeException e) {
             status = 0;
         }
-        throw new WifiException(status != 0 ? "the access point refused to authenticate (status " + status
-                + "); check the password" : "no connection within " + timeout.toSeconds() + " s; is the network in range?");
+        throw status != 0 ? WifiException.of("wifi.auth.refused", status)
+                : WifiException.of("wifi.timeout", timeout.toSeconds());
     }
 
     private static final int WRONG_KEY_REASON = 15;
@@ -353,7 +388,7 @@ public final class WpaClient {
     public void rejoin(String path, byte[] ssid, Duration timeout) throws WifiException, InterruptedException {
         String block = networks(path).entrySet().stream().filter(n -> java.util.Arrays.equals(n.getValue(), ssid))
                 .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new WifiException("wpa_supplicant knows no network " + SsidText.show(ssid)));
+                .orElseThrow(() -> WifiException.of("wifi.unknown.network", SsidText.show(ssid)));
         try {
             bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).SelectNetwork(new DBusPath(block));
         } catch (DBusException | RuntimeException e) {

@@ -30,10 +30,11 @@ final class RuntimeImage {
 
     /**
      * Native libraries of java.desktop that nothing of Bondtray loads (splash screen, JPEG,
-     * colour management, AWT's font rasteriser): JavaFX needs only java.desktop's classes
-     * (java.beans), and the tray's icons are PNGs decoded in Java.
+     * colour management): JavaFX needs only java.desktop's classes (java.beans), and the tray's
+     * icons are PNGs decoded in Java. AWT's font rasteriser (FreeType) stays: the icon in an
+     * older system tray is AWT's, with its tooltip and menu.
      */
-    static final String UNUSED_NATIVE = "**/libsplashscreen.so,**/libjavajpeg.so,**/liblcms.so,**/libfreetype.so";
+    static final String UNUSED_NATIVE = "**/libsplashscreen.so,**/libjavajpeg.so,**/liblcms.so";
 
     static void link(Path output) throws IOException, InterruptedException {
         ToolProvider jlink = ToolProvider.findFirst("jlink")

@@ -24,7 +24,7 @@ public final class VirtualDesktop implements AutoCloseable {
     public static final int UNAVAILABLE_TILE = 0x5e5c64;
     /** The programs this needs, with the Debian package of each. */
     public static final Map<String, String> PROGRAMS = Map.of("Xvfb", "xvfb", "xfce4-panel", "xfce4-panel",
-            "dunst", "dunst", "dunstctl", "dunst", "xdotool", "xdotool", "import", "imagemagick",
+            "trayer", "trayer", "dunst", "dunst", "dunstctl", "dunst", "xdotool", "xdotool", "import", "imagemagick",
             "dbus-daemon", "dbus-daemon");
 
     private final Path home;
@@ -33,12 +33,24 @@ public final class VirtualDesktop implements AutoCloseable {
     private final Map<String, String> env;
     private final String busAddress;
 
+    /** What holds the tray icons along the top of the screen. */
+    public enum Tray {
+        /** xfce4-panel's status tray: hosts StatusNotifierItems (its watcher) and XEmbed icons. */
+        XFCE_PANEL,
+        /** trayer: a stand-alone XEmbed system tray, no StatusNotifierWatcher, as older desktops have. */
+        TRAYER
+    }
+
     public VirtualDesktop(Path home) throws IOException, InterruptedException {
         this(home, null);
     }
 
     /** A desktop whose programs use {@code sessionBus} (one of the test's own) instead of a bus of its own. */
     public VirtualDesktop(Path home, String sessionBus) throws IOException, InterruptedException {
+        this(home, sessionBus, Tray.XFCE_PANEL);
+    }
+
+    public VirtualDesktop(Path home, String sessionBus, Tray tray) throws IOException, InterruptedException {
         this.home = home;
         display = ":" + freeDisplay();
         Path config = home.resolve("config");
@@ -63,12 +75,18 @@ public final class VirtualDesktop implements AutoCloseable {
             busAddress = line.strip();
         }
         env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
-        if (sessionBus != null) {
-            // A test's own bus activates nothing: start the panel's settings store by hand, or
-            // the panel comes up without its tray.
-            start("xfconfd", XFCONFD);
+        if (tray == Tray.TRAYER) {
+            // Along the top like the panel, on white, so an icon's pixels are found the same way.
+            start("trayer", "trayer", "--edge", "top", "--align", "left", "--widthtype", "pixel", "--width", "400",
+                    "--heighttype", "pixel", "--height", "32", "--transparent", "true", "--alpha", "0", "--tint", "0xffffff");
+        } else {
+            if (sessionBus != null) {
+                // A test's own bus activates nothing: start the panel's settings store by hand, or
+                // the panel comes up without its tray.
+                start("xfconfd", XFCONFD);
+            }
+            start("panel", "xfce4-panel", "--disable-wm-check");
         }
-        start("panel", "xfce4-panel", "--disable-wm-check");
         start("dunst", "dunst");
     }
 
@@ -168,7 +186,17 @@ public final class VirtualDesktop implements AutoCloseable {
         return n == 0 ? new int[] {0, 0, 0} : new int[] {(int) (sx / n), (int) (sy / n), n};
     }
 
-    /** Rows below the panel that hold light pixels (a menu), the background being black. */
+    /** How many colours the top-left 64 × 32 pixels hold: a plain tray has one or two, an icon in it many. */
+    public static int coloursInCorner(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < Math.min(32, image.getHeight()); y++) {
+            for (int x = 0; x < Math.min(64, image.getWidth()); x++) {
+                colours.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        return colours.size();
+    }
+
     /** Rows below the panel with more than 50 light pixels: a menu drawn under the panel has many. */
     public static int lightRowsBelowPanel(BufferedImage image) {
         int rows = 0;

@@ -27,8 +27,35 @@ class WifiWordsTest {
                 HexFormat.of().formatHex(Psk.raw("password".toCharArray(), b("IEEE"))));
         assertEquals("0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af",
                 HexFormat.of().formatHex(Psk.raw("ThisIsAPassword".toCharArray(), b("ThisIsASSID"))));
-        assertEquals("a WPA2 password has 8 to 63 characters", Psk.check("short".toCharArray()));
+        assertEquals("a WPA2 password has 8 to 63 characters",
+                WpaClient.WifiException.of(Psk.check("short".toCharArray())).getMessage());
         assertEquals("", Psk.check("long enough".toCharArray()));
+    }
+
+    @Test
+    void wpaSupplicantsRefusalsAreInEnglishAndJapanese() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties ja = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/bondtray/wifi/messages.properties");
+             var b = getClass().getResourceAsStream("/org/bondtray/wifi/messages_ja.properties")) {
+            en.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
+            ja.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
+        }
+        assertEquals(en.keySet(), ja.keySet(), "every English reason has its Japanese one");
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.JAPANESE);
+        try {
+            WpaClient.WifiException timeout = WpaClient.WifiException.of("wifi.timeout", 30L);
+            // The command line and the logs stay in English whatever the user's language.
+            assertEquals("no connection within 30 s; is the network in range?", timeout.getMessage());
+            assertEquals("30 秒以内に接続できませんでした。ネットワークは圏内にありますか?", timeout.in(java.util.Locale.JAPANESE));
+            assertEquals(timeout.getMessage(), timeout.in(java.util.Locale.GERMAN), "English where there is no translation");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertTrue(WpaClient.WifiException.of("wifi.bus.denied").getMessage().contains("Bondtray's bus policy"));
+        WpaClient.WifiException unforeseen = new WpaClient.WifiException("org.example.Error: as the bus said");
+        assertEquals(unforeseen.getMessage(), unforeseen.in(java.util.Locale.JAPANESE));
     }
 
     @Test

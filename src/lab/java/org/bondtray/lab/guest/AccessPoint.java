@@ -19,6 +19,12 @@ record AccessPoint(String ssid, Security security, String passphrase, int channe
     static final AccessPoint CAFE = new AccessPoint("bondtray-cafe", Security.WPA2_PSK,
             "cafe-passphrase", 11, Topology.CAFE_NS, Topology.CAFE_BRIDGE);
 
+    /** A wpa_supplicant configuration that knows this (WPA2) network and lets wpa_supplicant save to it. */
+    String savedConfig() {
+        return "update_config=1\nnetwork={\n\tssid=\"" + ssid + "\"\n\tpsk=\"" + passphrase
+                + "\"\n\tkey_mgmt=WPA-PSK\n}\n";
+    }
+
     String hostapdConfig(String ifname) {
         StringBuilder c = new StringBuilder()
                 .append("interface=").append(ifname).append('\n')

@@ -74,6 +74,7 @@ final class PackageDrill implements Scenario {
                 use(lab, r, prefix);
                 if (tray) {
                     tray(lab, r, prefix);
+                    legacyTray(lab, r, prefix);
                 }
             } finally {
                 keepCrashReports(lab, prefix);
@@ -157,6 +158,47 @@ final class PackageDrill implements Scenario {
             } finally {
                 panel.disconnect();
             }
+        }
+    }
+
+    /**
+     * The installed {@code bondtray tray} where only an older system tray is (trayer, no
+     * StatusNotifierWatcher): the runtime's AWT puts the icon there and draws its menu, which
+     * takes the FreeType the runtime carries for it.
+     */
+    private void legacyTray(Lab lab, Results r, String prefix) throws Exception {
+        Path home = Path.of("/run/bondtray-packaged-legacy-tray");
+        Files.createDirectories(home);
+        String p = prefix + ".legacy_tray";
+        try (VirtualDesktop desktop = new VirtualDesktop(home, null, VirtualDesktop.Tray.TRAYER)) {
+            Path shots = lab.cmd().logDir().getParent();
+            VirtualDesktop.waitFor("trayer on the display", Duration.ofSeconds(60),
+                    () -> !desktop.run("sh", "-c", "xdotool search --class '^trayer$' || true").isBlank());
+            int empty = VirtualDesktop.coloursInCorner(desktop.screenshot(shots.resolve("packaged-legacy-tray-empty.png")));
+            ProcessBuilder pb = new ProcessBuilder(LAUNCHER, "tray");
+            pb.environment().putAll(desktop.env());
+            pb.directory(lab.cmd().logDir().toFile());
+            pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("packaged-legacy-tray.log").toFile());
+            long t0 = System.nanoTime();
+            Process tray = pb.start();
+            try {
+                // The helper is up with the bond: the icon is the cable's, found as new colours where trayer was plain.
+                VirtualDesktop.waitFor("the packaged tray's icon in trayer", Duration.ofSeconds(120),
+                        () -> VirtualDesktop.coloursInCorner(desktop.screenshot(shots.resolve("packaged-legacy-tray.png"))) > empty + 4);
+                r.put(p + ".icon_ms", ms(t0));
+                r.put(p + ".stand_in_window", !desktop.run("sh", "-c", "xdotool search --name '^Bondtray$' || true").isBlank());
+                desktop.run("xdotool", "mousemove", "16", "16", "click", "3");
+                r.put(p + ".menu_ms", VirtualDesktop.waitFor("the icon's menu", Duration.ofSeconds(60),
+                        () -> VirtualDesktop.lightRowsBelowPanel(desktop.screenshot(shots.resolve("packaged-legacy-tray-menu.png"))) > 60));
+                desktop.run("xdotool", "key", "Escape");
+                r.put(p + ".alive", tray.isAlive());
+            } finally {
+                tray.destroy();
+                tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // A runtime without AWT's native parts or FreeType says so with a Java exception or error.
+            r.put(p + ".log_errors", Files.readString(lab.cmd().logDir().resolve("packaged-legacy-tray.log")).lines()
+                    .filter(l -> l.matches(".*(Exception|[A-Za-z]Error)\\b.*") && !l.contains("DBus.Error")).count());
         }
     }
 

@@ -176,8 +176,7 @@ final class RealWorldSteps {
         // The networks an adapter handed to wpa_supplicant gets, as the tray saves them.
         AccessPoint ap = AccessPoint.LAN_WPA2;
         java.nio.file.Files.writeString(java.nio.file.Path.of(HelperProcess.CONFIG_DIR, "wpa_supplicant.conf"),
-                "update_config=1\nnetwork={\n\tssid=\"" + ap.ssid() + "\"\n\tpsk=\"" + ap.passphrase()
-                        + "\"\n\tkey_mgmt=WPA-PSK\n}\n");
+                ap.savedConfig());
         int signalsBefore = signals.size();
         int helperLogFrom = log(lab, "bondtray-helper").length();
         TrafficProbe probe = lab.probe(20);

@@ -77,6 +77,15 @@ final class WifiStation {
         interfacePath(ifname);
     }
 
+    /**
+     * Puts {@code ifname} under wpa_supplicant anew with a configuration file it reads its
+     * networks from and saves them to (SaveConfig), as the helper hands adapters over.
+     */
+    void manageWithConfig(String ifname, java.nio.file.Path config) throws DBusException {
+        release(ifname);
+        supplicant.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile", new Variant<>(config.toString())));
+    }
+
     /** Lets go of an interface entirely (wpa_supplicant disassociates and forgets it). */
     void release(String ifname) {
         try {

@@ -104,8 +104,26 @@ final class WindowSteps {
         WindowHands.shot(stage, shots.resolve(name + ".png"));
     }
 
-    /** The picker: cached list at once, a fresh scan after; wrong password, right password, rejoin, forget. */
+    /**
+     * The picker: cached list at once, a fresh scan after; wrong password, right password, rejoin,
+     * forget. The Wi-Fi is under wpa_supplicant with a configuration file, as the helper hands
+     * adapters over, so joins and forgets are saved there (SaveConfig); the file is read after each.
+     */
     private void picker(TrayApp tray) throws Exception {
+        Path saved = Path.of("/run/bondtray-lab-wpa_supplicant.conf");
+        Files.writeString(saved, AccessPoint.LAN_WPA2.savedConfig());
+        lab.wifi().manageWithConfig(wlan, saved);
+        lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90));
+        try {
+            picker(tray, saved);
+        } finally {
+            // The later steps get the Wi-Fi as they always had it: no configuration file.
+            lab.wifi().release(wlan);
+            lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+        }
+    }
+
+    private void picker(TrayApp tray, Path saved) throws Exception {
         Stage picker = open(TrayMenuModel.Action.OPEN_WIFI);
         Wait.until("the picker's first list", UI, Duration.ofMillis(10), () -> windows.picker().timings()[1] > 0);
         Wait.until("the picker's fresh scan", UI, Duration.ofMillis(20), () -> windows.picker().timings()[2] > 0);
@@ -131,6 +149,8 @@ final class WindowSteps {
         r.put("windows.picker.joined", waitForMessage(picker, "Connected to"))
                 .put("windows.picker.join_ms", (System.nanoTime() - t1) / 1_000_000)
                 .put("windows.picker.ssid_now", lab.wifi().currentSsid(wlan));
+        r.put("windows.picker.saved_after_join", knows(saved, AccessPoint.CAFE))
+                .put("windows.picker.saved_passphrase", Files.readString(saved).contains(AccessPoint.CAFE.passphrase()));
         Wait.until("the café as the network in use", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid() + "*"));
         shot(picker, "wifi-picker-joined");
 
@@ -143,10 +163,18 @@ final class WindowSteps {
         select(picker, AccessPoint.CAFE.ssid());
         press(picker, "forget");
         r.put("windows.picker.forgot", waitForMessage(picker, "Forgot"));
+        r.put("windows.picker.saved_after_forget", knows(saved, AccessPoint.CAFE));
         Wait.until("the café no longer saved", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid()));
         r.put("windows.picker.rows_after", String.join(" ", networks(picker)));
         WindowHands.hide(picker);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
+    }
+
+    /** Whether wpa_supplicant's saved configuration has a network block for {@code ap} (its SSID quoted or in hex). */
+    private static boolean knows(Path config, AccessPoint ap) throws java.io.IOException {
+        String text = Files.readString(config);
+        String hex = java.util.HexFormat.of().formatHex(ap.ssid().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return text.contains("ssid=\"" + ap.ssid() + "\"") || text.contains("ssid=" + hex);
     }
 
     /** Settings set the bond up from plain interfaces: nothing reached a gateway before, so nothing to keep. */

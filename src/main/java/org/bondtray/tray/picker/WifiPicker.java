@@ -148,7 +148,7 @@ public final class WifiPicker {
             try {
                 path = interfacePath();
             } catch (WpaClient.WifiException e) {
-                say(e.getMessage(), false);
+                say(why(e), false);
                 return;
             }
             try {
@@ -158,7 +158,7 @@ public final class WifiPicker {
                 show(wpa.list(path), false);
                 requestScan();
             } catch (WpaClient.WifiException e) {
-                say(e.getMessage(), false);
+                say(why(e), false);
             }
         });
     }
@@ -192,7 +192,7 @@ public final class WifiPicker {
             wpa.requestScan(path);
             say(t.get("picker.scanning"), true);
         } catch (WpaClient.WifiException e) {
-            say(e.getMessage(), false);
+            say(why(e), false);
         }
     }
 
@@ -202,12 +202,12 @@ public final class WifiPicker {
             // wpa_supplicant also scans by itself (after joining, say): such a scan's end must
             // not wipe what the line says about the join.
             if (!ok) {
-                say(WpaClient.SCAN_FAILED, false);
+                say(why(WpaClient.scanFailed()), false);
             } else if (scanning) {
                 say("", false);
             }
         } catch (WpaClient.WifiException e) {
-            say(e.getMessage(), false);
+            say(why(e), false);
         }
     }
 
@@ -227,6 +227,11 @@ public final class WifiPicker {
                 freshListNanos = now;
             }
         });
+    }
+
+    /** wpa_supplicant's refusal in the user's language. */
+    private String why(WpaClient.WifiException e) {
+        return e.in(t.locale());
     }
 
     private void say(String text, boolean working) {
@@ -285,7 +290,7 @@ public final class WifiPicker {
                 say(t.get(saved ? "picker.connected" : "picker.connected.unsaved", name), false);
                 show(wpa.list(path), false);
             } catch (WpaClient.WifiException e) {
-                say(t.get("picker.failed", name, e.getMessage()), false);
+                say(t.get("picker.failed", name, why(e)), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -307,7 +312,7 @@ public final class WifiPicker {
                 say(t.get(saved ? "picker.forgot" : "picker.forgot.unsaved", n.name()), false);
                 show(wpa.list(path), false);
             } catch (WpaClient.WifiException e) {
-                say(e.getMessage(), false);
+                say(why(e), false);
             }
         });
     }

@@ -59,12 +59,17 @@ public final class TrayMenu extends ReadOnlyProperties implements DBusMenu {
         }
     }
 
-    /** How often the panel asked to show the menu (AboutToShow on the root). */
     /** The id of the item that asks for {@code action}, as a panel would find it in the layout; -1 if none. */
     public synchronized int idOf(TrayMenuModel.Action action) {
         return items.stream().filter(i -> i.action() == action).mapToInt(TrayMenuModel.Item::id).findFirst().orElse(-1);
     }
 
+    /** The items shown now, for another tray that draws the same menu. */
+    public synchronized List<TrayMenuModel.Item> items() {
+        return items;
+    }
+
+    /** How often the panel asked to show the menu (AboutToShow on the root). */
     public int shownCount() {
         return shownCount;
     }

@@ -171,6 +171,25 @@ class WindowsOnPrivateBusTest {
     }
 
     @Test
+    void aJapanesePickerSaysWpaSupplicantsRefusalInJapanese() throws Exception {
+        org.bondtray.tray.picker.WifiPicker jp = FxWindows.onFx(() -> new org.bondtray.tray.picker.WifiPicker(
+                new org.bondtray.wifi.WpaClient(system), new Texts(Locale.JAPANESE), null));
+        FxWindows.onFx(() -> {
+            jp.open();
+            return null;
+        });
+        try {
+            VirtualDesktop.waitFor("the picker's message", TIMEOUT, () -> !text(jp.stage(), "message").isEmpty());
+            assertEquals("wpa_supplicant が管理している Wi-Fi インターフェースがありません", text(jp.stage(), "message"));
+        } finally {
+            FxWindows.onFx(() -> {
+                jp.stage().hide();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void theStatusWindowShowsTheHelpersStateAndAnEmptyTimeline() throws Exception {
         Stage status = click(TrayMenuModel.Action.OPEN_STATUS);
         VirtualDesktop.waitFor("the bond's state", TIMEOUT, () -> text(status, "state").startsWith("unsupported"));
