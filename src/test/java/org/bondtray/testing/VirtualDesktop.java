@@ -146,6 +146,23 @@ public final class VirtualDesktop implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts a program on this desktop, as a user's session would (its display, session bus and
+     * home, plus {@code moreEnv}), left running; its output goes to {@code log}, and it works in
+     * the log's folder, where a JVM's failure report would land. Stopped with the desktop at the latest.
+     */
+    public Process launch(Path log, Map<String, String> moreEnv, String... argv) throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().putAll(env);
+        pb.environment().putAll(moreEnv);
+        pb.directory(log.getParent().toFile());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
     /** Runs a program on this desktop and returns what it printed; fails unless it exits 0. */
     public String run(String... argv) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv);

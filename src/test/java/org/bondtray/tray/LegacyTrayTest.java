@@ -32,15 +32,12 @@ class LegacyTrayTest {
         try (VirtualDesktop desktop = new VirtualDesktop(home.resolve("desktop"), null, VirtualDesktop.Tray.TRAYER);
              PrivateBus systemBus = new PrivateBus(home.resolve("system"))) {
             String javaCommand = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(),
-                    "-cp", System.getProperty("java.class.path"), "org.bondtray.cli.Cli", "tray");
-            pb.environment().putAll(desktop.env());
-            // No helper on this bus: the icon is the "helper unavailable" one, found by its tile.
-            pb.environment().put("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address());
-            Files.createDirectories(SHOTS);
-            pb.redirectErrorStream(true).redirectOutput(SHOTS.resolve("legacy-tray-process.log").toFile());
             long t0 = System.nanoTime();
-            Process tray = pb.start();
+            // No helper on this bus: the icon is the "helper unavailable" one, found by its tile.
+            Process tray = desktop.launch(SHOTS.resolve("legacy-tray-process.log"),
+                    java.util.Map.of("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address()), javaCommand,
+                    "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                    "org.bondtray.cli.Cli", "tray");
             try {
                 int[] icon = new int[3];
                 VirtualDesktop.waitFor("the icon in trayer", java.time.Duration.ofSeconds(90), () -> {

@@ -111,14 +111,12 @@ class TrayHostTest {
     private static void trayProcess(VirtualDesktop desktop, PrivateBus systemBus, Properties watcher,
                                     org.freedesktop.dbus.connections.impl.DBusConnection panel) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "org.bondtray.cli.Cli", "tray");
-        pb.environment().putAll(desktop.env());
-        pb.environment().put("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address());
-        pb.redirectErrorStream(true).redirectOutput(SHOTS.resolve("tray-process.log").toFile());
         List<String> before = VirtualDesktop.trayItemOwners(watcher);
         long t0 = System.nanoTime();
-        Process tray = pb.start();
+        Process tray = desktop.launch(SHOTS.resolve("tray-process.log"),
+                java.util.Map.of("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address()), javaCommand,
+                "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                "org.bondtray.cli.Cli", "tray");
         try {
             VirtualDesktop.waitFor("bondtray tray to register its icon", () -> VirtualDesktop.trayItemOwners(watcher).size() > before.size());
             long registeredMs = (System.nanoTime() - t0) / 1_000_000;

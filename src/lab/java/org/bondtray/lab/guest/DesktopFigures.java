@@ -68,12 +68,9 @@ final class DesktopFigures {
     private void trayProcess(VirtualDesktop desktop, Properties watcher) throws Exception {
         List<String> argv = new ArrayList<>(List.of(lab.control().javaCommand("org.bondtray.cli.Cli", "tray")));
         argv.add(1, "-Dbondtray.icons=" + lab.control().project().resolve("icons"));
-        ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().putAll(desktop.env());
-        pb.directory(lab.cmd().logDir().toFile());
-        pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("bench-tray.log").toFile());
         long t0 = System.nanoTime();
-        Process tray = pb.start();
+        Process tray = desktop.launch(lab.cmd().logDir().resolve("bench-tray.log"), java.util.Map.of(),
+                argv.toArray(String[]::new));
         try {
             VirtualDesktop.waitFor("the tray's icon", Duration.ofSeconds(120),
                     () -> !VirtualDesktop.trayItemOwners(watcher).isEmpty());

@@ -130,13 +130,10 @@ final class PackageDrill implements Scenario {
                 // Until the panel owns the watcher, asking it fails; waitFor retries.
                 VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", Duration.ofSeconds(60),
                         () -> VirtualDesktop.trayItemOwners(watcher) != null);
-                ProcessBuilder pb = new ProcessBuilder(LAUNCHER, "tray");
-                pb.environment().putAll(desktop.env());
-                // A JVM failure report lands in the working folder: here, with the logs.
-                pb.directory(lab.cmd().logDir().toFile());
-                pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("packaged-tray.log").toFile());
                 long t0 = System.nanoTime();
-                Process tray = pb.start();
+                // A JVM failure report lands next to the log: with the logs.
+                Process tray = desktop.launch(lab.cmd().logDir().resolve("packaged-tray.log"), java.util.Map.of(),
+                        LAUNCHER, "tray");
                 try {
                     VirtualDesktop.waitFor("the packaged tray's icon", Duration.ofSeconds(90),
                             () -> !VirtualDesktop.trayItemOwners(watcher).isEmpty());
@@ -175,12 +172,9 @@ final class PackageDrill implements Scenario {
             VirtualDesktop.waitFor("trayer on the display", Duration.ofSeconds(60),
                     () -> !desktop.run("sh", "-c", "xdotool search --class '^trayer$' || true").isBlank());
             int empty = VirtualDesktop.coloursInCorner(desktop.screenshot(shots.resolve("packaged-legacy-tray-empty.png")));
-            ProcessBuilder pb = new ProcessBuilder(LAUNCHER, "tray");
-            pb.environment().putAll(desktop.env());
-            pb.directory(lab.cmd().logDir().toFile());
-            pb.redirectErrorStream(true).redirectOutput(lab.cmd().logDir().resolve("packaged-legacy-tray.log").toFile());
             long t0 = System.nanoTime();
-            Process tray = pb.start();
+            Process tray = desktop.launch(lab.cmd().logDir().resolve("packaged-legacy-tray.log"), java.util.Map.of(),
+                    LAUNCHER, "tray");
             try {
                 // The helper is up with the bond: the icon is the cable's, found as new colours where trayer was plain.
                 VirtualDesktop.waitFor("the packaged tray's icon in trayer", Duration.ofSeconds(120),
