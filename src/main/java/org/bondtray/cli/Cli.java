@@ -6,12 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.tray.Texts;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -44,15 +46,24 @@ public final class Cli {
     static final int UNREACHABLE = 3;
     static final int NOT_AUTHORIZED = 4;
 
+    /** The command line's words; see the bundle for what stays untranslated. */
+    static final String BUNDLE = "org.bondtray.cli.messages";
+
     private final PrintStream out;
     private final PrintStream err;
     private final String busAddress;
+    private final Texts t;
 
-    /** {@code busAddress} null means the system bus. */
+    /** {@code busAddress} null means the system bus; the words are in the user's language. */
     Cli(PrintStream out, PrintStream err, String busAddress) {
+        this(out, err, busAddress, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    Cli(PrintStream out, PrintStream err, String busAddress, Locale locale) {
         this.out = out;
         this.err = err;
         this.busAddress = busAddress;
+        this.t = new Texts(BUNDLE, locale);
     }
 
     public static void main(String[] args) {
@@ -63,7 +74,7 @@ public final class Cli {
 
     int run(String[] args) {
         if (args.length == 0) {
-            return usage("no command");
+            return usage(t.get("cli.no.command"));
         }
         if (args[0].equals("tray")) {
             // The tray follows the helper by itself, running or not.
@@ -79,29 +90,28 @@ public final class Cli {
         if (args[0].equals("wifi")) {
             // Wi-Fi goes to wpa_supplicant directly: it works with or without the helper.
             try (HelperClient bus = new HelperClient(busAddress)) {
-                return new WifiCommand(bus.bus, out, err).run(rest, json);
+                return new WifiCommand(bus.bus, out, err, t).run(rest, json);
             } catch (DBusException e) {
-                err.println("bondtray: cannot reach the system bus: " + e.getMessage());
+                err.println("bondtray: " + t.get("cli.no.bus", e.getMessage()));
                 return UNREACHABLE;
             }
         }
         try (HelperClient helper = new HelperClient(busAddress)) {
             if (!helper.available()) {
-                err.println("bondtray: the helper is not running and cannot be started ("
-                        + BondtrayBus.BUS_NAME + " is not on the system bus); is bondtray installed?");
+                err.println("bondtray: " + t.get("cli.no.helper", BondtrayBus.BUS_NAME));
                 return UNREACHABLE;
             }
             return switch (args[0]) {
                 case "status" -> status(helper, json);
                 case "watch" -> watch(helper, json);
-                case "switch" -> rest.size() == 1 ? doSwitch(helper, rest.get(0)) : usage("switch takes one argument");
+                case "switch" -> rest.size() == 1 ? doSwitch(helper, rest.get(0)) : usage(t.get("cli.switch.one"));
                 case "setup" -> setup(helper, rest);
-                case "disable" -> done(() -> helper.bond().Disable(), "bond removed; ports are plain interfaces again");
-                case "confirm" -> done(() -> helper.bond().Confirm(), "change kept");
-                default -> usage("unknown command " + args[0]);
+                case "disable" -> done(() -> helper.bond().Disable(), t.get("cli.disabled"));
+                case "confirm" -> done(() -> helper.bond().Confirm(), t.get("cli.confirmed"));
+                default -> usage(t.get("cli.unknown.command", args[0]));
             };
         } catch (DBusException e) {
-            err.println("bondtray: cannot reach the system bus: " + e.getMessage());
+            err.println("bondtray: " + t.get("cli.no.bus", e.getMessage()));
             return UNREACHABLE;
         }
     }
@@ -124,7 +134,7 @@ public final class Cli {
 
     private int status(HelperClient helper, boolean json) throws DBusException {
         Map<String, Object> p = helper.properties();
-        out.print(json ? Json.write(p) + "\n" : StatusText.format(p));
+        out.print(json ? Json.write(p) + "\n" : StatusText.format(p, t));
         return OK;
     }
 
@@ -148,10 +158,9 @@ public final class Cli {
 
     private int doSwitch(HelperClient helper, String target) {
         return switch (target) {
-            case "wired", "wireless" -> done(() -> helper.bond().SetPreference(target), "now preferring " + target);
-            case "auto", "automatic" -> done(() -> helper.bond().SetPreference("automatic"),
-                    "now preferring the faster link");
-            default -> done(() -> helper.bond().SwitchTo(target), "traffic moved to " + target);
+            case "wired", "wireless" -> done(() -> helper.bond().SetPreference(target), t.get("cli.prefer." + target));
+            case "auto", "automatic" -> done(() -> helper.bond().SetPreference("automatic"), t.get("cli.prefer.automatic"));
+            default -> done(() -> helper.bond().SwitchTo(target), t.get("cli.moved", target));
         };
     }
 
@@ -162,7 +171,7 @@ public final class Cli {
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (i + 1 >= args.size()) {
-                return usage(flag + " needs a value");
+                return usage(t.get("cli.needs.value", flag));
             }
             String value = args.get(++i);
             switch (flag) {
@@ -184,11 +193,11 @@ public final class Cli {
                         n = -1;
                     }
                     if (n < 0 || n > 0xffffffffL) {
-                        return usage(flag + switch (flag) {
-                            case "--metric" -> " takes a number";
-                            case "--confirm-timeout" -> " takes seconds";
-                            default -> " takes milliseconds";
-                        });
+                        return usage(t.get(switch (flag) {
+                            case "--metric" -> "cli.takes.number";
+                            case "--confirm-timeout" -> "cli.takes.seconds";
+                            default -> "cli.takes.ms";
+                        }, flag));
                     }
                     String key = switch (flag) {
                         case "--miimon" -> BondProperties.OPT_MIIMON;
@@ -200,7 +209,7 @@ public final class Cli {
                     options.put(key, new Variant<>(new UInt32(n)));
                 }
                 default -> {
-                    return usage("unknown option " + flag);
+                    return usage(t.get("cli.unknown.option", flag));
                 }
             }
         }
@@ -208,7 +217,7 @@ public final class Cli {
             lists.put(BondProperties.OPT_PORTS, ports);
         }
         lists.forEach((key, values) -> options.put(key, new Variant<>(values.toArray(String[]::new), "as")));
-        return done(() -> helper.bond().Setup(options), "bond set up");
+        return done(() -> helper.bond().Setup(options), t.get("cli.set.up"));
     }
 
     private int watch(HelperClient helper, boolean json) throws DBusException {
@@ -227,8 +236,8 @@ public final class Cli {
                 e.put("outage_ms", s.getOutageMillis());
                 out.println(Json.write(e));
             } else {
-                out.printf("%s switchover %s -> %s (%s), outage %d ms%n", LocalTime.now().format(time),
-                        s.getFrom().isEmpty() ? "none" : s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis());
+                out.println(t.get("cli.watch.switchover", LocalTime.now().format(time),
+                        s.getFrom().isEmpty() ? t.get("cli.none") : s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis()));
             }
             out.flush();
         });
@@ -241,11 +250,12 @@ public final class Cli {
             e.put("state", org.bondtray.api.PlainValues.of(c.getPropertiesChanged().get(BondProperties.STATE)));
             Variant<?> reason = c.getPropertiesChanged().get(BondProperties.STATE_REASON);
             e.put("reason", reason == null ? "" : org.bondtray.api.PlainValues.of(reason));
-            out.println(json ? Json.write(e) : String.format("%s state %s%s", LocalTime.now().format(time),
-                    e.get("state"), "".equals(e.get("reason")) ? "" : " (" + e.get("reason") + ")"));
+            out.println(json ? Json.write(e) : "".equals(e.get("reason"))
+                    ? t.get("cli.watch.state", LocalTime.now().format(time), e.get("state"))
+                    : t.get("cli.watch.state.why", LocalTime.now().format(time), e.get("state"), e.get("reason")));
             out.flush();
         });
-        out.println(json ? Json.write(Map.of("event", "watching")) : "watching " + helper.path + " (Ctrl-C stops)");
+        out.println(json ? Json.write(Map.of("event", "watching")) : t.get("cli.watching", helper.path));
         out.flush();
         try {
             new CountDownLatch(1).await();

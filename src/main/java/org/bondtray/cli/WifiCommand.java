@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bondtray.tray.Texts;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;
@@ -28,15 +29,16 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 final class WifiCommand {
     private static final Duration SCAN_WAIT = Duration.ofSeconds(15);
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(45);
-    private static final String NOT_SAVED = "not saved: wpa_supplicant has no writable configuration file";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Texts t;
     private final WpaClient wpa;
 
-    WifiCommand(DBusConnection system, PrintStream out, PrintStream err) {
+    WifiCommand(DBusConnection system, PrintStream out, PrintStream err, Texts t) {
         this.out = out;
         this.err = err;
+        this.t = t;
         this.wpa = new WpaClient(system);
     }
 
@@ -48,22 +50,22 @@ final class WifiCommand {
         boolean cached = rest.remove("--cached");
         boolean hidden = rest.remove("--hidden");
         if (rest.stream().anyMatch(a -> a.startsWith("--"))) {
-            return usage("unknown option " + rest.stream().filter(a -> a.startsWith("--")).findFirst().get());
+            return usage(t.get("cli.unknown.option", rest.stream().filter(a -> a.startsWith("--")).findFirst().get()));
         }
         if (rest.isEmpty()) {
-            return usage("wifi needs list, connect or forget");
+            return usage(t.get("wifi.needs"));
         }
         try {
             String path = wpa.interfacePath(ifname);
             return switch (rest.get(0)) {
-                case "list" -> rest.size() == 1 ? list(path, cached, json) : usage("list takes no argument");
+                case "list" -> rest.size() == 1 ? list(path, cached, json) : usage(t.get("wifi.list.no.argument"));
                 case "connect" -> rest.size() == 2 ? connect(path, rest.get(1), security, passwordFile, hidden)
-                        : usage("connect takes one SSID");
-                case "forget" -> rest.size() == 2 ? forget(path, rest.get(1)) : usage("forget takes one SSID");
-                default -> usage("unknown wifi command " + rest.get(0));
+                        : usage(t.get("wifi.connect.one"));
+                case "forget" -> rest.size() == 2 ? forget(path, rest.get(1)) : usage(t.get("wifi.forget.one"));
+                default -> usage(t.get("wifi.unknown.command", rest.get(0)));
             };
         } catch (WpaClient.WifiException e) {
-            err.println("bondtray: " + e.getMessage());
+            err.println("bondtray: " + e.in(t.locale()));
             return Cli.REFUSED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,7 +93,7 @@ final class WifiCommand {
 
     private int list(String path, boolean cached, boolean json) throws WpaClient.WifiException {
         if (!cached && !wpa.scan(path, SCAN_WAIT)) {
-            err.println("bondtray: the scan did not finish in " + SCAN_WAIT.toSeconds() + " s; showing what was seen before");
+            err.println("bondtray: " + t.get("wifi.scan.slow", SCAN_WAIT.toSeconds()));
         }
         List<WifiNetwork> rows = wpa.list(path);
         if (json) {
@@ -110,14 +112,14 @@ final class WifiCommand {
             this.out.println(Json.write(out));
             return Cli.OK;
         }
-        out.println("on " + wpa.ifname(path) + ":");
+        out.println(t.get("wifi.on", wpa.ifname(path)));
         for (WifiNetwork n : rows) {
             String bars = "****".substring(0, n.bars()) + "....".substring(n.bars());
             out.printf("%s %-32s %s %4d dBm  %-10s %s%n", n.current() ? "*" : " ", n.name(), bars, n.signalDbm(),
-                    n.security().label(), n.current() ? "in use" : n.known() ? "known" : "");
+                    n.security().label(), n.current() ? t.get("wifi.in.use") : n.known() ? t.get("wifi.known") : "");
         }
         if (rows.isEmpty()) {
-            out.println("  no networks in range");
+            out.println(t.get("wifi.none"));
         }
         return Cli.OK;
     }
@@ -134,13 +136,12 @@ final class WifiCommand {
                 default -> null;
             };
             if (security == null) {
-                return usage("--security takes open, wpa2 or wpa3");
+                return usage(t.get("wifi.security.option"));
             }
         } else {
             WifiNetwork seen = wpa.list(path).stream().filter(n -> Arrays.equals(n.ssid(), ssid)).findFirst().orElse(null);
             if (seen == null) {
-                err.println("bondtray: no network " + SsidText.show(ssid) + " in range; for a hidden one add --hidden"
-                        + " --security open|wpa2|wpa3");
+                err.println("bondtray: " + t.get("wifi.not.in.range", SsidText.show(ssid)));
                 return Cli.REFUSED;
             }
             security = seen.security();
@@ -150,13 +151,12 @@ final class WifiCommand {
             try {
                 password = password(passwordFile, SsidText.show(ssid));
             } catch (IOException e) {
-                err.println("bondtray: could not read the password: " + e.getMessage());
+                err.println("bondtray: " + t.get("wifi.password.unreadable", e.getMessage()));
                 return Cli.REFUSED;
             }
         }
         boolean saved = wpa.join(path, ssid, security, password, hidden, CONNECT_WAIT);
-        out.println("connected to " + SsidText.show(ssid) + " (" + security.label() + ")"
-                + (saved ? "" : "; " + NOT_SAVED));
+        out.println(t.get(saved ? "wifi.connected" : "wifi.connected.unsaved", SsidText.show(ssid), security.label()));
         return Cli.OK;
     }
 
@@ -167,7 +167,7 @@ final class WifiCommand {
             return first.toCharArray();
         }
         if (System.console() != null) {
-            char[] typed = System.console().readPassword("password for %s: ", ssid);
+            char[] typed = System.console().readPassword("%s", t.get("wifi.password.prompt", ssid));
             return typed == null ? new char[0] : typed;
         }
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -178,11 +178,10 @@ final class WifiCommand {
         byte[] ssid = SsidText.parse(typed);
         int removed = wpa.forget(path, ssid);
         if (removed == 0) {
-            err.println("bondtray: wpa_supplicant knows no network " + SsidText.show(ssid));
+            err.println("bondtray: " + WpaClient.WifiException.of("wifi.unknown.network", SsidText.show(ssid)).in(t.locale()));
             return Cli.REFUSED;
         }
-        out.println("forgot " + SsidText.show(ssid)
-                + (wpa.save(path) ? "" : "; " + NOT_SAVED));
+        out.println(t.get(wpa.save(path) ? "wifi.forgot" : "wifi.forgot.unsaved", SsidText.show(ssid)));
         return Cli.OK;
     }
 }

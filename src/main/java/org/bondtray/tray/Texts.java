@@ -5,14 +5,23 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** The tray's strings from its resource bundle, in the user's language (English where missing). */
+/** A resource bundle's strings (the tray's, or the command line's) in the user's language (English where missing). */
 public final class Texts {
     private final ResourceBundle bundle;
     private final Locale locale;
 
     public Texts(Locale locale) {
+        this("org.bondtray.tray.messages", locale);
+    }
+
+    /**
+     * The strings of {@code bundleName} in {@code locale}'s language; English (the base bundle)
+     * where it has none, whatever the machine's default language.
+     */
+    public Texts(String bundleName, Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.bondtray.tray.messages", locale);
+        this.bundle = ResourceBundle.getBundle(bundleName, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Locale locale() {
@@ -20,7 +29,7 @@ public final class Texts {
     }
 
     public static Texts forUser() {
-        return new Texts(Locale.getDefault());
+        return new Texts(Locale.getDefault(Locale.Category.DISPLAY));
     }
 
     public String get(String key, Object... args) {

@@ -47,11 +47,29 @@ class CliOnUnsupportedKernelTest {
     }
 
     private static Run cli(String... args) {
+        return cliIn(java.util.Locale.ENGLISH, args);
+    }
+
+    private static Run cliIn(java.util.Locale locale, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), bus.address()).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), bus.address(), locale).run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inJapaneseTheCommandLineSpeaksJapaneseAndKeepsTheApisWords() {
+        Run unknown = cliIn(java.util.Locale.JAPANESE, "frobnicate");
+        assertEquals(Cli.USAGE, unknown.exit());
+        assertTrue(unknown.err().startsWith("bondtray: 不明なコマンド frobnicate\n"), unknown.err());
+        Run status = cliIn(java.util.Locale.JAPANESE, "status");
+        assertEquals(Cli.OK, status.exit(), status.err());
+        assertTrue(status.out().startsWith("bond0: unsupported"), "the state as the API spells it: " + status.out());
+        assertTrue(status.out().contains("  優先"), status.out());
+        Run setup = cliIn(java.util.Locale.JAPANESE, "setup", "--miimon", "soon");
+        assertEquals(Cli.USAGE, setup.exit());
+        assertTrue(setup.err().startsWith("bondtray: --miimon にはミリ秒を指定します\n"), setup.err());
     }
 
     @Test

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bondtray.api.BondProperties;
+import org.bondtray.tray.Texts;
 import org.junit.jupiter.api.Test;
 
 /** What {@code bondtray status} tells a person about the network and a change on probation. */
 class StatusTextTest {
+    private static final Texts EN = new Texts(Cli.BUNDLE, Locale.ENGLISH);
+
     private static Map<String, Object> bond(String network, long deadline) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(BondProperties.NAME, "bond0");
@@ -26,15 +30,38 @@ class StatusTextTest {
 
     @Test
     void aDifferentNetworkIsSaidInWords() {
-        assertTrue(StatusText.format(bond("different-network", 0)).contains("connections drop if traffic moves"));
-        assertTrue(StatusText.format(bond("same-network", 0)).contains("a switch keeps connections"));
-        assertFalse(StatusText.format(bond("unknown", 0)).contains("network "));
+        assertTrue(StatusText.format(bond("different-network", 0), EN).contains("connections drop if traffic moves"));
+        assertTrue(StatusText.format(bond("same-network", 0), EN).contains("a switch keeps connections"));
+        assertFalse(StatusText.format(bond("unknown", 0), EN).contains("network "));
     }
 
     @Test
     void aChangeOnProbationSaysHowToKeepIt() {
-        assertTrue(StatusText.format(bond("unknown", System.currentTimeMillis() * 1000 + 20_000_000L))
+        assertTrue(StatusText.format(bond("unknown", System.currentTimeMillis() * 1000 + 20_000_000L), EN)
                 .contains("'bondtray confirm' keeps it"));
-        assertFalse(StatusText.format(bond("unknown", 0)).contains("probation"));
+        assertFalse(StatusText.format(bond("unknown", 0), EN).contains("probation"));
+    }
+
+    @Test
+    void inJapaneseTheWordsAreJapaneseAndTheApisWordsStay() throws Exception {
+        Map<String, Object> p = bond("same-network", System.currentTimeMillis() * 1000 + 20_000_000L);
+        String ja = StatusText.format(p, new Texts(Cli.BUNDLE, Locale.JAPANESE));
+        assertTrue(ja.startsWith("bond0: up\n"), "state as the API spells it: " + ja);
+        assertTrue(ja.contains("すべてのポートが同じネットワークにつながっています"), ja);
+        assertTrue(ja.contains("'bondtray confirm' で維持します"), ja);
+        assertTrue(ja.contains("  アドレス"), ja);
+        assertFalse(ja.contains("probation") || ja.contains("address"), ja);
+    }
+
+    @Test
+    void everyEnglishWordOfTheCommandLineHasItsJapaneseOne() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties ja = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/bondtray/cli/messages.properties");
+             var b = getClass().getResourceAsStream("/org/bondtray/cli/messages_ja.properties")) {
+            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            ja.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(en.keySet(), ja.keySet());
     }
 }

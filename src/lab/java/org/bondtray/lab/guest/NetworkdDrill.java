@@ -45,7 +45,7 @@ final class NetworkdDrill implements Scenario {
             BooleanSupplier configured = () -> setup(cmd, wired).equals("configured") && !lab.net().addresses(wired, 4).isEmpty();
             r.put("networkd.configured_ms", Wait.until("systemd-networkd to configure " + wired, Duration.ofSeconds(120),
                     Duration.ofMillis(250), configured));
-            r.put("networkd.before", view(cmd, wired, wlan));
+            r.put("networkd.before", configuredView(cmd, configured, wired, wlan));
             r.put("eth_address_before", String.join(" ", lab.net().addresses(wired, 4)));
 
             r.put("helper.start_to_name_ms", helper.start());
@@ -68,9 +68,7 @@ final class NetworkdDrill implements Scenario {
                     Duration.ofSeconds(120), Duration.ofMillis(250), configured));
             // The port settles as it was handed back (its own MAC again): networkd may go over it once more.
             Wait.sleep(Duration.ofSeconds(3));
-            Wait.until("systemd-networkd to have " + wired + " configured for good", Duration.ofSeconds(120),
-                    Duration.ofMillis(250), configured);
-            r.put("networkd.after_disable", view(cmd, wired, wlan));
+            r.put("networkd.after_disable", configuredView(cmd, configured, wired, wlan));
             r.put("runtime_files_after", String.join(" ", files()));
         } finally {
             helper.stop();
@@ -81,6 +79,24 @@ final class NetworkdDrill implements Scenario {
             // networkd leaves its lease's address on the way out; the next scenario wants a plain port.
             cmd.tryRun("ip", "addr", "flush", "dev", wired);
         }
+    }
+
+    /**
+     * networkctl's view once networkd has {@code wired} configured for good: it goes back to
+     * "configuring" for a moment when more of the network arrives (an RA, the port's own MAC
+     * again), so the view is taken when it says "configured" itself.
+     */
+    private static String configuredView(Cmd cmd, BooleanSupplier configured, String wired, String... links) {
+        String[] seen = {""};
+        Wait.until("systemd-networkd to have " + wired + " configured for good", Duration.ofSeconds(120),
+                Duration.ofMillis(250), () -> {
+                    if (!configured.getAsBoolean()) {
+                        return false;
+                    }
+                    seen[0] = view(cmd, links);
+                    return seen[0].startsWith(wired + " configured");
+                });
+        return seen[0];
     }
 
     /** networkctl's SETUP column for {@code link}: configured, unmanaged, configuring, ... */

@@ -20,13 +20,22 @@ public record SettingsForm(List<String> ports, String preference, String address
     /** The helper's default probation, in seconds; the form starts with it. */
     public static final String DEFAULT_CONFIRM_TIMEOUT = "20";
 
-    /** A form that cannot become options; the message says which field and why. */
+    /** A form that cannot become options: which field, and why as a key of the tray's texts with its arguments. */
     public static final class Invalid extends Exception {
         private final String field;
+        private final String key;
+        private final Object[] args;
 
-        Invalid(String field, String message) {
-            super(message);
+        Invalid(String field, String key, Object... args) {
+            super(key);
             this.field = field;
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        /** Why, in the texts' words. */
+        public String in(org.bondtray.tray.Texts t) {
+            return t.get(key, args);
         }
 
         /** The field's key: "addresses", "miimon", ... */
@@ -49,7 +58,7 @@ public record SettingsForm(List<String> ports, String preference, String address
         List<String> addr = list(addresses);
         if (!"dhcp".equals(addressing)) {
             if (addr.isEmpty()) {
-                throw new Invalid("addresses", "static addressing needs an address with its prefix, like 192.168.1.50/24");
+                throw new Invalid("addresses", "settings.invalid.addresses");
             }
             o.put(BondProperties.OPT_ADDRESSES, addr);
         }
@@ -61,7 +70,7 @@ public record SettingsForm(List<String> ports, String preference, String address
         }
         if (!fallback.isBlank()) {
             if ("static".equals(addressing)) {
-                throw new Invalid("fallback", "a fallback address is for when DHCP gets no answer; static addressing has none");
+                throw new Invalid("fallback", "settings.invalid.fallback");
             }
             o.put(BondProperties.OPT_FALLBACK_ADDRESS, fallback.strip());
         }
@@ -90,8 +99,7 @@ public record SettingsForm(List<String> ports, String preference, String address
             }
             o.put(key, n);
         } catch (NumberFormatException e) {
-            throw new Invalid(field, "\"" + typed.strip() + "\" is not a whole number of "
-                    + ("confirm".equals(field) ? "seconds" : "milliseconds"));
+            throw new Invalid(field, "confirm".equals(field) ? "settings.invalid.seconds" : "settings.invalid.ms", typed.strip());
         }
     }
 }

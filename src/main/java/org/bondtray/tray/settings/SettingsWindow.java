@@ -196,7 +196,7 @@ public final class SettingsWindow {
         try {
             options = variants(form().options());
         } catch (SettingsForm.Invalid e) {
-            message.setText(e.getMessage());
+            message.setText(e.in(t));
             return;
         }
         apply.setDisable(true);

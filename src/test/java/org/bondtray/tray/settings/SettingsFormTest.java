@@ -44,8 +44,11 @@ class SettingsFormTest {
 
     @Test
     void numbersMustBeWholeAndFitTheHelpersType() throws Exception {
-        assertEquals("miimon", assertThrows(SettingsForm.Invalid.class,
-                () -> form(List.of(), "dhcp", "", "", "fast").options()).field());
+        SettingsForm.Invalid fast = assertThrows(SettingsForm.Invalid.class,
+                () -> form(List.of(), "dhcp", "", "", "fast").options());
+        assertEquals("miimon", fast.field());
+        assertEquals("\"fast\" is not a whole number of milliseconds", fast.in(new org.bondtray.tray.Texts(java.util.Locale.ENGLISH)));
+        assertEquals("\"fast\" はミリ秒の整数ではありません", fast.in(new org.bondtray.tray.Texts(java.util.Locale.JAPANESE)));
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "-1").options());
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "4294967296").options());
         Map<String, Object> o = form(List.of("eth0", "wlan0"), "both", "10.0.0.2/24 10.0.0.3/24", "", "100").options();
