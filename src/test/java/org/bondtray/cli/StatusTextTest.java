@@ -55,13 +55,6 @@ class StatusTextTest {
 
     @Test
     void everyEnglishWordOfTheCommandLineHasItsJapaneseOne() throws Exception {
-        java.util.Properties en = new java.util.Properties();
-        java.util.Properties ja = new java.util.Properties();
-        try (var a = getClass().getResourceAsStream("/org/bondtray/cli/messages.properties");
-             var b = getClass().getResourceAsStream("/org/bondtray/cli/messages_ja.properties")) {
-            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
-            ja.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        org.junit.jupiter.api.Assertions.assertEquals(en.keySet(), ja.keySet());
+        org.bondtray.testing.Bundles.assertJapaneseComplete("/org/bondtray/cli/messages");
     }
 }

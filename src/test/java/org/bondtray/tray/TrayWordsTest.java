@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -103,14 +102,7 @@ class TrayWordsTest {
 
     @Test
     void japaneseIsCompleteAndUsed() throws Exception {
-        Properties en = new Properties();
-        Properties ja = new Properties();
-        try (var a = getClass().getResourceAsStream("/org/bondtray/tray/messages.properties");
-             var b = getClass().getResourceAsStream("/org/bondtray/tray/messages_ja.properties")) {
-            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
-            ja.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertEquals(en.keySet(), ja.keySet(), "every English string has its Japanese one");
+        org.bondtray.testing.Bundles.assertJapaneseComplete("/org/bondtray/tray/messages");
         TrayTexts jp = new TrayTexts(new Texts(Locale.JAPANESE));
         assertEquals("Wi-Fi に切り替わりました (HomeNet)",
                 jp.switchover(bond("up", "wlan0", "same-network", CABLE, WIFI), "wlan0", "cable-unplugged", 38).summary());

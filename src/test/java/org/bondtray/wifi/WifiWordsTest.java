@@ -34,14 +34,7 @@ class WifiWordsTest {
 
     @Test
     void wpaSupplicantsRefusalsAreInEnglishAndJapanese() throws Exception {
-        java.util.Properties en = new java.util.Properties();
-        java.util.Properties ja = new java.util.Properties();
-        try (var a = getClass().getResourceAsStream("/org/bondtray/wifi/messages.properties");
-             var b = getClass().getResourceAsStream("/org/bondtray/wifi/messages_ja.properties")) {
-            en.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
-            ja.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
-        }
-        assertEquals(en.keySet(), ja.keySet(), "every English reason has its Japanese one");
+        org.bondtray.testing.Bundles.assertJapaneseComplete("/org/bondtray/wifi/messages");
         java.util.Locale before = java.util.Locale.getDefault();
         java.util.Locale.setDefault(java.util.Locale.JAPANESE);
         try {
