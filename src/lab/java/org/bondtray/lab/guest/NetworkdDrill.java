@@ -86,7 +86,9 @@ final class NetworkdDrill implements Scenario {
      * "configuring" for a moment when more of the network arrives (an RA, the port's own MAC
      * again), so the view is taken when it says "configured" itself.
      */
-    private static String configuredView(Cmd cmd, BooleanSupplier configured, String wired, String... links) {
+    private static String configuredView(Cmd cmd, BooleanSupplier configured, String wired, String... others) {
+        String[] links = java.util.stream.Stream.concat(java.util.stream.Stream.of(wired), java.util.Arrays.stream(others))
+                .toArray(String[]::new);
         String[] seen = {""};
         Wait.until("systemd-networkd to have " + wired + " configured for good", Duration.ofSeconds(120),
                 Duration.ofMillis(250), () -> {
