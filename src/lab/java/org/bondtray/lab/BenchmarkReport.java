@@ -120,18 +120,8 @@ final class BenchmarkReport {
     }
 
     private void spreadRow(StringBuilder s, String label, String key) {
-        s.append("| ").append(label).append(" | ").append(tenths(p.getProperty(key + ".median", "?"))).append(" | ")
-                .append(tenths(p.getProperty(key + ".max", "?"))).append(" |\n");
-    }
-
-    /** "12.5 ms", or "10.7 s" from a second on. */
-    private static String tenths(String ms) {
-        try {
-            double v = Double.parseDouble(ms);
-            return v >= 1_000 ? String.format(java.util.Locale.ROOT, "%.1f s", v / 1000) : ms + " ms";
-        } catch (NumberFormatException e) {
-            return ms;
-        }
+        s.append("| ").append(label).append(" | ").append(ms(p.getProperty(key + ".median", "?"))).append(" | ")
+                .append(ms(p.getProperty(key + ".max", "?"))).append(" |\n");
     }
 
     /** The figure under {@code key} with its unit, or "?" when the run has none. */
@@ -172,10 +162,11 @@ final class BenchmarkReport {
         }
     }
 
+    /** Milliseconds as written ("86 ms", "12.5 ms"), or in seconds from a second on ("6.6 s"); "?" stays. */
     private static String ms(String v) {
         try {
-            long ms = Long.parseLong(v);
-            return ms >= 1_000 ? String.format("%.1f s", ms / 1000.0) : ms + " ms";
+            double ms = Double.parseDouble(v);
+            return ms >= 1_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000) : v + " ms";
         } catch (NumberFormatException e) {
             return v;
         }

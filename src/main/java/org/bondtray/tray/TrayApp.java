@@ -178,12 +178,16 @@ public final class TrayApp implements AutoCloseable {
     /** A panel took the icon: whatever stood in for it goes. */
     private synchronized void panelTookIcon() {
         registeredNanos = System.nanoTime();
+        leaveLegacyTray();
+        // Takes away the window that stood in for a missing panel; nothing if there was none.
+        windows.noPanel(false);
+    }
+
+    private synchronized void leaveLegacyTray() {
         if (inLegacyTray) {
             legacyTray.hide();
             inLegacyTray = false;
         }
-        // Takes away the window that stood in for a missing panel; nothing if there was none.
-        windows.noPanel(false);
     }
 
     /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
@@ -317,12 +321,7 @@ public final class TrayApp implements AutoCloseable {
         }
         calls.shutdownNow();
         sampler.shutdownNow();
-        synchronized (this) {
-            if (inLegacyTray) {
-                legacyTray.hide();
-                inLegacyTray = false;
-            }
-        }
+        leaveLegacyTray();
         windows.close();
         session.unExportObject(SniNames.ITEM_PATH);
         session.unExportObject(SniNames.MENU_PATH);

@@ -1,6 +1,5 @@
 package org.bondtray.wifi;
 
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -9,12 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bondtray.tray.Texts;
 import org.bondtray.wpa.NetworkArgs;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
@@ -64,9 +63,7 @@ public final class WpaClient {
         }
 
         private static String words(String key, Locale locale, Object... args) {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return new MessageFormat(bundle.getString(key), locale).format(args);
+            return new Texts(BUNDLE, locale).get(key, args);
         }
     }
 

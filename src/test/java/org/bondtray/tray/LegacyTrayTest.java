@@ -31,13 +31,9 @@ class LegacyTrayTest {
         Files.createDirectories(home.resolve("system"));
         try (VirtualDesktop desktop = new VirtualDesktop(home.resolve("desktop"), null, VirtualDesktop.Tray.TRAYER);
              PrivateBus systemBus = new PrivateBus(home.resolve("system"))) {
-            String javaCommand = ProcessHandle.current().info().command().orElse("java");
             long t0 = System.nanoTime();
             // No helper on this bus: the icon is the "helper unavailable" one, found by its tile.
-            Process tray = desktop.launch(SHOTS.resolve("legacy-tray-process.log"),
-                    java.util.Map.of("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address()), javaCommand,
-                    "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                    "org.bondtray.cli.Cli", "tray");
+            Process tray = TrayHostTest.startTray(desktop, systemBus, SHOTS.resolve("legacy-tray-process.log"));
             try {
                 int[] icon = new int[3];
                 VirtualDesktop.waitFor("the icon in trayer", java.time.Duration.ofSeconds(90), () -> {

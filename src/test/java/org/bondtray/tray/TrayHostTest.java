@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrayHostTest {
     private static final Path SHOTS = Path.of("target/tray-host");
-    /** The unavailable icon's tile colour (#5e5c64), as the panel draws it. */
 
     @TempDir
     Path home;
@@ -110,13 +109,9 @@ class TrayHostTest {
      */
     private static void trayProcess(VirtualDesktop desktop, PrivateBus systemBus, Properties watcher,
                                     org.freedesktop.dbus.connections.impl.DBusConnection panel) throws Exception {
-        String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> before = VirtualDesktop.trayItemOwners(watcher);
         long t0 = System.nanoTime();
-        Process tray = desktop.launch(SHOTS.resolve("tray-process.log"),
-                java.util.Map.of("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address()), javaCommand,
-                "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                "org.bondtray.cli.Cli", "tray");
+        Process tray = startTray(desktop, systemBus, SHOTS.resolve("tray-process.log"));
         try {
             VirtualDesktop.waitFor("bondtray tray to register its icon", () -> VirtualDesktop.trayItemOwners(watcher).size() > before.size());
             long registeredMs = (System.nanoTime() - t0) / 1_000_000;
@@ -153,7 +148,14 @@ class TrayHostTest {
         }
     }
 
-    /** The bus names of the icons the panel's watcher lists. */
-
-    /** Where pixels of {@code rgb} sit in the top 40 rows: their centre, and how many. */
+    /**
+     * {@code bondtray tray} from the build, as its own process on {@code desktop} with the
+     * project's icons, following the helper on {@code systemBus}; its output goes to {@code log}.
+     */
+    static Process startTray(VirtualDesktop desktop, PrivateBus systemBus, Path log) throws java.io.IOException {
+        return desktop.launch(log, java.util.Map.of("DBUS_SYSTEM_BUS_ADDRESS", systemBus.address()),
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Dbondtray.icons=" + Path.of("icons").toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                "org.bondtray.cli.Cli", "tray");
+    }
 }

@@ -39,7 +39,7 @@ class WifiWordsTest {
         java.util.Locale.setDefault(java.util.Locale.JAPANESE);
         try {
             WpaClient.WifiException timeout = WpaClient.WifiException.of("wifi.timeout", 30L);
-            // The command line and the logs stay in English whatever the user's language.
+            // getMessage (what logs and stack traces show) stays English whatever the user's language.
             assertEquals("no connection within 30 s; is the network in range?", timeout.getMessage());
             assertEquals("30 秒以内に接続できませんでした。ネットワークは圏内にありますか?", timeout.in(java.util.Locale.JAPANESE));
             assertEquals(timeout.getMessage(), timeout.in(java.util.Locale.GERMAN), "English where there is no translation");

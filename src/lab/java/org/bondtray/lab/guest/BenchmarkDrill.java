@@ -157,14 +157,14 @@ final class BenchmarkDrill implements Scenario {
     /** Median and maximum of {@code values} (ms, to a tenth), and every value in order, under {@code key.}. */
     static void spread(Results r, String key, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        r.put(key + ".median", String.format(java.util.Locale.ROOT, "%.1f", sorted.get((sorted.size() - 1) / 2)))
+        r.put(key + ".median", String.format(java.util.Locale.ROOT, "%.1f", percentile(sorted, 50)))
                 .put(key + ".max", String.format(java.util.Locale.ROOT, "%.1f", sorted.get(sorted.size() - 1)))
                 .put(key + ".all", String.join(" ", values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v))
                         .toList()));
     }
 
     /** Nearest-rank percentile of sorted values. */
-    static long percentile(List<Long> sorted, int p) {
+    static <T> T percentile(List<T> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }

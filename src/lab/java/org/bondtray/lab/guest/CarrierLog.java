@@ -1,9 +1,7 @@
 package org.bondtray.lab.guest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.bondtray.api.BondProperties;
@@ -20,7 +18,8 @@ final class CarrierLog implements AutoCloseable {
     record Change(String port, boolean carrier, long receivedNanos) {
     }
 
-    private final List<Change> changes = new ArrayList<>();
+    private final Arrivals<Change> changes = new Arrivals<>();
+    /** Each port's carrier as last published (guarded by itself). */
     private final Map<String, Boolean> known = new HashMap<>();
     private final AutoCloseable subscription;
 
@@ -38,7 +37,7 @@ final class CarrierLog implements AutoCloseable {
         if (!(ports instanceof Map<?, ?> byName)) {
             return;
         }
-        synchronized (changes) {
+        synchronized (known) {
             byName.forEach((name, entry) -> {
                 Object fields = BondReadings.unwrap(entry);
                 Object carrier = fields instanceof Map<?, ?> f ? BondReadings.unwrap(f.get(BondProperties.PORT_CARRIER)) : null;
@@ -46,28 +45,13 @@ final class CarrierLog implements AutoCloseable {
                     changes.add(new Change(String.valueOf(name), up, now));
                 }
             });
-            changes.notifyAll();
         }
     }
 
     /** When the API first showed {@code port}'s carrier as {@code carrier} at or after {@code since} (System.nanoTime). */
     long await(String port, boolean carrier, long since, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (changes) {
-            while (true) {
-                for (Change c : changes) {
-                    if (c.receivedNanos() >= since && c.port().equals(port) && c.carrier() == carrier) {
-                        return c.receivedNanos();
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("timed out after " + timeout.toMillis() + " ms waiting for " + port
-                            + "'s carrier " + (carrier ? "up" : "down") + " in the API; changes seen: " + changes);
-                }
-                changes.wait(Math.max(1, left / 1_000_000));
-            }
-        }
+        return changes.await(0, c -> c.receivedNanos() >= since && c.port().equals(port) && c.carrier() == carrier,
+                timeout, port + "'s carrier " + (carrier ? "up" : "down") + " in the API").receivedNanos();
     }
 
     @Override

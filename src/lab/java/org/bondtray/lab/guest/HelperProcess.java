@@ -85,11 +85,27 @@ final class HelperProcess {
     void setup(Results r, String user) {
         long t0 = System.nanoTime();
         Cmd.Result setup = cli(user, "setup");
-        String output = (setup.out() + setup.err()).strip();
-        r.put("setup_exit", setup.exit()).put("setup_output", output).put("setup_ms", (System.nanoTime() - t0) / 1_000_000);
+        r.put("setup_exit", setup.exit()).put("setup_output", output(setup))
+                .put("setup_ms", (System.nanoTime() - t0) / 1_000_000);
+        done(setup);
+    }
+
+    /** {@code bondtray setup OPTIONS} as {@code user}, ending the scenario at once with setup's output if it failed. */
+    void setup(String user, String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = "setup";
+        System.arraycopy(options, 0, args, 1, options.length);
+        done(cli(user, args));
+    }
+
+    private static void done(Cmd.Result setup) {
         if (setup.exit() != 0) {
-            throw new IllegalStateException("bondtray setup failed: " + output);
+            throw new IllegalStateException("bondtray setup failed: " + output(setup));
         }
+    }
+
+    private static String output(Cmd.Result r) {
+        return (r.out() + r.err()).strip();
     }
 
     /** {@code bondtray ARGS} as {@code user}, left running; its output goes to {@code logs/<name>.log}. */

@@ -40,12 +40,9 @@ final class ScaleFigures {
         try (CarrierLog carriers = new CarrierLog(lab.systemBus());
              Topology.FastCable cable = lab.net().new FastCable()) {
             for (int size : SIZES) {
-                List<String> args = new ArrayList<>(List.of("setup"));
-                names.subList(0, size).forEach(n -> args.addAll(List.of("--port", n)));
-                Cmd.Result setup = helper.cli(Topology.USER, args.toArray(String[]::new));
-                if (setup.exit() != 0) {
-                    throw new IllegalStateException("setup with " + size + " ports failed: " + setup.out() + setup.err());
-                }
+                List<String> ports = new ArrayList<>();
+                names.subList(0, size).forEach(n -> ports.addAll(List.of("--port", n)));
+                helper.setup(Topology.USER, ports.toArray(String[]::new));
                 String p = prefix + ".ports." + size;
                 Wait.until("all " + size + " ports in the bond", Duration.ofSeconds(60),
                         () -> BondReadings.ports(lab).size() == size && !BondReadings.active(bond).isEmpty());
@@ -83,10 +80,7 @@ final class ScaleFigures {
      * hundred.
      */
     void switchovers(int count, String wlan) throws Exception {
-        Cmd.Result setup = helper.cli(Topology.USER, "setup", "--updelay", "0");
-        if (setup.exit() != 0) {
-            throw new IllegalStateException("setup failed: " + setup.out() + setup.err());
-        }
+        helper.setup(Topology.USER, "--updelay", "0");
         Properties bond = BondReadings.props(lab);
         Wait.until("the bond up with the Wi-Fi standing by", Duration.ofSeconds(120),
                 () -> "up".equals(BondReadings.state(bond)) && Topology.WIRED.equals(BondReadings.active(bond)));

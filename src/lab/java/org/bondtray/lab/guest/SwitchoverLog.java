@@ -1,6 +1,6 @@
 package org.bondtray.lab.guest;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import org.bondtray.api.Bond;
@@ -17,62 +17,30 @@ final class SwitchoverLog implements AutoCloseable {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final Arrivals<Entry> entries = new Arrivals<>();
     private final AutoCloseable subscription;
 
     SwitchoverLog(DBusConnection bus) throws DBusException {
         String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
         subscription = bus.addSigHandler(Bond.Switchover.class, s -> {
             if (path.equals(s.getPath())) {
-                long now = System.nanoTime();
-                synchronized (entries) {
-                    entries.add(new Entry(s.getFrom(), s.getTo(), s.getReason(), s.getTimestampMicros(),
-                            s.getOutageMillis(), now));
-                    entries.notifyAll();
-                }
+                entries.add(new Entry(s.getFrom(), s.getTo(), s.getReason(), s.getTimestampMicros(), s.getOutageMillis(),
+                        System.nanoTime()));
             }
         });
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
-
-    Entry get(int i) {
-        synchronized (entries) {
-            return entries.get(i);
-        }
+        return entries.size();
     }
 
     List<Entry> since(int index) {
-        synchronized (entries) {
-            return List.copyOf(entries.subList(index, entries.size()));
-        }
+        return entries.since(index);
     }
 
-    /**
-     * The first switchover to {@code to} from entry {@code since} on, waiting for it up to
-     * {@code timeout}: woken by the signal itself, so the wait adds nothing to what it measures.
-     */
-    Entry await(String to, int since, java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (entries) {
-            while (true) {
-                for (Entry e : entries.subList(since, entries.size())) {
-                    if (e.to().equals(to)) {
-                        return e;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("timed out after " + timeout.toMillis() + " ms waiting for a Switchover to "
-                            + to + "; since then: " + entries.subList(since, entries.size()));
-                }
-                entries.wait(Math.max(1, left / 1_000_000));
-            }
-        }
+    /** The first switchover to {@code to} from entry {@code since} on, waiting for it up to {@code timeout}. */
+    Entry await(String to, int since, Duration timeout) throws InterruptedException {
+        return entries.await(since, e -> e.to().equals(to), timeout, "a Switchover to " + to);
     }
 
     @Override
