@@ -30,11 +30,30 @@ final class Connectivity {
      * whose own MAC is {@code mac} ("aa:bb:..."), asking three times; empty if none does.
      */
     static Optional<byte[]> whoHas(int ifindex, String mac, String target) throws IOException {
-        return ArpProbe.ask(ifindex, HexFormat.ofDelimiter(":").parseHex(mac), IpText.address(target).getAddress(),
-                TRIES, WAIT);
+        return ask(ifindex, mac, target, TRIES);
     }
 
+    private static Optional<byte[]> ask(int ifindex, String mac, String target, int tries) throws IOException {
+        return ArpProbe.ask(ifindex, HexFormat.ofDelimiter(":").parseHex(mac), IpText.address(target).getAddress(),
+                tries, WAIT);
+    }
+
+    /**
+     * Whether a gateway answers, asking up to three times. Each time routes and MACs are read
+     * anew: with fail_over_mac the bond's MAC is its active port's, and it changes with a
+     * switchover; a probe sent with the old one over the new port gets no answer.
+     */
     static boolean now(Rtnetlink rt) {
+        for (int i = 0; i < TRIES; i++) {
+            if (answersOnce(rt)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Asks each default route's gateway once, lowest metric first, waiting for an answer up to 700 ms each. */
+    static boolean answersOnce(Rtnetlink rt) {
         try {
             List<Link> links = rt.links();
             List<Rtnetlink.Route> routes = rt.routes(0).stream()
@@ -42,7 +61,7 @@ final class Connectivity {
                     .sorted(Comparator.comparingInt(Rtnetlink.Route::metric)).toList();
             for (Rtnetlink.Route r : routes) {
                 Optional<Link> via = links.stream().filter(l -> l.index() == r.oif() && l.mac() != null).findFirst();
-                if (via.isPresent() && whoHas(r.oif(), via.get().mac(), r.gateway()).isPresent()) {
+                if (via.isPresent() && ask(r.oif(), via.get().mac(), r.gateway(), 1).isPresent()) {
                     return true;
                 }
             }

@@ -280,9 +280,12 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
      */
     public void setup(BondConfig wanted, int seconds) throws IOException {
         boolean reaches = seconds > 0 && Connectivity.now(rt);
-        Optional<Probation.Change> next = Probation.next(config, probation.current().orElse(null), reaches, seconds,
-                System.currentTimeMillis() * 1000);
+        BondConfig before = config;
+        Probation.Change earlier = probation.current().orElse(null);
         setup(wanted);
+        // The clock starts once the change is in place: applying it can take seconds.
+        Optional<Probation.Change> next = Probation.next(before, earlier, reaches, seconds,
+                System.currentTimeMillis() * 1000);
         probation.end();
         if (next.isPresent()) {
             probation.begin(next.get());
@@ -300,29 +303,47 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         refresh();
     }
 
+    /**
+     * At the deadline of a change on probation. The gateway is asked first, outside the change
+     * lock (Verdict may take seconds while a switchover settles, and Switch or Confirm must still
+     * be answered meanwhile); a Confirm or another Setup in that time settles it instead.
+     */
     private void deadlineReached(long micros) {
         try {
+            Optional<Probation.Change> due = probation.current().filter(c -> c.deadlineMicros() == micros);
+            if (due.isEmpty()) {
+                return;
+            }
+            BondConfig c = config;
+            boolean answers;
+            // A socket of its own: the worker's is not to be shared between threads.
+            try (Rtnetlink own = new Rtnetlink()) {
+                answers = Verdict.gatewayAnswers(() -> Connectivity.answersOnce(own), tracker::lastMoveNanos,
+                        Verdict.patience(c == null ? 0 : c.downdelay()), Verdict.Clock.SYSTEM);
+            }
             change(() -> {
-                decide(micros);
+                decide(micros, answers);
                 return null;
             });
         } catch (Busy busy) {
             // Another change is under way: look again in a moment.
             probation.retryLater(micros);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
             // A scheduled task's exception would vanish without a trace.
             LOG.log(Level.SEVERE, "deciding on the change on probation failed", e);
         }
     }
 
-    /** At the deadline of a change on probation: kept if a gateway answers, otherwise rolled back. */
-    private void decide(long micros) throws IOException {
+    /** The change on probation is kept if a gateway {@code answers}, otherwise rolled back. */
+    private void decide(long micros, boolean answers) throws IOException {
         Optional<Probation.Change> due = probation.due(micros);
         if (due.isEmpty()) {
             return;
         }
         Probation.Change p = due.get();
-        if (Connectivity.now(rt)) {
+        if (answers) {
             LOG.info("a gateway still answers " + p.seconds() + " s after the change: it is kept");
             refresh();
             return;

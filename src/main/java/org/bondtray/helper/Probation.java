@@ -57,7 +57,9 @@ final class Probation implements AutoCloseable {
     synchronized void begin(Change c) {
         end();
         current = c;
-        timer = timers.schedule(() -> deadlineReached.accept(c.deadlineMicros()), c.seconds(), TimeUnit.SECONDS);
+        // At the deadline the bus shows, whenever the change began.
+        long in = Math.max(0, c.deadlineMicros() - System.currentTimeMillis() * 1000);
+        timer = timers.schedule(() -> deadlineReached.accept(c.deadlineMicros()), in, TimeUnit.MICROSECONDS);
     }
 
     /** Ends the probation without a rollback; the change that was on it, if one was. */

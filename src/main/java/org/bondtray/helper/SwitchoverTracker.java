@@ -21,6 +21,8 @@ public final class SwitchoverTracker {
     /** System.nanoTime() of the last switchover this helper saw; -1 when it adopted what it found. */
     private long activeSince = -1;
     private long downSince = -1;
+    /** System.nanoTime() of the last change of active port, to none included (the helper's start before any). */
+    private long movedAt = System.nanoTime();
     /** The port that carried traffic before the bond had none, so X → none → Y reads as X → Y. */
     private String before = "";
     private final Map<String, Long> carrierLost = new HashMap<>();
@@ -38,6 +40,11 @@ public final class SwitchoverTracker {
     /** When the current active port took over (System.nanoTime()), or -1 if not known. */
     public synchronized long activeSince() {
         return activeSince;
+    }
+
+    /** When the active port last changed (System.nanoTime()), to none included. */
+    public synchronized long lastMoveNanos() {
+        return movedAt;
     }
 
     public synchronized void carrier(String port, boolean up, long nanos) {
@@ -81,6 +88,7 @@ public final class SwitchoverTracker {
         }
         String from = active;
         active = port;
+        movedAt = nanos;
         activeSince = port.isEmpty() ? -1 : nanos;
         if (port.isEmpty()) {
             // The kernel passes through "no active port" between two ports when the old one

@@ -44,18 +44,33 @@ class ProbationTest {
     void aDeadlineComesOnceAndOnlyForTheChangeStillOnProbation() throws Exception {
         LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
         try (Probation p = new Probation(due::add)) {
-            Probation.Change first = new Probation.Change(GOOD, 1, NOW);
+            long soon = System.currentTimeMillis() * 1000 + 200_000;
+            Probation.Change first = new Probation.Change(GOOD, 1, soon);
             p.begin(first);
-            assertEquals(NOW, p.deadlineMicros());
-            assertEquals(NOW, due.poll(5, TimeUnit.SECONDS));
-            assertEquals(Optional.of(first), p.due(NOW));
-            assertTrue(p.due(NOW).isEmpty(), "decided once");
+            assertEquals(soon, p.deadlineMicros());
+            assertEquals(soon, due.poll(5, TimeUnit.SECONDS));
+            assertEquals(Optional.of(first), p.due(soon));
+            assertTrue(p.due(soon).isEmpty(), "decided once");
             assertEquals(0, p.deadlineMicros());
 
-            p.begin(new Probation.Change(GOOD, 1, NOW + 1));
+            p.begin(new Probation.Change(GOOD, 1, System.currentTimeMillis() * 1000 + 1_000_000));
             assertTrue(p.end().isPresent(), "confirmed");
             assertEquals(null, due.poll(1500, TimeUnit.MILLISECONDS), "a confirmed change has no deadline");
             assertTrue(p.end().isEmpty());
+        }
+    }
+
+    @Test
+    void theVerdictComesAtTheDeadlineTheBusShows() throws Exception {
+        // The deadline is set when the change is in place; the timer must not add the time the
+        // change took to apply, or the countdown a user sees would end before anything happens.
+        LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        try (Probation p = new Probation(due::add)) {
+            long deadline = System.currentTimeMillis() * 1000 + 500_000;
+            p.begin(new Probation.Change(GOOD, 20, deadline));
+            assertEquals(deadline, due.poll(5, TimeUnit.SECONDS));
+            long late = System.currentTimeMillis() * 1000 - deadline;
+            assertTrue(late >= 0 && late < 2_000_000, "came " + late + " µs after the deadline");
         }
     }
 }

@@ -35,6 +35,19 @@ class SwitchoverTrackerTest {
     }
 
     @Test
+    void everyMoveOfTheActivePortIsTimedEvenThroughNone() {
+        // What a change's verdict waits out: silence counts only once the port stayed put.
+        SwitchoverTracker t = new SwitchoverTracker();
+        t.adopt("eth0");
+        t.activeIs("", 1000 * MS, KIND);
+        assertEquals(1000 * MS, t.lastMoveNanos());
+        t.activeIs("wlan0", 1040 * MS, KIND);
+        assertEquals(1040 * MS, t.lastMoveNanos());
+        t.activeIs("wlan0", 1500 * MS, KIND);
+        assertEquals(1040 * MS, t.lastMoveNanos(), "no move, no new time");
+    }
+
+    @Test
     void thePluggedCableTakesOverWithoutAnOutage() {
         SwitchoverTracker t = new SwitchoverTracker();
         t.adopt("wlan0");

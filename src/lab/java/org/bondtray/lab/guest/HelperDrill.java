@@ -72,6 +72,7 @@ final class HelperDrill implements Scenario {
             staticAddressing(lab, r, helper, bond);
             world.routesAndFallback();
             world.rollback();
+            world.verdictDuringSwitchover(signals, wlan);
             world.hotplug(signals, wlan);
             world.flapping(signals);
             disable(lab, r, helper, lab.net().wifiInterface(0));

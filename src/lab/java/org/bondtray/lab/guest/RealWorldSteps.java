@@ -11,10 +11,15 @@ import static org.bondtray.lab.guest.BondReadings.ssid;
 import static org.bondtray.lab.guest.BondReadings.state;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.TreeSet;
 
+import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
+import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.Properties;
 
 /**
@@ -121,13 +126,8 @@ final class RealWorldSteps {
      * good one confirmed is kept; confirming with nothing on probation is refused.
      */
     void rollback() throws Exception {
-        java.util.List<String> rolled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
-        try (AutoCloseable sub = lab.systemBus().addSigHandler(org.bondtray.api.Bond.RolledBack.class, s -> {
-            if (path.equals(s.getPath())) {
-                rolled.add(s.getReason());
-            }
-        })) {
+        List<String> rolled = Collections.synchronizedList(new ArrayList<>());
+        try (AutoCloseable sub = rollbacksInto(rolled)) {
             long t0 = System.nanoTime();
             Cmd.Result bad = helper.cli(Topology.USER, "setup", "--addressing", "static", "--address", "10.66.0.5/24",
                     "--gateway", "10.66.0.1", "--confirm-timeout", "10");
@@ -158,6 +158,60 @@ final class RealWorldSteps {
         r.put("confirm.exit", confirm.exit()).put("confirm.deadline_after", confirmDeadline());
         Cmd.Result again = helper.cli(Topology.USER, "confirm");
         r.put("confirm.again_exit", again.exit()).put("confirm.again_message", again.err().strip());
+    }
+
+    /**
+     * A good change whose verdict lands in a switchover: the cable is pulled just before the
+     * deadline, and with a DownDelay of 1 s the bond keeps sending through the dead cable for a
+     * second before it moves to the Wi-Fi and takes the Wi-Fi's MAC. The first questions to the
+     * gateway go nowhere; the change must be kept all the same. Then the cable comes back and the
+     * defaults are set again, with no probation.
+     */
+    void verdictDuringSwitchover(SwitchoverLog signals, String wlan) throws Exception {
+        List<String> rolled = Collections.synchronizedList(new ArrayList<>());
+        try (AutoCloseable sub = rollbacksInto(rolled)) {
+            Cmd.Result setup = helper.cli(Topology.USER, "setup", "--downdelay", "1000", "--confirm-timeout", "15");
+            r.put("verdict.setup_exit", setup.exit()).put("verdict.setup_output", (setup.out() + setup.err()).strip());
+            Wait.until("the cable to carry the bond", Duration.ofSeconds(60), () -> Topology.WIRED.equals(active(bond)));
+            long deadlineMs = confirmDeadline() / 1000;
+            r.put("verdict.deadline_in_ms", deadlineMs - System.currentTimeMillis());
+            int logFrom = log(lab, "bondtray-helper").length();
+            int since = signals.size();
+            Wait.sleep(Duration.ofMillis(Math.max(0, deadlineMs - 300 - System.currentTimeMillis())));
+            lab.net().cutCable();
+            r.put("verdict.cut_before_deadline_ms", deadlineMs - System.currentTimeMillis());
+            signals.await(wlan, since, Duration.ofSeconds(30));
+            r.put("verdict.on_wifi_after_deadline_ms", System.currentTimeMillis() - deadlineMs);
+            Wait.until("the helper's verdict", Duration.ofSeconds(60), () -> {
+                String l = log(lab, "bondtray-helper").substring(logFrom);
+                return l.contains("after the change: it is kept") || l.contains("rolling back:");
+            });
+            r.put("verdict.decided_after_deadline_ms", System.currentTimeMillis() - deadlineMs);
+            String said = log(lab, "bondtray-helper").substring(logFrom);
+            r.put("verdict.kept", said.contains("after the change: it is kept"));
+            // A rollback would say so at once; give its signal time to arrive before counting.
+            Wait.sleep(Duration.ofSeconds(2));
+            r.put("verdict.rolled_back", String.join(" | ", rolled));
+            r.put("verdict.deadline_after", confirmDeadline());
+            r.put("verdict.config_downdelay", readFile(HelperProcess.CONFIG_DIR + "/bondtray.conf").lines()
+                    .filter(l -> l.startsWith("downdelay")).findFirst().orElse(""));
+            r.put("verdict.ports_after", String.join(" ", new TreeSet<>(ports(lab))));
+            int back = signals.size();
+            lab.net().restoreCable();
+            signals.await(Topology.WIRED, back, Duration.ofSeconds(30));
+        }
+        Cmd.Result defaults = helper.cli(Topology.USER, "setup", "--confirm-timeout", "0");
+        r.put("verdict.defaults_exit", defaults.exit());
+    }
+
+    /** Collects the reason of every RolledBack the bond sends until the result is closed. */
+    private AutoCloseable rollbacksInto(List<String> reasons) throws DBusException {
+        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+        return lab.systemBus().addSigHandler(Bond.RolledBack.class, s -> {
+            if (path.equals(s.getPath())) {
+                reasons.add(s.getReason());
+            }
+        });
     }
 
     private long confirmDeadline() {
