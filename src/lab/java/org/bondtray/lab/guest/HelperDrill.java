@@ -111,6 +111,7 @@ final class HelperDrill implements Scenario {
         List<String> v4Before = lab.net().addresses(PlainBond.NAME, 4);
         List<String> v6Before = lab.net().addresses(PlainBond.NAME, 6);
         int dnsmasqFrom = dnsmasqLog(lab).length();
+        OldMacWatch oldMac = new OldMacWatch(lab, Topology.WIRED, wlan);
         TrafficProbe probe = lab.probe(20);
         Wait.sleep(Duration.ofSeconds(1));
         List<Double> latencies = new ArrayList<>();
@@ -143,10 +144,14 @@ final class HelperDrill implements Scenario {
         }
         probe.mark("done");
         TrafficProbe.Report report = probe.stop();
+        java.util.Set<Integer> oldMacSent = oldMac.echoRequests();
+        oldMac.close();
         long lostMax = 0;
         long lostTotal = 0;
         long restoreLost = 0;
         long restoreMax = 0;
+        long restoreOther = 0;
+        long restoreKernelWindow = 0;
         for (int i = 0; i < CUTS; i++) {
             TrafficProbe.Window cut = report.window("cut" + i, "cut" + i, "restore" + i);
             TrafficProbe.Window back = report.window("restore" + i, "restore" + i, i + 1 < CUTS ? "cut" + (i + 1) : "done");
@@ -158,9 +163,16 @@ final class HelperDrill implements Scenario {
             r.put("restore." + i + ".lost", back.lost());
             // When in the restore window each lost request left: set against the switch, it tells
             // a packet caught in the MAC change from anything else.
-            r.put("restore." + i + ".lost_at_ms", report.lostAt("restore" + i,
-                    i + 1 < CUTS ? "cut" + (i + 1) : "done").toString());
+            String until = i + 1 < CUTS ? "cut" + (i + 1) : "done";
+            r.put("restore." + i + ".lost_at_ms", report.lostAt("restore" + i, until).toString());
+            // Lost because the kernel sent them out of the cable with the Wi-Fi's MAC (OldMacWatch), or otherwise.
+            long inWindow = report.lost("restore" + i, until).stream().filter(q -> oldMacSent.contains(q.seq())).count();
+            r.put("restore." + i + ".lost_kernel_window", inWindow);
+            restoreKernelWindow += inWindow;
+            restoreOther += back.lost() - inWindow;
         }
+        r.put("restores.old_mac_sent", oldMacSent.size()).put("restores.lost_kernel_window", restoreKernelWindow)
+                .put("restores.lost_other", restoreOther);
         leaseKept(lab, r, v4Before, v6Before, dnsmasqLog(lab).substring(dnsmasqFrom));
         r.put("cuts.count", CUTS).put("cuts.lost_max", lostMax).put("cuts.lost_total", lostTotal)
                 .put("restores.lost_total", restoreLost).put("restores.lost_max", restoreMax).put("signals.reasons", String.join(",", reasons));

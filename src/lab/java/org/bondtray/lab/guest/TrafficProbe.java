@@ -58,9 +58,14 @@ final class TrafficProbe {
         /** When the unanswered requests of a window were sent, in ms after {@code fromMark}. */
         List<Long> lostAt(String fromMark, String toMark) {
             long from = marks.get(fromMark);
+            return lost(fromMark, toMark).stream().map(r -> Math.round(r.sentMs() - from)).toList();
+        }
+
+        /** The unanswered requests of a window. */
+        List<PingProbe.Request> lost(String fromMark, String toMark) {
+            long from = marks.get(fromMark);
             long to = marks.get(toMark);
-            return requests.stream().filter(r -> r.sentMs() >= from && r.sentMs() < to && !r.answered())
-                    .map(r -> Math.round(r.sentMs() - from)).toList();
+            return requests.stream().filter(r -> r.sentMs() >= from && r.sentMs() < to && !r.answered()).toList();
         }
     }
 
