@@ -56,7 +56,7 @@ class SafeChangesLabIT {
                 () -> assertEquals("true", r.text("verdict.kept")),
                 () -> assertEquals("", r.text("verdict.rolled_back")),
                 () -> assertEquals(0, r.number("verdict.deadline_after")),
-                () -> assertEquals("downdelay = 1000", r.text("verdict.config_downdelay")),
+                () -> assertEquals("downdelay = 2000", r.text("verdict.config_downdelay")),
                 () -> assertTrue(r.text("verdict.ports_after").contains("eth0"), r.text("verdict.ports_after")),
                 () -> assertEquals(0, r.number("verdict.defaults_exit")));
     }

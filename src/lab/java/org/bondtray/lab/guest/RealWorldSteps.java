@@ -161,23 +161,24 @@ final class RealWorldSteps {
     }
 
     /**
-     * A good change whose verdict lands in a switchover: the cable is pulled just before the
-     * deadline, and with a DownDelay of 1 s the bond keeps sending through the dead cable for a
-     * second before it moves to the Wi-Fi and takes the Wi-Fi's MAC. The first questions to the
-     * gateway go nowhere; the change must be kept all the same. Then the cable comes back and the
+     * A good change whose verdict lands in a switchover: the cable is pulled a second before the
+     * deadline, and with a DownDelay of 2 s the bond keeps sending through the dead cable past
+     * the deadline before it moves to the Wi-Fi and takes the Wi-Fi's MAC. The first questions to
+     * the gateway go nowhere; the change must be kept all the same. (A second of lead, since
+     * forking the cut takes up to half of one under emulation.) Then the cable comes back and the
      * defaults are set again, with no probation.
      */
     void verdictDuringSwitchover(SwitchoverLog signals, String wlan) throws Exception {
         List<String> rolled = Collections.synchronizedList(new ArrayList<>());
         try (AutoCloseable sub = rollbacksInto(rolled)) {
-            Cmd.Result setup = helper.cli(Topology.USER, "setup", "--downdelay", "1000", "--confirm-timeout", "15");
+            Cmd.Result setup = helper.cli(Topology.USER, "setup", "--downdelay", "2000", "--confirm-timeout", "15");
             r.put("verdict.setup_exit", setup.exit()).put("verdict.setup_output", (setup.out() + setup.err()).strip());
             Wait.until("the cable to carry the bond", Duration.ofSeconds(60), () -> Topology.WIRED.equals(active(bond)));
             long deadlineMs = confirmDeadline() / 1000;
             r.put("verdict.deadline_in_ms", deadlineMs - System.currentTimeMillis());
             int logFrom = log(lab, "bondtray-helper").length();
             int since = signals.size();
-            Wait.sleep(Duration.ofMillis(Math.max(0, deadlineMs - 300 - System.currentTimeMillis())));
+            Wait.sleep(Duration.ofMillis(Math.max(0, deadlineMs - 1000 - System.currentTimeMillis())));
             lab.net().cutCable();
             r.put("verdict.cut_before_deadline_ms", deadlineMs - System.currentTimeMillis());
             signals.await(wlan, since, Duration.ofSeconds(30));
