@@ -44,7 +44,8 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * How dhcpcd is started: as the helper's child, or (under systemd) as a unit of its own, since
-     * the helper's unit may only open AF_UNIX and AF_NETLINK sockets and dhcpcd needs more.
+     * the helper's unit allows only the sockets the helper opens itself (SocketFamily) and
+     * dhcpcd needs UDP and more.
      */
     public interface Launcher {
         /** Starts dhcpcd with {@code argv}; the handle of the process that serves the bond. */

@@ -16,8 +16,8 @@ import org.freedesktop.dbus.interfaces.DBusInterface;
 
 /**
  * Starts dhcpcd as {@code bondtray-dhcpcd@<bond>.service} through systemd's D-Bus API. The
- * helper's own unit may open only AF_UNIX and AF_NETLINK sockets and keeps CAP_NET_ADMIN alone;
- * dhcpcd needs raw and UDP sockets, so it runs in a unit of its own. The unit runs the same
+ * helper's own unit allows only the sockets the helper opens itself (SocketFamily: no UDP) and
+ * the capabilities they take; dhcpcd needs UDP sockets and more, so it runs in a unit of its own. The unit runs the same
  * argument vector from the same generated configuration; the helper still watches the process.
  */
 public final class SystemdLauncher implements Dhcpcd.Launcher {

@@ -18,7 +18,6 @@ import java.util.Optional;
  * to sockets bound to the port itself, which this one is.
  */
 public final class ArpProbe {
-    private static final int AF_PACKET = 17;
     private static final int SOCK_DGRAM = 2;
     private static final int ETH_P_ARP = 0x0806;
     private static final int SOCKADDR_LL = 20;
@@ -32,7 +31,7 @@ public final class ArpProbe {
      */
     public static Optional<byte[]> ask(int ifindex, byte[] mac, byte[] target, int tries, Duration wait)
             throws IOException {
-        int fd = Libc.socket(AF_PACKET, SOCK_DGRAM | Libc.SOCK_CLOEXEC, htons(ETH_P_ARP));
+        int fd = Libc.socket(SocketFamily.AF_PACKET, SOCK_DGRAM | Libc.SOCK_CLOEXEC, htons(ETH_P_ARP));
         try (Arena a = Arena.ofConfined()) {
             MemorySegment tv = a.allocate(16);
             tv.set(JAVA_LONG, 0, wait.toMillis() / 1000);
@@ -72,7 +71,7 @@ public final class ArpProbe {
     /** struct sockaddr_ll for ARP on {@code ifindex}, to {@code dest} if given. */
     private static MemorySegment address(Arena a, int ifindex, byte[] dest) {
         MemorySegment s = a.allocate(SOCKADDR_LL);
-        s.set(JAVA_SHORT, 0, (short) AF_PACKET);
+        s.set(JAVA_SHORT, 0, (short) SocketFamily.AF_PACKET.number);
         s.set(JAVA_SHORT, 2, (short) htons(ETH_P_ARP));
         s.set(JAVA_INT, 4, ifindex);
         if (dest != null) {

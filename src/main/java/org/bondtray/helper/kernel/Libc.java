@@ -18,7 +18,6 @@ import java.lang.invoke.VarHandle;
  * {@link ErrnoException} naming the call.
  */
 final class Libc {
-    static final int AF_NETLINK = 16;
     static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 02000000;
     static final int SOL_SOCKET = 1;
@@ -91,7 +90,9 @@ final class Libc {
         return result;
     }
 
-    static int socket(int domain, int type, int protocol) throws ErrnoException {
+    /** The helper's one way to a socket, so {@link SocketFamily} lists every family it opens. */
+    static int socket(SocketFamily family, int type, int protocol) throws ErrnoException {
+        int domain = family.number;
         return (int) call("socket", s -> (int) SOCKET.invokeExact(s, domain, type, protocol));
     }
 

@@ -40,7 +40,7 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** Opens a socket; {@code groups} is the RTMGRP_* bit mask to listen to (0 for requests only). */
     NetlinkSocket(int groups, int receiveTimeoutMs) throws IOException {
-        fd = Libc.socket(Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, NETLINK_ROUTE);
+        fd = Libc.socket(SocketFamily.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, NETLINK_ROUTE);
         try {
             MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
             Libc.setsockopt(fd, Libc.SOL_NETLINK, Libc.NETLINK_EXT_ACK, one);
@@ -56,7 +56,7 @@ final class NetlinkSocket implements AutoCloseable {
                 Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, arena.allocateFrom(JAVA_INT, 1 << 20));
             }
             MemorySegment addr = arena.allocate(12);
-            addr.set(JAVA_SHORT, 0, (short) Libc.AF_NETLINK);
+            addr.set(JAVA_SHORT, 0, (short) SocketFamily.AF_NETLINK.number);
             addr.set(JAVA_INT, 8, groups);
             Libc.bind(fd, addr);
         } catch (IOException e) {
