@@ -72,6 +72,7 @@ public final class HelperMain {
                 }
             }
         }
+        JournalFormat.install();
         long start = System.nanoTime();
         Running running = start(address, configDir, NetSysfs.system());
         BondView v = running.helper().view();
