@@ -42,4 +42,15 @@ public final class AtomicFile {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * Rewrites the existing {@code target} in place: for a file that is writable while its folder
+     * is not (a sandbox's bind mount of the file alone), where {@link #write} cannot work.
+     */
+    public static void overwrite(Path target, String text) throws IOException {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.bondtray.helper.dns;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
  * Hands the bond's name servers to the system resolver, in the first way that applies when they
  * arrive: to systemd-resolved over D-Bus when it runs (as the bond link's servers, merged by
  * resolved with every other link's); through resolvconf when it is installed (it merges them with
- * other sources); otherwise by writing resolv.conf atomically. A resolv.conf that is a symbolic
+ * other sources); otherwise by writing resolv.conf (atomically where /etc is writable). A resolv.conf that is a symbolic
  * link belongs to someone else (systemd-resolved's stub, NetworkManager) and is left alone. What
  * the helper gave is taken back, the same way, when the bond goes away.
  */
@@ -109,7 +110,7 @@ public final class SystemResolver {
                     Files.createDirectories(saved.getParent());
                     Files.copy(resolvConf, saved);
                 }
-                AtomicFile.write(resolvConf, text, "rw-r--r--");
+                writeResolvConf(text);
                 via = Via.FILE;
             }
             applied = text;
@@ -137,8 +138,21 @@ public final class SystemResolver {
 
     private void restoreSaved() throws IOException {
         if (Files.exists(saved)) {
-            AtomicFile.write(resolvConf, Files.readString(saved), "rw-r--r--");
+            writeResolvConf(Files.readString(saved));
             Files.delete(saved);
+        }
+    }
+
+    /**
+     * Atomically where /etc is writable. Under the helper's unit (ProtectSystem=strict) only the
+     * file itself is (ReadWritePaths=, a bind mount of the file): nothing can be made beside it
+     * or renamed over it there, so it is rewritten in place.
+     */
+    private void writeResolvConf(String text) throws IOException {
+        try {
+            AtomicFile.write(resolvConf, text, "rw-r--r--");
+        } catch (FileSystemException e) {
+            AtomicFile.overwrite(resolvConf, text);
         }
     }
 
