@@ -241,10 +241,25 @@ public final class Dhcpcd implements AutoCloseable {
         Path pidFile = paths.runDir().resolve(bond + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().command().map(c -> c.endsWith("dhcpcd")).orElse(false));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> isDhcpcd(pid));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the process (named by dhcpcd's own root-owned pid file) is still dhcpcd and not a
+     * reused pid: by the kernel's name for it. Not by /proc/PID/exe: under the helper's unit it
+     * holds two capabilities and dhcpcd (in a unit of its own) all of root's, and the kernel lets
+     * only a process holding at least the other's see where that link points. Nor by the command
+     * line, which dhcpcd rewrites into a title.
+     */
+    private static boolean isDhcpcd(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.US_ASCII).strip()
+                    .equals("dhcpcd");
+        } catch (IOException e) {
+            return false;
         }
     }
 
