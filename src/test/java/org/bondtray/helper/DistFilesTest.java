@@ -93,11 +93,13 @@ class DistFilesTest {
             assertTrue(unit.contains(line), "missing " + line);
         }
         assertFalse(unit.stream().anyMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT needs W+X");
+        assertTrue(unit.contains("SuccessExitStatus=143"), "a JVM stopped by SIGTERM exits 143: a stop, not a failure");
     }
 
     /**
      * The sandbox lets the helper open every socket it opens and take every capability those
-     * need, and nothing more: held to the code's own list, not to the unit's text of one day.
+     * and its signals to dhcpcd need, and nothing more: held to the code's own lists, not to the
+     * unit's text of one day.
      */
     @Test
     void theUnitAllowsExactlyTheSocketsAndCapabilitiesTheCodeUses() throws Exception {
@@ -110,6 +112,7 @@ class DistFilesTest {
                 capabilities.add(f.capability());
             }
         }
+        capabilities.add(Dhcpcd.SIGNAL_CAPABILITY);
         assertEquals(families, values(unit, "RestrictAddressFamilies"));
         assertEquals(capabilities, values(unit, "CapabilityBoundingSet"));
         assertEquals(capabilities, values(unit, "AmbientCapabilities"));

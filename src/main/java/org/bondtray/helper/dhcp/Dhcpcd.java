@@ -263,6 +263,13 @@ public final class Dhcpcd implements AutoCloseable {
         }
     }
 
+    /**
+     * The capability {@link #command} takes: dhcpcd runs as its own privilege-separated user, and
+     * its command line, run by the helper, signals it (renew, rebind, release). Root without
+     * CAP_KILL may signal only its own user's processes.
+     */
+    public static final String SIGNAL_CAPABILITY = "CAP_KILL";
+
     /** Sends a control command to the running dhcpcd through dhcpcd itself. */
     private void command(String what) {
         List<String> argv = List.of(paths.binary().toString(), "--config", conf().toString(), what, bond);
