@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
+import org.bondtray.helper.dns.DomainName;
 import org.bondtray.helper.kernel.Rtnetlink;
 
 /**
@@ -22,12 +24,13 @@ import org.bondtray.helper.kernel.Rtnetlink;
  * @param seconds    the IPv4 lease time, 0 if none
  * @param obtainedMs when dhcpcd wrote the IPv4 lease (epoch ms), 0 if none
  * @param dns        name servers, IPv4 ones first
- * @param domains    the domain name and search list, as given
+ * @param domains    the domain name and search list: valid domain names only
  */
 public record Lease(String address, String server, long seconds, long obtainedMs, List<String> dns,
                     List<String> domains) {
     public static final Lease NONE = new Lease("", "", 0, 0, List.of(), List.of());
 
+    private static final Logger LOG = Logger.getLogger(Lease.class.getName());
     private static final int BOOTP_FIXED = 236;
     private static final int COOKIE = 0x63825363;
 
@@ -95,7 +98,7 @@ public record Lease(String address, String server, long seconds, long obtainedMs
                         dns.add(ipv4(msg, at + k));
                     }
                 }
-                case 15 -> domains.add(new String(msg, at, len, StandardCharsets.US_ASCII).strip());
+                case 15 -> domains.addAll(domains(msg, at, len));
                 case 51 -> seconds = len == 4 ? ByteBuffer.wrap(msg, at, 4).getInt() & 0xffffffffL : 0;
                 case 54 -> server = len == 4 ? ipv4(msg, at) : "";
                 default -> {
@@ -105,6 +108,29 @@ public record Lease(String address, String server, long seconds, long obtainedMs
         }
         return Optional.of(new Lease("0.0.0.0".equals(yiaddr) ? "" : yiaddr, server, seconds, obtainedMs, dns,
                 domains));
+    }
+
+    /**
+     * Option 15's domain names (some servers send several, separated by spaces). The server's
+     * bytes reach resolv.conf: unless every word is a valid domain name the whole option is
+     * dropped, and said, so no part of a forged one gets through.
+     */
+    private static List<String> domains(byte[] msg, int at, int len) {
+        List<String> out = new ArrayList<>();
+        String text = new String(msg, at, len, StandardCharsets.ISO_8859_1);
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Optional<String> name = DomainName.of(word);
+            if (name.isEmpty()) {
+                LOG.warning("dropped the DHCP server's domain name option, which holds what is not a domain name: \""
+                        + text + "\"");
+                return List.of();
+            }
+            out.add(name.get());
+        }
+        return out;
     }
 
     /** Name servers (option 23) of a DHCPv6 reply: type, transaction id, then options. */

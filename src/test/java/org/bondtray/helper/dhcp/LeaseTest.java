@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,22 @@ class LeaseTest {
         assertEquals(List.of("lan"), l.domains());
         assertEquals(1234, l.obtainedMs());
         assertTrue(l.bound());
+    }
+
+    /** A hostile server's option 15: a line break and resolver directives after a real domain. */
+    @Test
+    void aDomainNameOptionWritesNoResolverDirectives() {
+        byte[] forged = "corp.example\nnameserver 203.0.113.5\noptions trust-ad".getBytes(StandardCharsets.US_ASCII);
+        int[] option = new int[forged.length + 2];
+        option[0] = 15;
+        option[1] = forged.length;
+        for (int i = 0; i < forged.length; i++) {
+            option[i + 2] = forged[i];
+        }
+        assertEquals(List.of(), Lease.parse4(ack(option), 0).orElseThrow().domains());
+        assertEquals(List.of("a.example", "b.example"),
+                Lease.parse4(ack(15, 19, 'a', '.', 'e', 'x', 'a', 'm', 'p', 'l', 'e', ' ', 'b', '.', 'e', 'x', 'a', 'm', 'p',
+                        'l', 'e'), 0).orElseThrow().domains());
     }
 
     @Test
