@@ -38,7 +38,7 @@ class HelperLabIT {
     }
 
     @Test
-    @DisplayName("helper 2: ten cable cuts, each with Switchover signals, reasons and outage")
+    @DisplayName("helper 2: ten cable cuts, each with Switchover signals, reasons, outage and alice's notification")
     void cutsAreReported() {
         ScenarioResult r = result();
         StringBuilder perCut = new StringBuilder();
@@ -56,8 +56,11 @@ class HelperLabIT {
                 "restores.lost_total", "restores.lost_max", "restores.old_mac_sent", "restores.lost_kernel_window",
                 "restores.lost_other", "signal.latency_median_ms",
                 "signal.latency_max_ms", "cut_to_signal.median_ms", "cut_to_signal.max_ms", "tcp.connections",
-                "tcp.survived", "tcp.longest_stall_ms");
+                "tcp.survived", "tcp.longest_stall_ms", "cuts.notifications", "cuts.notification_first");
         assertAll(
+                // The tray alice's session started from XDG autostart, on her own session bus.
+                () -> assertEquals(2 * r.number("cuts.count"), r.number("cuts.notifications"),
+                        "each switchover's notification reached alice's notification server"),
                 () -> assertTrue(r.number("cuts.lost_max") <= 10, "at most 10 packets (100 ms) lost on any cut"),
                 // A reply still on its way to the Wi-Fi MAC when the cable takes over arrives at a
                 // standby port: the helper lets it deliver around a switch (helper 2b proves it with

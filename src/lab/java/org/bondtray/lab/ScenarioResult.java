@@ -37,13 +37,10 @@ public final class ScenarioResult {
         return s.toString();
     }
 
-    /** The helper's log lines (not dhcpcd's, which share the file) from the end, at most 25. */
+    /** The helper's journal from the end, at most 25 lines. */
     private String helperTail() {
         try {
-            List<String> lines = Files.readAllLines(logs.resolve("logs/bondtray-helper.log")).stream()
-                    .filter(l -> l.contains("org.bondtray") || l.startsWith("INFO") || l.startsWith("WARNING")
-                            || l.startsWith("SEVERE") || l.startsWith("\tat ") || l.contains("Exception"))
-                    .toList();
+            List<String> lines = Files.readAllLines(logs.resolve("logs/bondtray-helper.service.log"));
             StringBuilder s = new StringBuilder();
             lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> s.append("  ").append(l).append('\n'));
             return s.toString();

@@ -93,8 +93,8 @@ public final class VirtualDesktop implements AutoCloseable {
     /** xfce4-panel's settings store, which a session bus would start on demand. */
     private static final String XFCONFD = "/usr/lib/x86_64-linux-gnu/xfce4/xfconf/xfconfd";
 
-    /** The panel's layout: one panel along the top holding only the status tray. */
-    private static final String PANEL = """
+    /** The panel's layout (its xfconf file): one panel along the top holding only the status tray. */
+    public static final String PANEL = """
             <?xml version="1.0" encoding="UTF-8"?>
             <channel name="xfce4-panel" version="1.0">
               <property name="configver" type="int" value="2"/>

@@ -73,7 +73,7 @@ final class BenchmarkDrill implements Scenario {
     private void bondtray(Lab lab, Results r) throws Exception {
         String wlan = lab.net().wifiInterface(0);
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
-        HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
+        HelperProcess helper = new HelperProcess(lab.cmd());
         try {
             r.put("bondtray.helper_start_ms", helper.start());
             helper.setup(r, Topology.USER);

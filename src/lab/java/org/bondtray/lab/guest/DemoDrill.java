@@ -40,7 +40,7 @@ final class DemoDrill implements Scenario {
         String wlan = lab.net().wifiInterface(0);
         t.say("the laptop: %s (cable, plugged in) and %s (Wi-Fi, idle) are plain interfaces; no bond", Topology.WIRED, wlan);
         lab.wifi().manage(wlan);
-        HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
+        HelperProcess helper = new HelperProcess(lab.cmd());
         WindowHands.headless();
         Path home = Path.of("/run/bondtray-demo");
         Files.createDirectories(home);
@@ -134,7 +134,7 @@ final class DemoDrill implements Scenario {
     private void setUp(Lab lab, HelperProcess helper, TrayApp tray, Timeline t) {
         long t0 = System.nanoTime();
         Cmd.Result setup = helper.cli(Topology.USER, "setup");
-        t.say("bondtray setup (as the desktop user, polkit allows): %s", (setup.out() + setup.err()).strip());
+        t.say("bondtray setup (as the desktop user; polkit's agent asked for the administrator's password): %s", (setup.out() + setup.err()).strip());
         Wait.until("a DHCP address on the bond", Duration.ofSeconds(90),
                 () -> lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50.")));
         Wait.until("the tray to show the bond up", Duration.ofSeconds(30), () -> "up".equals(tray.snapshot().state()));

@@ -41,7 +41,7 @@ final class HelperDrill implements Scenario {
     @Override
     public void run(Lab lab, Results r) throws Exception {
         String wlan = lab.net().wifiInterface(0);
-        HelperProcess helper = new HelperProcess(lab.cmd(), lab.control());
+        HelperProcess helper = new HelperProcess(lab.cmd());
         try (SwitchoverLog signals = new SwitchoverLog(lab.systemBus())) {
             lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
             r.put("helper.start_to_name_ms", helper.start());
@@ -112,6 +112,8 @@ final class HelperDrill implements Scenario {
         List<String> v6Before = lab.net().addresses(PlainBond.NAME, 6);
         int dnsmasqFrom = dnsmasqLog(lab).length();
         OldMacWatch oldMac = new OldMacWatch(lab, Topology.WIRED, wlan);
+        // The tray XDG autostart started in alice's session tells her of each switchover.
+        Process notifications = lab.net().session().watchNotifications("alice-notify-cuts");
         TrafficProbe probe = lab.probe(20);
         Wait.sleep(Duration.ofSeconds(1));
         List<Double> latencies = new ArrayList<>();
@@ -144,6 +146,10 @@ final class HelperDrill implements Scenario {
         }
         probe.mark("done");
         TrafficProbe.Report report = probe.stop();
+        Wait.sleep(Duration.ofSeconds(3));
+        Cmd.stop(notifications, Duration.ofSeconds(2));
+        List<String> notices = lab.net().session().notifications("alice-notify-cuts");
+        r.put("cuts.notifications", notices.size()).put("cuts.notification_first", notices.isEmpty() ? "" : notices.get(0));
         java.util.Set<Integer> oldMacSent = oldMac.echoRequests();
         oldMac.close();
         long lostMax = 0;
@@ -444,19 +450,27 @@ final class HelperDrill implements Scenario {
 
     /** Calls the helper with dbus-send as the user: method, then typed arguments. */
     private static String dbusSendError(Lab lab, String[] methodAndArgs) {
-        List<String> argv = new ArrayList<>(List.of("runuser", "-u", Topology.USER, "--", "dbus-send", "--system",
+        List<String> argv = new ArrayList<>(List.of("dbus-send", "--system",
                 "--print-reply", "--dest=" + BondtrayBus.BUS_NAME, BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
                 BondtrayBus.BOND_INTERFACE + "." + methodAndArgs[0]));
         argv.addAll(Arrays.asList(methodAndArgs).subList(1, methodAndArgs.length));
-        Cmd.Result res = lab.cmd().tryRun(argv.toArray(String[]::new));
+        Cmd.Result res = lab.cmd().tryRun(DesktopSession.inSession(Topology.USER, argv.toArray(String[]::new)));
         Matcher w = Pattern.compile("Error ([A-Za-z0-9_.]+)").matcher(res.out() + res.err());
         return res.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected";
     }
 
+    /** gdbus as {@code user}: from her desktop if she is the one logged in, as the command line is run. */
     private static String[] gdbus(String user, String method, String args) {
-        return new String[] {"runuser", "-u", user, "--", "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
+        String[] call = {"gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
                 "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method",
                 BondtrayBus.BOND_INTERFACE + "." + method, args};
+        if (user.equals(Topology.USER)) {
+            return DesktopSession.inSession(user, call);
+        }
+        String[] argv = new String[call.length + 4];
+        System.arraycopy(new String[] {"runuser", "-u", user, "--"}, 0, argv, 0, 4);
+        System.arraycopy(call, 0, argv, 4, call.length);
+        return argv;
     }
 
     /** Two changes at once: one is applied, the other is told the helper is busy. */

@@ -4,31 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * The real bondtray-helper running in the VM as root, started the way its unit would start it,
- * and the users' command line, run as those users with {@code runuser}.
+ * The installed bondtray-helper, as a laptop runs it: started by D-Bus activation through systemd
+ * under the package's unit and sandbox, and the users' command line, the package's
+ * {@code /usr/bin/bondtray}, run as those users with {@code runuser}.
  */
 final class HelperProcess {
     static final String CONFIG_DIR = "/etc/bondtray";
-    private static final Path USER_LIB = Path.of("/run/bondtray-user-lib");
+    static final String UNIT = "bondtray-helper.service";
 
     private final Cmd cmd;
-    private final GuestControl control;
-    private Process helper;
-    private String userClasspath;
 
-    HelperProcess(Cmd cmd, GuestControl control) {
+    HelperProcess(Cmd cmd) {
         this.cmd = cmd;
-        this.control = control;
     }
 
-    /** Starts the helper; returns the milliseconds until it owns its bus name. */
+    /**
+     * Has the bus start the helper, as a client's first call does; returns the milliseconds until
+     * it owns its bus name. The bus gives up on an activation after 25 s, which a start under
+     * emulation can take: systemd goes on with the unit all the same, and this waits for the name.
+     */
     long start() {
+        cmd.tryRun("systemctl", "reset-failed", UNIT);
         long t0 = System.nanoTime();
-        helper = cmd.start("bondtray-helper", control.javaCommand("org.bondtray.helper.HelperMain",
-                "--config-dir", CONFIG_DIR));
+        cmd.tryRun("busctl", "--system", "--timeout=90", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus", "StartServiceByName", "su", "org.bondtray.Helper", "0");
         Wait.until("bondtray-helper on the system bus", Duration.ofSeconds(90), Duration.ofMillis(20), this::onBus);
         return (System.nanoTime() - t0) / 1_000_000;
     }
@@ -48,17 +49,21 @@ final class HelperProcess {
                 "org.freedesktop.DBus", "NameHasOwner", "s", name).out().strip().equals("b true");
     }
 
-    /** As a crash would: no shutdown hook, nothing cleaned. */
-    void kill9() throws InterruptedException {
-        helper.destroyForcibly().waitFor();
+    /** As a crash would: SIGKILL to the helper alone, no shutdown hook, nothing cleaned. */
+    void kill9() {
+        long pid = pid();
+        cmd.run("systemctl", "kill", "--kill-whom=main", "--signal=SIGKILL", UNIT);
+        Wait.until("the killed helper to be gone", Duration.ofSeconds(30), Duration.ofMillis(20),
+                () -> !Files.exists(Path.of("/proc", Long.toString(pid))));
     }
 
     void stop() {
-        Cmd.stop(helper, Duration.ofSeconds(5));
+        cmd.tryRun("systemctl", "stop", UNIT);
     }
 
+    /** The helper's process as systemd knows it (0 when it is not running). */
     long pid() {
-        return helper.pid();
+        return Long.parseLong(cmd.run("systemctl", "show", "--property=MainPID", "--value", UNIT).strip());
     }
 
     long rssKb() throws IOException {
@@ -70,7 +75,7 @@ final class HelperProcess {
     }
 
     ProcSample sample() throws IOException {
-        return ProcSample.of(helper.pid());
+        return ProcSample.of(pid());
     }
 
     /** {@code bondtray ARGS} as {@code user}: exit code, stdout, stderr. */
@@ -110,46 +115,33 @@ final class HelperProcess {
 
     /** {@code bondtray ARGS} as {@code user}, left running; its output goes to {@code logs/<name>.log}. */
     Process startCli(String name, String user, String... args) {
-        return cmd.start(name, cliCommand(user, args));
+        // Left running and stopped by a signal, which a transient unit would not pass on; it
+        // needs no authorization.
+        return cmd.start(name, plainCliCommand(user, args));
     }
 
-    private String[] cliCommand(String user, String... args) {
-        String[] java = control.javaCommand("org.bondtray.cli.Cli", args);
-        int cp = List.of(java).indexOf("-cp") + 1;
-        java[cp] = userClasspath();
-        String[] argv = new String[java.length + 4];
+    /**
+     * The package's command line as {@code user}: from her desktop when she is the one logged in
+     * (polkit then knows her session and asks its agent), otherwise from a plain login shell.
+     */
+    static String[] cliCommand(String user, String... args) {
+        if (user.equals(Topology.USER)) {
+            String[] argv = new String[args.length + 1];
+            argv[0] = ProductPackage.LAUNCHER;
+            System.arraycopy(args, 0, argv, 1, args.length);
+            return DesktopSession.inSession(user, argv);
+        }
+        return plainCliCommand(user, args);
+    }
+
+    private static String[] plainCliCommand(String user, String... args) {
+        String[] argv = new String[args.length + 5];
         argv[0] = "runuser";
         argv[1] = "-u";
         argv[2] = user;
         argv[3] = "--";
-        System.arraycopy(java, 0, argv, 4, java.length);
+        argv[4] = ProductPackage.LAUNCHER;
+        System.arraycopy(args, 0, argv, 5, args.length);
         return argv;
-    }
-
-    /**
-     * The command line's class path, readable by a user: the build's classes are, but the
-     * Maven repository sits in root's home, so its jars are copied out once.
-     */
-    private String userClasspath() {
-        if (userClasspath == null) {
-            try {
-                Files.createDirectories(USER_LIB);
-                StringBuilder cp = new StringBuilder();
-                for (String entry : control.classpath().split(":")) {
-                    Path p = Path.of(entry);
-                    if (entry.endsWith(".jar")) {
-                        Path copy = USER_LIB.resolve(p.getFileName());
-                        Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        copy.toFile().setReadable(true, false);
-                        p = copy;
-                    }
-                    cp.append(cp.isEmpty() ? "" : ":").append(p);
-                }
-                userClasspath = cp.toString();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return userClasspath;
     }
 }

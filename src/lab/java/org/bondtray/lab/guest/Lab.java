@@ -13,8 +13,12 @@ record Lab(Cmd cmd, GuestControl control, Topology net, DBusConnection systemBus
         return new TrafficProbe(cmd, Topology.ROUTER, Topology.ECHO_PORT, tcpConnections);
     }
 
-    /** Puts the laptop back as the topology built it: plain ports, cable in, Wi-Fi idle, the lab's product files. */
+    /**
+     * Puts the laptop back as the topology built it: no helper and no dhcpcd of its running, plain
+     * ports, cable in, Wi-Fi idle, the package installed.
+     */
     void reset() {
+        cmd.tryRun("systemctl", "stop", HelperProcess.UNIT, "bondtray-dhcpcd@*.service");
         dhcp.stop();
         bond.delete();
         wifi.release(net.wifiInterface(0));

@@ -22,6 +22,8 @@ public final class LabGuest {
         Cmd cmd = new Cmd(out);
         Topology net = new Topology(cmd, control);
         Results topo = new Results();
+        // Boot to ready: the kernel's clock when the lab's program starts (init and services done).
+        topo.put("ready_uptime_ms", (long) (Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]) * 1000));
         long start = System.nanoTime();
         try {
             net.build();
@@ -64,6 +66,10 @@ public final class LabGuest {
             } catch (RuntimeException e) {
                 r.put("reset.error", e.toString());
             }
+            // The journal of the helper and its dhcpcd up to here, for whoever reads a failure.
+            Units.keepJournal(lab.cmd(), HelperProcess.UNIT);
+            Units.keepJournal(lab.cmd(), "bondtray-dhcpcd@*.service");
+            lab.net().session().keepLogs();
             r.write(out.resolve(name + ".properties"));
             try {
                 Files.writeString(out.resolve("progress"), name + "\n",

@@ -18,7 +18,6 @@ import org.freedesktop.dbus.interfaces.Properties;
  * again by NetworkManager.
  */
 final class NetworkManagerDrill implements Scenario {
-    private static final String NM = NetworkManagerLaptop.NM;
     private static final Path NETWORKS = Path.of(HelperProcess.CONFIG_DIR, "wpa_supplicant.conf");
     private static final int CUTS = 10;
 
@@ -28,7 +27,7 @@ final class NetworkManagerDrill implements Scenario {
         String wlan = lab.net().wifiInterface(0);
         String wired = Topology.WIRED;
         NetworkManagerLaptop nm = new NetworkManagerLaptop(cmd, wlan);
-        HelperProcess helper = new HelperProcess(cmd, lab.control());
+        HelperProcess helper = new HelperProcess(cmd);
         try {
             nm.start(lab, r);
             r.put("nm.before", NetworkManagerLaptop.view(cmd, wired, wlan)).put("nm.eth_address_before", first(lab.net().addresses(wired, 4)));
@@ -54,7 +53,7 @@ final class NetworkManagerDrill implements Scenario {
             String fight = "";
             BondReadings.cycleCable(lab, bond, wlan, CUTS);
             Wait.sleep(Duration.ofSeconds(2));
-            for (String line : BondReadings.log(lab, NM).lines().skip(logBefore).toList()) {
+            for (String line : Units.journal(lab.cmd(), NetworkManagerLaptop.UNIT).lines().skip(logBefore).toList()) {
                 if (line.contains("state change") || line.contains("dhcp") || line.contains("activation")) {
                     fight += line.strip() + "\n";
                 }
@@ -79,7 +78,7 @@ final class NetworkManagerDrill implements Scenario {
     }
 
     private static int nmLines(Lab lab) {
-        return (int) BondReadings.log(lab, NM).lines().count();
+        return (int) Units.journal(lab.cmd(), NetworkManagerLaptop.UNIT).lines().count();
     }
 
     private static String first(java.util.List<String> addresses) {

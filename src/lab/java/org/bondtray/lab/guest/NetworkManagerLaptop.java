@@ -5,18 +5,17 @@ import java.time.Duration;
 /**
  * Debian's NetworkManager as a laptop runs it, with udev: it connects the cable by itself and is
  * asked, as a user would with nmcli, to join the LAN's Wi-Fi. Each device then has its own
- * address and default route (the cable's with the lower metric). {@link #close} stops both
- * daemons and clears what NetworkManager leaves on the ports.
+ * address and default route (the cable's with the lower metric). {@link #close} stops
+ * its unit and clears what NetworkManager leaves on the ports.
  */
 final class NetworkManagerLaptop implements AutoCloseable {
     static final String NM = "NetworkManager";
+    static final String UNIT = NM + ".service";
     /** NMDeviceState: activated. */
     static final int CONNECTED = 100;
 
     private final Cmd cmd;
     private final String wlan;
-    private Process udevd;
-    private Process nm;
 
     NetworkManagerLaptop(Cmd cmd, String wlan) {
         this.cmd = cmd;
@@ -26,10 +25,10 @@ final class NetworkManagerLaptop implements AutoCloseable {
     /** Starts both and waits until the cable and the Wi-Fi are connected; records how long each took. */
     NetworkManagerLaptop start(Lab lab, Results r) {
         // NetworkManager learns of devices from udev; without it every device is unmanaged.
-        udevd = Udev.start(cmd);
+        Udev.settle(cmd);
         // As on a laptop, NetworkManager is the one that hands the Wi-Fi adapter to wpa_supplicant.
         lab.wifi().release(wlan);
-        nm = cmd.start(NM, NM, "--debug", "--log-level=INFO");
+        Units.start(cmd, UNIT);
         r.put("nm.eth_connected_ms", Wait.until("NetworkManager to connect " + Topology.WIRED, Duration.ofSeconds(120),
                 Duration.ofMillis(500), () -> deviceState(cmd, Topology.WIRED) == CONNECTED));
         long t0 = System.nanoTime();
@@ -71,8 +70,7 @@ final class NetworkManagerLaptop implements AutoCloseable {
 
     @Override
     public void close() {
-        Cmd.stop(nm, Duration.ofSeconds(10));
-        Cmd.stop(udevd, Duration.ofSeconds(5));
+        Units.stop(cmd, UNIT);
         // NetworkManager leaves its addresses on the way out; the next scenario wants plain ports.
         cmd.tryRun("ip", "addr", "flush", "dev", Topology.WIRED);
         cmd.tryRun("ip", "addr", "flush", "dev", wlan);

@@ -13,17 +13,16 @@ import java.util.function.BooleanSupplier;
 import org.freedesktop.dbus.interfaces.Properties;
 
 /**
- * A machine whose cable systemd-networkd configures (the host's systemd, with udev), as on many
+ * A machine whose cable systemd-networkd configures (Debian's systemd-networkd as its unit, with udev), as on many
  * headless and minimal installs: setup has networkd leave the cable alone through a runtime
  * .network file and a reload, the bond fails over with networkd looking on, and disable hands
  * the cable back, configured by networkd again.
  */
 final class NetworkdDrill implements Scenario {
-    static final String NETWORKD = "/lib/systemd/systemd-networkd";
+    static final String UNIT = "systemd-networkd.service";
     private static final Path CONFIG = Path.of("/etc/systemd/network/20-bondtray-lab-wired.network");
     private static final Path RUNTIME = Path.of("/run/systemd/network");
     private static final String STATE_DIR = "/run/systemd/netif";
-    private static final String USER = "systemd-network";
     private static final int CUTS = 3;
 
     @Override
@@ -32,16 +31,12 @@ final class NetworkdDrill implements Scenario {
         String wlan = lab.net().wifiInterface(0);
         String wired = Topology.WIRED;
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
-        Process udevd = null;
-        Process networkd = null;
-        HelperProcess helper = new HelperProcess(cmd, lab.control());
+        HelperProcess helper = new HelperProcess(cmd);
         try {
             Files.createDirectories(CONFIG.getParent());
             Files.writeString(CONFIG, "[Match]\nName=" + wired + "\n\n[Network]\nDHCP=ipv4\n");
-            cmd.run("mkdir", "-p", STATE_DIR);
-            cmd.run("chown", USER + ":" + USER, STATE_DIR);
-            udevd = Udev.start(cmd);
-            networkd = cmd.start("systemd-networkd", NETWORKD);
+            Udev.settle(cmd);
+            Units.start(cmd, UNIT);
             BooleanSupplier configured = () -> setup(cmd, wired).equals("configured") && !lab.net().addresses(wired, 4).isEmpty();
             r.put("networkd.configured_ms", Wait.until("systemd-networkd to configure " + wired, Duration.ofSeconds(120),
                     Duration.ofMillis(250), configured));
@@ -72,8 +67,8 @@ final class NetworkdDrill implements Scenario {
             r.put("runtime_files_after", String.join(" ", files()));
         } finally {
             helper.stop();
-            Cmd.stop(networkd, Duration.ofSeconds(10));
-            Cmd.stop(udevd, Duration.ofSeconds(5));
+            Units.stop(cmd, UNIT);
+            cmd.tryRun("systemctl", "stop", "systemd-networkd.socket");
             Files.deleteIfExists(CONFIG);
             cmd.tryRun("rm", "-rf", RUNTIME.toString(), STATE_DIR);
             // networkd leaves its lease's address on the way out; the next scenario wants a plain port.

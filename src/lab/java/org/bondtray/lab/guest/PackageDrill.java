@@ -18,13 +18,13 @@ import org.freedesktop.dbus.types.Variant;
 
 /**
  * Bondtray as a user gets it: the build's .deb installed with dpkg, the helper started by D-Bus
- * activation on the first call, set up and read by the desktop user polkit allows, then removed
+ * activation on the first call, set up and read by the logged-in desktop user, then removed
  * with dpkg; and the same round with the tarball's install and uninstall scripts. Each removal
  * must leave eth0 and wlan0 plain and working.
  */
 final class PackageDrill implements Scenario {
-    private static final String LAUNCHER = "/usr/bin/bondtray";
-    private static final String LIB = "/usr/lib/bondtray";
+    private static final String LAUNCHER = ProductPackage.LAUNCHER;
+    private static final String LIB = ProductPackage.LIB;
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
     /** The menu's Status… item, as src/doc/tray-api.txt numbers it. */
     private static final int STATUS_ITEM = 13;
@@ -33,21 +33,19 @@ final class PackageDrill implements Scenario {
     public void run(Lab lab, Results r) throws Exception {
         String wlan = lab.net().wifiInterface(0);
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
-        // dpkg's man-db trigger rebuilds the whole manual index, minutes under TCG; the lab
-        // turns it off as a machine's administrator can (the package installs its pages all the same).
-        Files.deleteIfExists(Path.of("/var/lib/man-db/auto-update"));
-        Path target = lab.control().project().resolve("target");
-        Path deb = only(target, "bondtray_", ".deb");
+        // The lab installed the package at boot; this round starts from a machine without it.
+        r.put("preinstalled.remove_exit", lab.cmd().tryRun("dpkg", "-r", ProductPackage.NAME).exit());
+        Path deb = ProductPackage.deb(lab.control());
         r.put("deb.file", deb.getFileName().toString());
         roundTrip(lab, r, "deb", wlan, new String[] {"dpkg", "-i", deb.toString()}, new String[] {"dpkg", "-r", "bondtray"},
                 true);
         r.put("deb.dpkg_status_after", lab.cmd().tryRun("dpkg-query", "-W", "-f=${Status}", "bondtray").out().strip());
 
-        Path tarball = only(target, "bondtray-", "-linux-x86_64.tar.gz");
+        Path tarball = ProductPackage.tarball(lab.control());
         r.put("tarball.file", tarball.getFileName().toString());
         Files.createDirectories(UNPACKED);
         lab.cmd().run("tar", "-xzf", tarball.toString(), "-C", UNPACKED.toString());
-        Path top = only(UNPACKED, "bondtray-", "");
+        Path top = ProductPackage.only(UNPACKED, "bondtray-", "");
         roundTrip(lab, r, "tarball", wlan, new String[] {top.resolve("install").toString()},
                 new String[] {LIB + "/uninstall"}, false);
     }
@@ -219,14 +217,7 @@ final class PackageDrill implements Scenario {
     }
 
     private static Cmd.Result asUser(Cmd cmd, String... args) {
-        String[] argv = new String[args.length + 5];
-        argv[0] = "runuser";
-        argv[1] = "-u";
-        argv[2] = Topology.USER;
-        argv[3] = "--";
-        argv[4] = LAUNCHER;
-        System.arraycopy(args, 0, argv, 5, args.length);
-        return cmd.tryRun(argv);
+        return cmd.tryRun(HelperProcess.cliCommand(Topology.USER, args));
     }
 
     private static long helperPid(Cmd cmd) {
@@ -247,21 +238,6 @@ final class PackageDrill implements Scenario {
             return Files.readSymbolicLink(link).toString();
         } catch (IOException e) {
             return "(" + e.getMessage() + ")";
-        }
-    }
-
-    /** The one file in {@code dir} named {@code prefix…suffix}: the build makes exactly one. */
-    private static Path only(Path dir, String prefix, String suffix) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> found = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(prefix) && n.endsWith(suffix);
-            }).toList();
-            if (found.size() != 1) {
-                throw new IllegalStateException("expected one " + prefix + "*" + suffix + " in " + dir + ", found "
-                        + found + "; run mvn package first");
-            }
-            return found.get(0);
         }
     }
 

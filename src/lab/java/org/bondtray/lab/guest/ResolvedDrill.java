@@ -9,9 +9,7 @@ import java.time.Duration;
  * them back.
  */
 final class ResolvedDrill implements Scenario {
-    static final String RESOLVED = "/usr/lib/systemd/systemd-resolved";
-    private static final String RUN_DIR = "/run/systemd/resolve";
-    private static final String USER = "systemd-resolve";
+    static final String UNIT = "systemd-resolved.service";
 
     @Override
     public void run(Lab lab, Results r) throws Exception {
@@ -19,23 +17,17 @@ final class ResolvedDrill implements Scenario {
         String wlan = lab.net().wifiInterface(0);
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
         String resolvConfBefore = BondReadings.readFile("/etc/resolv.conf");
-        Process resolved = null;
-        HelperProcess helper = new HelperProcess(cmd, lab.control());
+        HelperProcess helper = new HelperProcess(cmd);
         try {
-            // What the package's sysusers entry and the unit's RuntimeDirectory give it on a laptop.
-            cmd.tryRun("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER);
-            cmd.run("mkdir", "-p", RUN_DIR);
-            cmd.run("chown", USER + ":" + USER, RUN_DIR);
-            // The bus reads user names in its policy when it loads it: resolved's name is theirs now.
-            cmd.run("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                    "org.freedesktop.DBus", "ReloadConfig");
-            resolved = cmd.start("systemd-resolved", RESOLVED);
-            r.put("resolved.on_bus_ms", Wait.until("systemd-resolved on the system bus", Duration.ofSeconds(60),
-                    Duration.ofMillis(250), () -> HelperProcess.onBus(cmd, "org.freedesktop.resolve1")));
+            long t0 = System.nanoTime();
+            Units.start(cmd, UNIT);
+            Wait.until("systemd-resolved on the system bus", Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> HelperProcess.onBus(cmd, "org.freedesktop.resolve1"));
+            r.put("resolved.on_bus_ms", (System.nanoTime() - t0) / 1_000_000);
 
             r.put("helper.start_to_name_ms", helper.start());
             helper.setup(r, Topology.USER);
-            long t0 = System.nanoTime();
+            t0 = System.nanoTime();
             Wait.until("the bond's address from DHCP", Duration.ofSeconds(90), Duration.ofMillis(250),
                     () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty());
             r.put("lease_ms", (System.nanoTime() - t0) / 1_000_000);
@@ -52,8 +44,7 @@ final class ResolvedDrill implements Scenario {
             r.put("resolved.after_disable", resolvectl(cmd, "dns").contains(Topology.ROUTER) ? "still there" : "gone");
         } finally {
             helper.stop();
-            Cmd.stop(resolved, Duration.ofSeconds(10));
-            cmd.tryRun("rm", "-rf", RUN_DIR);
+            Units.stop(cmd, UNIT);
         }
     }
 

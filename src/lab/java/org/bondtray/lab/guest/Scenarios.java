@@ -19,6 +19,9 @@ public final class Scenarios {
     /** The helper end to end through D-Bus: setup, cuts, switching, crash, bad input, disable. */
     public static final String HELPER = "helper";
 
+    /** The installed package on a laptop: unit, sandbox, activation, a logged-in user, polkit's own answers, the journal. */
+    public static final String LAPTOP = "laptop";
+
     /** The build's .deb and tarball installed, used through D-Bus activation, and removed. */
     public static final String PACKAGE = "package";
 
@@ -52,6 +55,7 @@ public final class Scenarios {
         all.put(FAILOVER_BRIDGED, new CableDrill(AccessPoint.LAN_WPA2));
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
         all.put(HELPER, new HelperDrill());
+        all.put(LAPTOP, new LaptopDrill());
         all.put(PACKAGE, new PackageDrill());
         all.put(NETWORK_MANAGER, new NetworkManagerDrill());
         all.put(RESOLVED, new ResolvedDrill());

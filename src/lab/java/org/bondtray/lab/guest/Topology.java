@@ -43,7 +43,7 @@ final class Topology {
     /** The laptop's wired port and, inside the LAN namespace, the far end of its cable. */
     static final String WIRED = "eth0";
     static final String CABLE_PEER = "wire";
-    /** The desktop user polkit lets do everything Bondtray asks, and one it refuses. */
+    /** The desktop user, logged in on the laptop's seat, and a local user with no session. */
     static final String USER = "alice";
     static final String REFUSED_USER = "mallory";
 
@@ -53,6 +53,7 @@ final class Topology {
     private final Map<AccessPoint, Process> hostapds = new java.util.LinkedHashMap<>();
     private final Map<AccessPoint, String> apInterfaces = new java.util.LinkedHashMap<>();
     private List<String> phys = List.of();
+    private DesktopSession session;
 
     Topology(Cmd cmd, GuestControl control) {
         this.cmd = cmd;
@@ -77,9 +78,10 @@ final class Topology {
         startAp(AccessPoint.LAN_WPA2, phys.get(1));
         startAp(AccessPoint.LAN_WPA3, phys.get(2));
         startAp(AccessPoint.CAFE, phys.get(3));
-        installProduct();
         systemBus();
         user();
+        installProduct();
+        session = DesktopSession.login(cmd, control, USER);
         echoServer();
     }
 
@@ -196,17 +198,12 @@ final class Topology {
         Cmd.stop(hostapds.remove(ap), Duration.ofSeconds(5));
     }
 
+    /**
+     * The system's services come up as systemd starts them on a laptop (the lab's target wants
+     * dbus, polkit and wpa_supplicant as their own units); the lab only waits until they answer.
+     */
     private void systemBus() {
-        cmd.run("dbus-uuidgen", "--ensure");
-        cmd.run("mkdir", "-p", "/run/dbus");
-        // In the foreground, so what it and the services it activates (the packaged helper) say
-        // lands in logs/dbus-daemon.log.
-        daemons.add(cmd.start("dbus-daemon", "dbus-daemon", "--system", "--nofork", "--nopidfile"));
-        Wait.until("the system bus's socket", Duration.ofSeconds(30), Duration.ofMillis(50),
-                () -> Files.exists(Path.of("/run/dbus/system_bus_socket")));
-        daemons.add(cmd.start("polkitd", "/usr/lib/polkit-1/polkitd", "--no-debug"));
-        daemons.add(cmd.start("wpa_supplicant", "wpa_supplicant", "-u", "-t", "-O", "/run/wpa_supplicant"));
-        Wait.until("polkitd and wpa_supplicant on the system bus", Duration.ofSeconds(60), Duration.ofMillis(250),
+        Wait.until("polkitd and wpa_supplicant on the system bus", Duration.ofSeconds(120), Duration.ofMillis(250),
                 () -> {
                     String names = cmd.tryRun("busctl", "--system", "--no-legend", "list").out();
                     return names.contains("org.freedesktop.PolicyKit1") && names.contains("fi.w1.wpa_supplicant1");
@@ -220,39 +217,33 @@ final class Topology {
     }
 
     /**
-     * Puts Bondtray's system files where a package would (the VM's root is an overlay, the host
-     * is untouched), plus the lab's polkit rules. Before the bus starts, so it reads them.
+     * Installs the build's .deb, as a user does. After the bus and systemd are up: the package's
+     * scripts have both read its files. polkit then knows only the package's policy.
      */
     private void installProduct() {
-        Path project = control.project();
-        copy(project.resolve("src/dist/org.bondtray.Helper.conf"), Path.of("/etc/dbus-1/system.d/org.bondtray.Helper.conf"));
-        copy(project.resolve("polkit/org.bondtray.policy"), Path.of("/usr/share/polkit-1/actions/org.bondtray.policy"));
-        copy(project.resolve("src/lab/guest/50-bondtray-lab.rules"), Path.of("/etc/polkit-1/rules.d/50-bondtray-lab.rules"));
+        Cmd.Result dpkg = ProductPackage.install(cmd, control);
+        if (dpkg.exit() != 0) {
+            throw new IllegalStateException("dpkg -i of the build's package failed: " + (dpkg.out() + dpkg.err()).strip());
+        }
+    }
+
+    /** The desktop user's logged-in session. */
+    DesktopSession session() {
+        return session;
     }
 
     /**
-     * Puts the lab's copies back if a scenario removed them: purging the package takes the polkit
-     * action file with it, and every later call would be refused. polkitd notices the file again
-     * by itself; this waits until it has.
+     * Installs the package again if a scenario removed it (the package drill does), so later
+     * scenarios find Bondtray as the topology left it; polkitd notices its actions again by
+     * itself, and this waits until it has.
      */
     void restoreProduct() {
-        Path actions = Path.of("/usr/share/polkit-1/actions/org.bondtray.policy");
-        if (Files.exists(actions) && Files.exists(Path.of("/etc/dbus-1/system.d/org.bondtray.Helper.conf"))) {
+        if (ProductPackage.installed(cmd)) {
             return;
         }
         installProduct();
         Wait.until("polkitd to know Bondtray's actions again", Duration.ofSeconds(30), Duration.ofMillis(250),
                 () -> cmd.tryRun("pkaction", "--action-id", "org.bondtray.configure").exit() == 0);
-    }
-
-    private void copy(Path from, Path to) {
-        cmd.note("# install " + from + " -> " + to);
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void echoServer() {
@@ -392,6 +383,9 @@ final class Topology {
     }
 
     void shutdown() {
+        if (session != null) {
+            session.close();
+        }
         hostapds.values().forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
         daemons.forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
     }

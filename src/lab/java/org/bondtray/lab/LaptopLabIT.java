@@ -1,0 +1,104 @@
+package org.bondtray.lab;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bondtray.lab.guest.Scenarios;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The installed package on a booted laptop: systemd as PID 1, the helper under its unit and
+ * sandbox, alice logged in on the seat, polkit with only the package's policy.
+ */
+class LaptopLabIT {
+
+    @Test
+    @DisplayName("installed: the unit's sandbox is in force, and alice's first status starts the helper by activation")
+    void sandboxAndActivation() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("unit.RestrictAddressFamilies", "unit.CapabilityBoundingSet", "unit.AmbientCapabilities",
+                "unit.ProtectSystem", "unit.ProtectHome", "unit.NoNewPrivileges", "proc.CapEff", "proc.CapPrm",
+                "proc.CapBnd", "proc.CapAmb", "activation.status_ms", "activation.to_name_ms", "activation.cgroup");
+        assertAll(
+                // systemctl lists them sorted.
+                () -> assertEquals("AF_NETLINK AF_PACKET AF_UNIX", r.text("unit.RestrictAddressFamilies")),
+                () -> assertEquals("cap_kill cap_net_admin cap_net_raw", r.text("unit.CapabilityBoundingSet")),
+                () -> assertEquals("strict", r.text("unit.ProtectSystem")),
+                () -> assertEquals("yes", r.text("unit.ProtectHome")),
+                () -> assertEquals("yes", r.text("unit.NoNewPrivileges")),
+                // The process itself holds these two and nothing else, though it runs as root.
+                () -> assertEquals("cap_kill cap_net_admin cap_net_raw", r.text("proc.CapEff")),
+                () -> assertEquals("cap_kill cap_net_admin cap_net_raw", r.text("proc.CapBnd")),
+                () -> assertEquals("false", r.text("activation.on_bus_before")),
+                () -> assertEquals(0, r.number("activation.status_exit"), "status started the helper"),
+                () -> assertTrue(r.text("activation.cgroup").endsWith("/system.slice/bondtray-helper.service"),
+                        "the bus had systemd start the unit: " + r.text("activation.cgroup")),
+                () -> assertTrue(r.number("activation.to_name_ms") > 0));
+    }
+
+    @Test
+    @DisplayName("alice's session: active and local on seat0, the tray from XDG autostart on her panel")
+    void aliceIsLoggedIn() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("session", "tray.unit", "tray.on_panel_ms");
+        String session = r.text("session");
+        assertAll(
+                () -> assertTrue(session.contains("Active=yes"), session),
+                () -> assertTrue(session.contains("Remote=no"), session),
+                () -> assertTrue(session.contains("Seat=seat0"), session),
+                () -> assertTrue(session.contains("Class=user"), session),
+                () -> assertTrue(r.text("tray.unit").contains("ActiveState=active"), r.text("tray.unit")),
+                () -> assertTrue(r.number("tray.on_panel_ms") >= 0));
+    }
+
+    @Test
+    @DisplayName("polkit's own answers: mallory and a wrong administrator's password are refused and change nothing")
+    void refusals() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("mallory.setup.exit", "mallory.setup.output", "mallory.switch.exit", "mallory.switch.output",
+                "wrong_password.setup.exit", "wrong_password.setup.output", "wrong_password.dialogs",
+                "wrong_password.cancelled", "refused.bond_exists", "refused.config_unchanged");
+        assertAll(
+                () -> assertEquals(4, r.number("mallory.setup.exit"), r.text("mallory.setup.output")),
+                () -> assertTrue(r.text("mallory.setup.output").contains("not authorized"), r.text("mallory.setup.output")),
+                () -> assertEquals(4, r.number("mallory.switch.exit"), r.text("mallory.switch.output")),
+                () -> assertEquals(4, r.number("wrong_password.setup.exit"), r.text("wrong_password.setup.output")),
+                () -> assertEquals(1, r.number("wrong_password.dialogs"), "the agent asked, and was given a wrong password"),
+                () -> assertEquals("false", r.text("refused.bond_exists")),
+                () -> assertEquals("true", r.text("refused.config_unchanged")));
+    }
+
+    @Test
+    @DisplayName("alice sets the bond up with the administrator's password; same-network verdict under the sandbox")
+    void setupUnderTheUnit() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("setup_exit", "setup_ms", "setup.dialogs", "setup.up_ms", "setup.address_ms", "verdict.ms",
+                "verdict.network", "switch.exit", "switch.dialogs", "disable.exit");
+        assertAll(
+                () -> assertEquals(0, r.number("setup_exit"), r.text("setup_output")),
+                () -> assertEquals(1, r.number("setup.dialogs"), "configure asks the administrator once"),
+                () -> assertTrue(r.number("setup.address_ms") >= 0),
+                // The ARP probe needs AF_PACKET and CAP_NET_RAW: without them no gateway answers.
+                () -> assertEquals("same-network", r.text("verdict.network")),
+                () -> assertEquals(0, r.number("switch.exit"), "switch is allowed for her active session"),
+                () -> assertEquals(0, r.number("switch.dialogs"), "without a password"),
+                () -> assertEquals(0, r.number("disable.exit")));
+    }
+
+    @Test
+    @DisplayName("journalctl -u bondtray-helper -p warning holds the helper's warnings, one line per record")
+    void journal() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("journal.records", "journal.warnings", "journal.helper_warnings", "journal.info_records",
+                "journal.warning_first",
+                "journal.broken_lines");
+        assertAll(
+                () -> assertTrue(r.number("journal.helper_warnings") > 0, "the run's rollbacks warned"),
+                () -> assertTrue(r.number("journal.info_records") > 0, "info records are not warnings"),
+                () -> assertEquals(0, r.number("journal.broken_lines"), "every line is a record of its own"),
+                () -> assertNotEquals("", r.text("journal.warning_first")));
+    }
+}

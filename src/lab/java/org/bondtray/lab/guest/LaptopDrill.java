@@ -1,0 +1,161 @@
+package org.bondtray.lab.guest;
+
+import static org.bondtray.lab.guest.BondReadings.network;
+import static org.bondtray.lab.guest.BondReadings.props;
+import static org.bondtray.lab.guest.BondReadings.readFile;
+import static org.bondtray.lab.guest.BondReadings.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * Bondtray on the laptop a user has: the installed package, its helper started by D-Bus
+ * activation through systemd under the shipped unit and sandbox, alice logged in on the seat
+ * with the tray from XDG autostart, polkit with only the package's policy and an agent in her
+ * session. Who may do what (mallory, a wrong administrator's password) changes nothing; alice
+ * sets the bond up with the administrator's password and the same-network verdict comes under
+ * the unit's sandbox; the helper's warnings are journald's, one line per record.
+ */
+final class LaptopDrill implements Scenario {
+    private static final Path CONFIG = Path.of(HelperProcess.CONFIG_DIR, "bondtray.conf");
+    /** capabilities(7) names of the capabilities the helper may hold, by number. */
+    private static final String[] CAPABILITY_NAMES = new String[41];
+
+    static {
+        CAPABILITY_NAMES[5] = "cap_kill";
+        CAPABILITY_NAMES[12] = "cap_net_admin";
+        CAPABILITY_NAMES[13] = "cap_net_raw";
+    }
+
+    @Override
+    public void run(Lab lab, Results r) throws Exception {
+        Cmd cmd = lab.cmd();
+        DesktopSession alice = lab.net().session();
+        HelperProcess helper = new HelperProcess(cmd);
+        String wlan = lab.net().wifiInterface(0);
+        lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+
+        r.put("session", alice.sessionProperties());
+        r.put("tray.unit", alice.trayUnitState());
+        r.put("tray.on_panel_ms", Wait.until("the autostarted tray's icon on alice's panel", Duration.ofSeconds(120),
+                Duration.ofMillis(500), alice::trayOnPanel));
+
+        // alice's first call starts the helper: D-Bus activation through systemd.
+        helper.stop();
+        r.put("activation.on_bus_before", HelperProcess.onBus(cmd));
+        long t0 = System.nanoTime();
+        Cmd.Result status = helper.cli(Topology.USER, "status");
+        r.put("activation.status_ms", (System.nanoTime() - t0) / 1_000_000).put("activation.status_exit", status.exit());
+        long pid = helper.pid();
+        r.put("activation.cgroup", readFile("/proc/" + pid + "/cgroup").strip());
+        r.put("activation.to_name_ms", journalFigure(cmd, "on the bus as org.bondtray.Helper after (\\d+) ms"));
+        sandbox(cmd, r, pid);
+
+        // Who may not: nothing changes, whatever they ask.
+        String configBefore = Files.exists(CONFIG) ? Files.readString(CONFIG) : "";
+        refused(r, "mallory.setup", helper.cli(Topology.REFUSED_USER, "setup"));
+        refused(r, "mallory.switch", helper.cli(Topology.REFUSED_USER, "switch", "wireless"));
+        int dialogs = alice.dialogsAnswered();
+        alice.answerWith("not-the-admins-password");
+        try {
+            refused(r, "wrong_password.setup", helper.cli(Topology.USER, "setup"));
+        } finally {
+            alice.answerWith(DesktopSession.ADMIN_PASSWORD);
+        }
+        r.put("wrong_password.dialogs", alice.dialogsAnswered() - dialogs).put("wrong_password.cancelled",
+                alice.dialogsCancelled());
+        r.put("refused.bond_exists", Files.exists(Path.of("/sys/class/net", PlainBond.NAME)));
+        r.put("refused.config_unchanged", (Files.exists(CONFIG) ? Files.readString(CONFIG) : "").equals(configBefore));
+
+        // alice sets the bond up: the agent in her session asks for the administrator's password.
+        dialogs = alice.dialogsAnswered();
+        helper.setup(r, Topology.USER);
+        r.put("setup.dialogs", alice.dialogsAnswered() - dialogs);
+        Properties bond = props(lab);
+        r.put("setup.up_ms", Wait.until("the bond up", Duration.ofSeconds(120), Duration.ofMillis(250),
+                () -> "up".equals(state(bond))));
+        r.put("setup.address_ms", Wait.until("the bond's address from DHCP", Duration.ofSeconds(90),
+                Duration.ofMillis(250), () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty()));
+        // The verdict asks the gateway through each port with an ARP probe: a packet socket the
+        // sandbox must allow.
+        t0 = System.nanoTime();
+        Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> network(bond).equals("same-network") || network(bond).equals("different-network"));
+        r.put("verdict.ms", (System.nanoTime() - t0) / 1_000_000).put("verdict.network", network(bond));
+        dialogs = alice.dialogsAnswered();
+        Cmd.Result sw = helper.cli(Topology.USER, "switch", "wireless");
+        r.put("switch.exit", sw.exit()).put("switch.dialogs", alice.dialogsAnswered() - dialogs);
+        helper.cli(Topology.USER, "switch", "auto");
+        Cmd.Result disable = helper.cli(Topology.USER, "disable");
+        r.put("disable.exit", disable.exit());
+
+        journal(cmd, r);
+    }
+
+    private static void refused(Results r, String key, Cmd.Result call) {
+        r.put(key + ".exit", call.exit()).put(key + ".output", (call.out() + call.err()).strip());
+    }
+
+    /** The unit's sandbox as systemd applies it, and the capabilities the helper's process holds. */
+    private static void sandbox(Cmd cmd, Results r, long pid) {
+        for (String p : List.of("RestrictAddressFamilies", "CapabilityBoundingSet", "AmbientCapabilities",
+                "ProtectSystem", "ProtectHome", "NoNewPrivileges", "PrivateTmp")) {
+            r.put("unit." + p, cmd.run("systemctl", "show", "--property=" + p, "--value", HelperProcess.UNIT).strip());
+        }
+        for (String line : readFile("/proc/" + pid + "/status").lines().toList()) {
+            for (String cap : List.of("CapEff", "CapPrm", "CapBnd", "CapAmb", "CapInh")) {
+                if (line.startsWith(cap + ":")) {
+                    r.put("proc." + cap, capabilities(Long.parseUnsignedLong(line.substring(cap.length() + 1).strip(), 16)));
+                }
+            }
+        }
+    }
+
+    /** A capability mask as names (cap_N for one this table does not name). */
+    static String capabilities(long mask) {
+        List<String> names = new ArrayList<>();
+        for (int bit = 0; bit < 64; bit++) {
+            if ((mask & (1L << bit)) != 0) {
+                names.add(bit < CAPABILITY_NAMES.length && CAPABILITY_NAMES[bit] != null ? CAPABILITY_NAMES[bit] : "cap_" + bit);
+            }
+        }
+        return String.join(" ", names);
+    }
+
+    /** A number the helper logged this boot, the last time it matched. */
+    private static long journalFigure(Cmd cmd, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(Units.journal(cmd, HelperProcess.UNIT));
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
+    }
+
+    /**
+     * The helper's warnings as an administrator reads them: {@code journalctl -u bondtray-helper
+     * -p warning}, each record on its own line led by the helper's name.
+     */
+    private static void journal(Cmd cmd, Results r) {
+        List<String> warnings = cmd.run("journalctl", "--no-pager", "-b", "-u", HelperProcess.UNIT, "-p", "warning",
+                "-o", "short-monotonic").lines().filter(l -> !l.startsWith("--")).toList();
+        List<String> all = cmd.run("journalctl", "--no-pager", "-b", "-u", HelperProcess.UNIT, "-o", "short-monotonic")
+                .lines().filter(l -> l.contains("bondtray-helper[")).toList();
+        // systemd's own words about the unit (a process killed, a restart) are in it too.
+        List<String> helperWarnings = warnings.stream().filter(l -> l.contains("bondtray-helper[")).toList();
+        r.put("journal.warnings", warnings.size()).put("journal.records", all.size());
+        r.put("journal.helper_warnings", helperWarnings.size());
+        r.put("journal.warning_first", helperWarnings.isEmpty() ? "" : helperWarnings.get(0));
+        // A record that took two lines leaves a line that is not a record of its own: the
+        // logging's default date-and-source line, its "LEVEL:" line, a stack frame.
+        r.put("journal.broken_lines", all.stream().filter(l -> l.matches(
+                ".*bondtray-helper\\[\\d+\\]: (\\s.*|at .*|Caused by.*|(INFO|WARNING|SEVERE|FINE): .*|[A-Z][a-z]{2} \\d{2}, \\d{4} .*)"))
+                .count());
+        r.put("journal.info_records", all.size() - helperWarnings.size());
+    }
+}
