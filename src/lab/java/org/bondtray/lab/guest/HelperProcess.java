@@ -34,6 +34,11 @@ final class HelperProcess {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** What the helper has logged this boot, as journald keeps it: one message per line. */
+    static String log(Cmd cmd) {
+        return cmd.tryRun("journalctl", "--no-pager", "-b", "-o", "cat", "-u", UNIT).out();
+    }
+
     boolean onBus() {
         return onBus(cmd);
     }

@@ -63,7 +63,7 @@ final class RealWorldSteps {
         r.put("network.back_ms", Wait.until("the Network property to say same-network again", Duration.ofSeconds(60),
                 () -> "same-network".equals(network(bond))));
         r.put("network.back", network(bond));
-        String log = log(lab, "bondtray-helper");
+        String log = HelperProcess.log(lab.cmd());
         r.put("network.heard", log.lines().filter(l -> l.contains("as heard through each port"))
                 .reduce((a, b) -> a + " | " + b).orElse(""));
         Wait.until(wlan + " to be a working backup again", Duration.ofSeconds(60),
@@ -176,7 +176,7 @@ final class RealWorldSteps {
             Wait.until("the cable to carry the bond", Duration.ofSeconds(60), () -> Topology.WIRED.equals(active(bond)));
             long deadlineMs = confirmDeadline() / 1000;
             r.put("verdict.deadline_in_ms", deadlineMs - System.currentTimeMillis());
-            int logFrom = log(lab, "bondtray-helper").length();
+            int logFrom = HelperProcess.log(lab.cmd()).length();
             int since = signals.size();
             Wait.sleep(Duration.ofMillis(Math.max(0, deadlineMs - 1000 - System.currentTimeMillis())));
             lab.net().cutCable();
@@ -184,11 +184,11 @@ final class RealWorldSteps {
             signals.await(wlan, since, Duration.ofSeconds(30));
             r.put("verdict.on_wifi_after_deadline_ms", System.currentTimeMillis() - deadlineMs);
             Wait.until("the helper's verdict", Duration.ofSeconds(60), () -> {
-                String l = log(lab, "bondtray-helper").substring(logFrom);
+                String l = HelperProcess.log(lab.cmd()).substring(logFrom);
                 return l.contains("after the change: it is kept") || l.contains("rolling back:");
             });
             r.put("verdict.decided_after_deadline_ms", System.currentTimeMillis() - deadlineMs);
-            String said = log(lab, "bondtray-helper").substring(logFrom);
+            String said = HelperProcess.log(lab.cmd()).substring(logFrom);
             r.put("verdict.kept", said.contains("after the change: it is kept"));
             // A rollback would say so at once; give its signal time to arrive before counting.
             Wait.sleep(Duration.ofSeconds(2));
@@ -233,7 +233,7 @@ final class RealWorldSteps {
         java.nio.file.Files.writeString(java.nio.file.Path.of(HelperProcess.CONFIG_DIR, "wpa_supplicant.conf"),
                 ap.savedConfig());
         int signalsBefore = signals.size();
-        int helperLogFrom = log(lab, "bondtray-helper").length();
+        int helperLogFrom = HelperProcess.log(lab.cmd()).length();
         TrafficProbe probe = lab.probe(20);
         Wait.sleep(Duration.ofSeconds(1));
         probe.mark("plug");
@@ -273,7 +273,7 @@ final class RealWorldSteps {
         r.put("hotplug.switchovers", signals.size() - signalsBefore);
         r.put("hotplug.active_after", active(bond)).put("hotplug.state_after", state(bond));
         r.put("hotplug.ports_after", String.join(" ", new TreeSet<>(ports(lab))));
-        String helperLog = log(lab, "bondtray-helper").substring(helperLogFrom);
+        String helperLog = HelperProcess.log(lab.cmd()).substring(helperLogFrom);
         r.put("hotplug.handed_over", helperLog.contains("handed " + back + " to wpa_supplicant"));
         r.put("hotplug.joined_log", helperLog.lines().filter(l -> l.contains(" joined ")).reduce((a, b) -> a + "; " + b)
                 .orElse(""));
