@@ -45,6 +45,8 @@ public final class Cli {
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
     static final int NOT_AUTHORIZED = 4;
+    /** How long a first command waits for the helper that the bus is starting. */
+    private static final java.time.Duration START_PATIENCE = java.time.Duration.ofSeconds(90);
 
     /** The command line's words; see the bundle for what stays untranslated. */
     static final String BUNDLE = "org.bondtray.cli.messages";
@@ -101,6 +103,10 @@ public final class Cli {
                 err.println("bondtray: " + t.get("cli.no.helper", BondtrayBus.BUS_NAME));
                 return UNREACHABLE;
             }
+            if (!helper.started(START_PATIENCE)) {
+                err.println("bondtray: " + t.get("cli.helper.not.started", START_PATIENCE.toSeconds()));
+                return UNREACHABLE;
+            }
             return switch (args[0]) {
                 case "status" -> status(helper, json);
                 case "watch" -> watch(helper, json);
@@ -110,7 +116,7 @@ public final class Cli {
                 case "confirm" -> done(() -> helper.bond().Confirm(), t.get("cli.confirmed"));
                 default -> usage(t.get("cli.unknown.command", args[0]));
             };
-        } catch (DBusException e) {
+        } catch (DBusException | org.freedesktop.dbus.exceptions.DBusExecutionException e) {
             err.println("bondtray: " + t.get("cli.no.bus", e.getMessage()));
             return UNREACHABLE;
         }

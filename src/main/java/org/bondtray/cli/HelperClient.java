@@ -48,6 +48,37 @@ final class HelperClient implements AutoCloseable {
         return java.util.Arrays.asList(dbus.ListActivatableNames()).contains(BondtrayBus.BUS_NAME);
     }
 
+    /**
+     * Has the bus start the helper if it is not running, and waits until it is on the bus. The
+     * bus gives up on an activation after its own timeout (25 s on Debian's system bus) while
+     * systemd goes on starting the unit, so a slow start is waited for up to {@code patience}.
+     */
+    boolean started(java.time.Duration patience) throws DBusException {
+        DBus dbus = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        if (dbus.NameHasOwner(BondtrayBus.BUS_NAME)) {
+            return true;
+        }
+        try {
+            dbus.StartServiceByName(BondtrayBus.BUS_NAME, new org.freedesktop.dbus.types.UInt32(0));
+            return true;
+        } catch (org.freedesktop.dbus.exceptions.DBusExecutionException e) {
+            // The bus stopped waiting, or the start failed: whether the name comes tells which.
+        }
+        long end = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < end) {
+            if (dbus.NameHasOwner(BondtrayBus.BUS_NAME)) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         bus.disconnect();
