@@ -101,20 +101,4 @@ class LaptopLabIT {
                 () -> assertEquals(0, r.number("journal.broken_lines"), "every line is a record of its own"),
                 () -> assertNotEquals("", r.text("journal.warning_first")));
     }
-
-    @Test
-    @DisplayName("alice sets the bond up from the autostarted tray's Settings window, with her keyboard")
-    void setupFromTheTraysSettings() {
-        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("tray_settings.window_ms", "tray_settings.up_ms", "tray_settings.total_ms", "tray_settings.ports",
-                "tray_settings.dialogs");
-        String error = r.textOr("tray_settings.error", null);
-        if (error != null) {
-            org.junit.jupiter.api.Assertions.fail("the tray's settings failed in the VM: "
-                    + r.textOr("tray_settings.error_trace", error));
-        }
-        assertAll(
-                () -> assertTrue(r.number("tray_settings.window_ms") >= 0),
-                () -> assertEquals("eth0 wlan0", r.text("tray_settings.ports")));
-    }
 }

@@ -146,15 +146,6 @@ final class DesktopSession implements AutoCloseable {
                 "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems").out().strip();
     }
 
-    /** The bus name of the first item on her panel (the package's tray: no other program puts one there). */
-    String trayOwner() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"/]+)").matcher(trayItems());
-        if (!m.find()) {
-            throw new IllegalStateException("no tray icon on alice's panel: " + trayItems());
-        }
-        return m.group(1);
-    }
-
     /** Whether the package's tray, started by XDG autostart, has its icon on the panel. */
     boolean trayOnPanel() {
         return trayItems().matches("as [1-9].*");

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bondtray.tray.sni.SniNames;
 import org.freedesktop.dbus.interfaces.Properties;
 
 /**
@@ -24,8 +23,6 @@ import org.freedesktop.dbus.interfaces.Properties;
  */
 final class LaptopDrill implements Scenario {
     private static final Path CONFIG = Path.of(HelperProcess.CONFIG_DIR, "bondtray.conf");
-    /** The menu's Settings… item, as src/doc/tray-api.txt numbers it. */
-    private static final int SETTINGS_ITEM = 14;
     /** capabilities(7) names of the capabilities the helper may hold, by number. */
     private static final String[] CAPABILITY_NAMES = new String[41];
 
@@ -97,37 +94,7 @@ final class LaptopDrill implements Scenario {
         Cmd.Result disable = helper.cli(Topology.USER, "disable");
         r.put("disable.exit", disable.exit());
 
-        r.guarded("tray_settings", () -> traySettings(lab, r, alice));
-        helper.cli(Topology.USER, "disable");
         journal(cmd, r);
-    }
-
-    /**
-     * alice sets the bond up as a desktop user does: Settings… from the autostarted tray's menu
-     * on her panel, both ports ticked, Apply (the form's default button), with her keyboard.
-     */
-    private static void traySettings(Lab lab, Results r, DesktopSession alice) {
-        String owner = alice.trayOwner();
-        int dialogs = alice.dialogsAnswered();
-        long t0 = System.nanoTime();
-        alice.run("busctl", "--user", "call", owner, SniNames.MENU_PATH, "com.canonical.dbusmenu", "Event", "isvu",
-                Integer.toString(SETTINGS_ITEM), "clicked", "i", "0", "0");
-        String[] window = {""};
-        r.put("tray_settings.window_ms", Wait.until("the tray's settings window on alice's display", Duration.ofSeconds(90),
-                Duration.ofMillis(500), () -> !(window[0] = alice.run("xdotool", "search", "--name", "^Bondtray settings$")
-                        .out().strip()).isEmpty()));
-        // Let the form fill in from the helper's properties before typing into it.
-        Wait.sleep(Duration.ofSeconds(3));
-        String w = window[0].split("\\s+")[0];
-        // Focus starts on the first port (the cable), the second is the Wi-Fi; Return is Apply.
-        alice.run("xdotool", "windowfocus", "--sync", w, "key", "--delay", "200", "space", "Tab", "space", "Return");
-        Properties bond = props(lab);
-        r.put("tray_settings.up_ms", Wait.until("the bond the settings set up", Duration.ofSeconds(120),
-                Duration.ofMillis(250), () -> "up".equals(state(bond)) && BondReadings.ports(lab).size() == 2));
-        r.put("tray_settings.total_ms", (System.nanoTime() - t0) / 1_000_000);
-        r.put("tray_settings.ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
-        r.put("tray_settings.dialogs", alice.dialogsAnswered() - dialogs);
-        alice.run("xdotool", "windowclose", w);
     }
 
     private static void refused(Results r, String key, Cmd.Result call) {
