@@ -118,6 +118,14 @@ final class HelperProcess {
         return (r.out() + r.err()).strip();
     }
 
+    /**
+     * {@code bondtray ARGS} as {@code user} from a fresh login (runuser reads her groups anew):
+     * a group she just joined counts there, not in her running session until she logs in again.
+     */
+    Cmd.Result cliInNewLogin(String user, String... args) {
+        return cmd.tryRun(plainCliCommand(user, args));
+    }
+
     /** {@code bondtray ARGS} as {@code user}, left running; its output goes to {@code logs/<name>.log}. */
     Process startCli(String name, String user, String... args) {
         // Left running and stopped by a signal, which a transient unit would not pass on; it

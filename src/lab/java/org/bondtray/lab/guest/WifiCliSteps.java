@@ -34,13 +34,13 @@ final class WifiCliSteps {
         r.put("wifi_cli.without_netdev.exit", refused.exit()).put("wifi_cli.without_netdev.err", refused.err().strip());
         lab.cmd().run("usermod", "-a", "-G", "netdev", Topology.USER);
 
-        Cmd.Result list = helper.cli(Topology.USER, "wifi", "list", "--json");
+        Cmd.Result list = helper.cliInNewLogin(Topology.USER, "wifi", "list", "--json");
         r.put("wifi_cli.list.exit", list.exit()).put("wifi_cli.list.json", list.out().strip());
-        r.put("wifi_cli.list.text", helper.cli(Topology.USER, "wifi", "list", "--cached").out().strip().replace('\n', '|'));
+        r.put("wifi_cli.list.text", helper.cliInNewLogin(Topology.USER, "wifi", "list", "--cached").out().strip().replace('\n', '|'));
 
         Path wrong = passwordFile("wrong", "not-the-passphrase");
         long t0 = System.nanoTime();
-        Cmd.Result bad = helper.cli(Topology.USER, "wifi", "connect", AccessPoint.CAFE.ssid(), "--password-file",
+        Cmd.Result bad = helper.cliInNewLogin(Topology.USER, "wifi", "connect", AccessPoint.CAFE.ssid(), "--password-file",
                 wrong.toString());
         r.put("wifi_cli.wrong.exit", bad.exit()).put("wifi_cli.wrong.err", bad.err().strip())
                 .put("wifi_cli.wrong.ms", (System.nanoTime() - t0) / 1_000_000);
@@ -49,15 +49,15 @@ final class WifiCliSteps {
             String key = "wifi_cli.join." + ap.ssid();
             Path good = passwordFile("password-" + ap.ssid(), ap.passphrase());
             long t1 = System.nanoTime();
-            Cmd.Result joined = helper.cli(Topology.USER, "wifi", "connect", ap.ssid(), "--password-file", good.toString());
+            Cmd.Result joined = helper.cliInNewLogin(Topology.USER, "wifi", "connect", ap.ssid(), "--password-file", good.toString());
             r.put(key + ".exit", joined.exit()).put(key + ".out", (joined.out() + joined.err()).strip())
                     .put(key + ".ms", (System.nanoTime() - t1) / 1_000_000)
                     .put(key + ".ssid_now", lab.wifi().currentSsid(wlan))
                     .put(key + ".leaks_password", (joined.out() + joined.err()).contains(ap.passphrase()));
         }
-        Cmd.Result forget = helper.cli(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
+        Cmd.Result forget = helper.cliInNewLogin(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
         r.put("wifi_cli.forget.exit", forget.exit()).put("wifi_cli.forget.out", (forget.out() + forget.err()).strip());
-        Cmd.Result again = helper.cli(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
+        Cmd.Result again = helper.cliInNewLogin(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
         r.put("wifi_cli.forget_again.exit", again.exit());
         r.put("wifi_cli.back_on_lan_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
     }
