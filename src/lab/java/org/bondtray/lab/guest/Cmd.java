@@ -99,6 +99,18 @@ final class Cmd {
         return start(name, inNetns(netns, argv));
     }
 
+    /** {@code argv} as {@code user}, from a plain login as runuser makes it (her groups read anew). */
+    static String[] asUser(String user, String... argv) {
+        return concat(new String[] {"runuser", "-u", user, "--"}, argv);
+    }
+
+    /** One argument vector of two. */
+    static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
     static String[] inNetns(String netns, String... argv) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
         full.addAll(List.of(argv));

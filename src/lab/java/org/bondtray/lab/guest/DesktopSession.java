@@ -58,7 +58,7 @@ final class DesktopSession implements AutoCloseable {
         cmd.run("useradd", "--create-home", "--shell", "/bin/sh", "--groups", "sudo", ADMIN);
         cmd.run("sh", "-c", "echo \"$0:$1\" | chpasswd", ADMIN, ADMIN_PASSWORD);
         Path home = Path.of(cmd.run("getent", "passwd", user).strip().split(":")[5]);
-        int uid = Integer.parseInt(cmd.run("id", "-u", user).strip());
+        int uid = uid(user);
         try {
             Files.createDirectories(SESSION_SCRIPT.getParent());
             Files.copy(control.project().resolve("src/lab/guest/desktop-session"), SESSION_SCRIPT,
@@ -103,14 +103,23 @@ final class DesktopSession implements AutoCloseable {
      * belongs to no session, and polkit would ask no agent.
      */
     static String[] inSession(String user, String... argv) {
-        int uid = uid(user);
-        String[] prefix = {"runuser", "-u", user, "--", "env", "XDG_RUNTIME_DIR=/run/user/" + uid,
-                "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/" + uid + "/bus", "systemd-run", "--user", "--wait",
-                "--pipe", "--quiet", "--collect", "--"};
-        String[] full = new String[prefix.length + argv.length];
-        System.arraycopy(prefix, 0, full, 0, prefix.length);
-        System.arraycopy(argv, 0, full, prefix.length, argv.length);
-        return full;
+        return withSessionEnv(user, Cmd.concat(new String[] {"systemd-run", "--user", "--wait", "--pipe", "--quiet",
+                "--collect", "--"}, argv));
+    }
+
+    /**
+     * {@code argv} as {@code user} runs it: from her desktop when she is the one logged in on
+     * the laptop, otherwise from a plain login (such a user has no session for polkit to know).
+     */
+    static String[] asUser(String user, String... argv) {
+        return user.equals(Topology.USER) ? inSession(user, argv) : Cmd.asUser(user, argv);
+    }
+
+    /** {@code argv} as {@code user} with her session's bus and display in its environment. */
+    private static String[] withSessionEnv(String user, String... argv) {
+        String runtime = "/run/user/" + uid(user);
+        return Cmd.asUser(user, Cmd.concat(new String[] {"env", "XDG_RUNTIME_DIR=" + runtime,
+                "DBUS_SESSION_BUS_ADDRESS=unix:path=" + runtime + "/bus", "DISPLAY=" + DISPLAY}, argv));
     }
 
     private static int uid(String user) {
@@ -133,11 +142,7 @@ final class DesktopSession implements AutoCloseable {
     }
 
     private String[] asHer(String... argv) {
-        String[] full = new String[argv.length + 8];
-        System.arraycopy(new String[] {"runuser", "-u", user, "--", "env", "XDG_RUNTIME_DIR=" + runtime,
-                "DBUS_SESSION_BUS_ADDRESS=unix:path=" + runtime.resolve("bus"), "DISPLAY=" + DISPLAY}, 0, full, 0, 8);
-        System.arraycopy(argv, 0, full, 8, argv.length);
-        return full;
+        return withSessionEnv(user, argv);
     }
 
     /** The StatusNotifierItems the panel has taken, as its watcher lists them. */

@@ -459,18 +459,11 @@ final class HelperDrill implements Scenario {
         return res.exit() == 0 ? "accepted" : w.find() ? w.group(1) : "rejected";
     }
 
-    /** gdbus as {@code user}: from her desktop if she is the one logged in, as the command line is run. */
+    /** gdbus as {@code user}, run as the command line is. */
     private static String[] gdbus(String user, String method, String args) {
-        String[] call = {"gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
+        return DesktopSession.asUser(user, "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
                 "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method",
-                BondtrayBus.BOND_INTERFACE + "." + method, args};
-        if (user.equals(Topology.USER)) {
-            return DesktopSession.inSession(user, call);
-        }
-        String[] argv = new String[call.length + 4];
-        System.arraycopy(new String[] {"runuser", "-u", user, "--"}, 0, argv, 0, 4);
-        System.arraycopy(call, 0, argv, 4, call.length);
-        return argv;
+                BondtrayBus.BOND_INTERFACE + "." + method, args);
     }
 
     /** Two changes at once: one is applied, the other is told the helper is busy. */

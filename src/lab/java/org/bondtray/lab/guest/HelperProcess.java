@@ -36,7 +36,7 @@ final class HelperProcess {
 
     /** What the helper has logged this boot, as journald keeps it: one message per line. */
     static String log(Cmd cmd) {
-        return cmd.tryRun("journalctl", "--no-pager", "-b", "-o", "cat", "-u", UNIT).out();
+        return Units.journal(cmd, UNIT);
     }
 
     boolean onBus() {
@@ -138,23 +138,10 @@ final class HelperProcess {
      * (polkit then knows her session and asks its agent), otherwise from a plain login shell.
      */
     static String[] cliCommand(String user, String... args) {
-        if (user.equals(Topology.USER)) {
-            String[] argv = new String[args.length + 1];
-            argv[0] = ProductPackage.LAUNCHER;
-            System.arraycopy(args, 0, argv, 1, args.length);
-            return DesktopSession.inSession(user, argv);
-        }
-        return plainCliCommand(user, args);
+        return DesktopSession.asUser(user, Cmd.concat(new String[] {ProductPackage.LAUNCHER}, args));
     }
 
     private static String[] plainCliCommand(String user, String... args) {
-        String[] argv = new String[args.length + 5];
-        argv[0] = "runuser";
-        argv[1] = "-u";
-        argv[2] = user;
-        argv[3] = "--";
-        argv[4] = ProductPackage.LAUNCHER;
-        System.arraycopy(args, 0, argv, 5, args.length);
-        return argv;
+        return Cmd.asUser(user, Cmd.concat(new String[] {ProductPackage.LAUNCHER}, args));
     }
 }

@@ -142,10 +142,10 @@ final class LaptopDrill implements Scenario {
      * -p warning}, each record on its own line led by the helper's name.
      */
     private static void journal(Cmd cmd, Results r) {
-        List<String> warnings = cmd.run("journalctl", "--no-pager", "-b", "-u", HelperProcess.UNIT, "-p", "warning",
-                "-o", "short-monotonic").lines().filter(l -> !l.startsWith("--")).toList();
-        List<String> all = cmd.run("journalctl", "--no-pager", "-b", "-u", HelperProcess.UNIT, "-o", "short-monotonic")
-                .lines().filter(l -> l.contains("bondtray-helper[")).toList();
+        List<String> warnings = Units.journalOf(cmd, "-u", HelperProcess.UNIT, "-p", "warning").lines()
+                .filter(l -> !l.startsWith("--")).toList();
+        List<String> all = Units.journal(cmd, HelperProcess.UNIT).lines().filter(l -> l.contains("bondtray-helper["))
+                .toList();
         // systemd's own words about the unit (a process killed, a restart) are in it too.
         List<String> helperWarnings = warnings.stream().filter(l -> l.contains("bondtray-helper[")).toList();
         r.put("journal.warnings", warnings.size()).put("journal.records", all.size());

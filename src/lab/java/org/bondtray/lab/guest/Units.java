@@ -24,20 +24,25 @@ final class Units {
 
     /** The unit's journal of this boot, one line per record with its time since boot. */
     static String journal(Cmd cmd, String unit) {
-        return cmd.tryRun("journalctl", "--no-pager", "-o", "short-monotonic", "-b", "-u", unit).out();
+        return journalOf(cmd, "-u", unit);
+    }
+
+    /** This boot's journal for journalctl's {@code filter} (matches, -u, -p), as {@link #journal} shows it. */
+    static String journalOf(Cmd cmd, String... filter) {
+        return cmd.tryRun(Cmd.concat(new String[] {"journalctl", "--no-pager", "-o", "short-monotonic", "-b"}, filter))
+                .out();
     }
 
     static void keepJournal(Cmd cmd, String unit) {
-        try {
-            Files.writeString(cmd.logDir().resolve(unit.replace("*", "all") + ".log"), journal(cmd, unit));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        keep(cmd, unit.replace("*", "all") + ".log", journal(cmd, unit));
     }
 
     /** What a user's own services (her user manager, its units) said this boot. */
     static void keepJournalOfUser(Cmd cmd, int uid, String file) {
-        String journal = cmd.tryRun("journalctl", "--no-pager", "-o", "short-monotonic", "-b", "_UID=" + uid).out();
+        keep(cmd, file, journalOf(cmd, "_UID=" + uid));
+    }
+
+    private static void keep(Cmd cmd, String file, String journal) {
         try {
             Files.writeString(cmd.logDir().resolve(file), journal);
         } catch (IOException e) {
