@@ -41,7 +41,7 @@ final class HelperClient implements AutoCloseable {
 
     /** Whether the helper is reachable: running, or startable by D-Bus activation. */
     boolean available() throws DBusException {
-        DBus dbus = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        DBus dbus = dbus();
         if (dbus.NameHasOwner(BondtrayBus.BUS_NAME)) {
             return true;
         }
@@ -54,7 +54,7 @@ final class HelperClient implements AutoCloseable {
      * systemd goes on starting the unit, so a slow start is waited for up to {@code patience}.
      */
     boolean started(java.time.Duration patience) throws DBusException {
-        DBus dbus = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        DBus dbus = dbus();
         if (dbus.NameHasOwner(BondtrayBus.BUS_NAME)) {
             return true;
         }
@@ -77,6 +77,11 @@ final class HelperClient implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The bus itself, which knows who owns a name and starts services. */
+    private DBus dbus() throws DBusException {
+        return bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class JournalFormat extends Formatter {
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                    if (Character.isISOControl(c)) {
                         out.append(String.format("\\x%02x", (int) c));
                     } else {
                         out.append(c);

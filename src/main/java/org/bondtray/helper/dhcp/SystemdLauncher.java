@@ -17,8 +17,9 @@ import org.freedesktop.dbus.interfaces.DBusInterface;
 /**
  * Starts dhcpcd as {@code bondtray-dhcpcd@<bond>.service} through systemd's D-Bus API. The
  * helper's own unit allows only the sockets the helper opens itself (SocketFamily: no UDP) and
- * the capabilities they take; dhcpcd needs UDP sockets and more, so it runs in a unit of its own. The unit runs the same
- * argument vector from the same generated configuration; the helper still watches the process.
+ * the capabilities they take; dhcpcd needs UDP sockets and more, so it runs in a unit of its
+ * own. The unit runs the same argument vector from the same generated configuration; the
+ * helper still watches the process.
  */
 public final class SystemdLauncher implements Dhcpcd.Launcher {
     public static final String UNIT_TEMPLATE = "bondtray-dhcpcd@.service";

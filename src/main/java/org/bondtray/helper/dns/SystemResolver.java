@@ -17,9 +17,10 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
  * Hands the bond's name servers to the system resolver, in the first way that applies when they
  * arrive: to systemd-resolved over D-Bus when it runs (as the bond link's servers, merged by
  * resolved with every other link's); through resolvconf when it is installed (it merges them with
- * other sources); otherwise by writing resolv.conf (atomically where /etc is writable). A resolv.conf that is a symbolic
- * link belongs to someone else (systemd-resolved's stub, NetworkManager) and is left alone. What
- * the helper gave is taken back, the same way, when the bond goes away.
+ * other sources); otherwise by writing resolv.conf (atomically where /etc is writable). A
+ * resolv.conf that is a symbolic link belongs to someone else (systemd-resolved's stub,
+ * NetworkManager) and is left alone. What the helper gave is taken back, the same way, when the
+ * bond goes away.
  */
 public final class SystemResolver {
     private static final Logger LOG = Logger.getLogger(SystemResolver.class.getName());
