@@ -89,7 +89,10 @@ public final class TrayApp implements AutoCloseable {
         }));
         subscriptions.add(system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (BondtrayBus.BUS_NAME.equals(s.name)) {
-                calls.execute(this::reload);
+                // A helper that went away was stopped or crashed: reading it now would have the
+                // bus start it again at once, undoing an administrator's stop and racing a
+                // restart. The tray says it is not running and waits for the next owner.
+                calls.execute(s.newOwner.isEmpty() ? this::helperGone : this::reload);
             }
         }));
         subscriptions.add(system.addSigHandler(Properties.PropertiesChanged.class, s -> {
@@ -239,6 +242,14 @@ public final class TrayApp implements AutoCloseable {
         } catch (DBusException | RuntimeException e) {
             next = BondSnapshot.unreachable(why(e));
         }
+        show(next);
+    }
+
+    private void helperGone() {
+        show(BondSnapshot.unreachable(texts.texts().get("status.helper.missing")));
+    }
+
+    private void show(BondSnapshot next) {
         BondSnapshot before = snapshot;
         BondSnapshot now = next;
         snapshot = now;

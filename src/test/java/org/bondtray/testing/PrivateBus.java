@@ -25,6 +25,7 @@ public final class PrivateBus implements AutoCloseable {
                   <type>custom</type>
                   <listen>unix:path=%s</listen>
                   <auth>EXTERNAL</auth>
+                  <servicedir>%s</servicedir>
                   <policy context="default">
                     <allow user="*"/>
                     <allow own="*"/>
@@ -38,7 +39,7 @@ public final class PrivateBus implements AutoCloseable {
                     <allow receive_type="error"/>
                   </policy>
                 </busconfig>
-                """.formatted(dir.resolve("bus.socket")));
+                """.formatted(dir.resolve("bus.socket"), serviceDir(dir)));
         daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork", "--print-address")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
@@ -47,6 +48,14 @@ public final class PrivateBus implements AutoCloseable {
             throw new IOException("dbus-daemon did not start");
         }
         address = line.strip();
+    }
+
+    /**
+     * Where a test puts {@code NAME.service} files for the bus to start on a call to NAME, the
+     * way the system bus activates the helper.
+     */
+    public static Path serviceDir(Path dir) throws IOException {
+        return Files.createDirectories(dir.resolve("services"));
     }
 
     public static boolean available() {

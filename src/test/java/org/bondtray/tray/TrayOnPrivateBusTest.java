@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.PlainValues;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.testing.VirtualDesktop;
@@ -104,6 +105,39 @@ class TrayOnPrivateBusTest {
                 again.disconnect();
             } finally {
                 panel.disconnect();
+                session.disconnect();
+                system.disconnect();
+            }
+        }
+    }
+
+    /**
+     * An administrator stops the helper: the tray says it is not running and leaves it stopped.
+     * Reading it again would have the bus start it at once (and race the next start).
+     */
+    @Test
+    void aStoppedHelperStaysStopped() throws Exception {
+        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        java.nio.file.Files.createDirectories(dir.resolve("session"));
+        java.nio.file.Files.createDirectories(dir.resolve("system"));
+        Path started = dir.resolve("activated");
+        java.nio.file.Files.writeString(PrivateBus.serviceDir(dir.resolve("system")).resolve(BondtrayBus.BUS_NAME + ".service"),
+                "[D-BUS Service]\nName=" + BondtrayBus.BUS_NAME + "\nExec=/usr/bin/touch " + started + "\n");
+        try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
+             PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
+            DBusConnection helper = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            helper.requestBusName(BondtrayBus.BUS_NAME);
+            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
+                    new Texts(Locale.ENGLISH), () -> { })) {
+                tray.start();
+                helper.disconnect();
+                VirtualDesktop.waitFor("the tray to say the helper is not running", TIMEOUT,
+                        () -> "not running".equals(tray.snapshot().reason()));
+                Thread.sleep(1000);
+                assertTrue(!java.nio.file.Files.exists(started), "the tray had the bus start the stopped helper");
+            } finally {
                 session.disconnect();
                 system.disconnect();
             }
