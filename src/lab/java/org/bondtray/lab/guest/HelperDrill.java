@@ -461,19 +461,23 @@ final class HelperDrill implements Scenario {
 
     /** gdbus as {@code user}, run as the command line is. */
     private static String[] gdbus(String user, String method, String args) {
-        return DesktopSession.asUser(user, "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
-                "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method",
-                BondtrayBus.BOND_INTERFACE + "." + method, args);
+        return DesktopSession.asUser(user, gdbus(method, args));
     }
 
-    /** Two changes at once: one is applied, the other is told the helper is busy. */
+    private static String[] gdbus(String method, String args) {
+        return new String[] {"gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME, "--object-path",
+                BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method", BondtrayBus.BOND_INTERFACE + "." + method, args};
+    }
+
     /**
-     * Two Setup calls started together: one is applied, the other refused as Busy. Two gdbus
-     * processes under emulation do not always reach the helper within one change's few
+     * Two Setup calls started together: one is applied, the other refused as Busy. They are
+     * root's, whom polkit never asks: two of alice's would each wait on the administrator's
+     * password in one agent, and the second prompt comes only after the first change is done.
+     * Two gdbus processes under emulation do not always reach the helper within one change's few
      * milliseconds, so the pair is tried up to five times until they overlap.
      */
     private void busy(Lab lab, Results r) throws Exception {
-        String[] setup = gdbus(Topology.USER, "Setup", "{'Preference': <'automatic'>, 'ConfirmTimeout': <uint32 0>}");
+        String[] setup = gdbus("Setup", "{'Preference': <'automatic'>, 'ConfirmTimeout': <uint32 0>}");
         String outcomes = "";
         int attempt = 0;
         while (attempt < 5 && !outcomes.contains("Busy")) {
