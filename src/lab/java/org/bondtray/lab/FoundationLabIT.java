@@ -52,7 +52,9 @@ class FoundationLabIT {
                 "slow_air.delivering.lost", "slow_air.delivering.lost_at_ms", "slow_air.delivering.longest_gap_ms",
                 "slow_air.delivering.tcp_survived");
         assertAll(
-                () -> assertTrue(r.number("slow_air.dropping.lost") >= 5,
+                // How many replies are on the air at the switch depends on how fast the emulated
+                // machine sends (12 on a quiet host, fewer under load): one lost is the contrast.
+                () -> assertTrue(r.number("slow_air.dropping.lost") >= 1,
                         "with the kernel's default the replies still on the air at the switch are dropped"
                                 + " (else this case proves nothing)"),
                 () -> assertTrue(r.number("slow_air.delivering.sent") >= 100, "the probe kept sending"),

@@ -134,6 +134,10 @@ final class Cmd {
         if (p == null || !p.isAlive()) {
             return;
         }
+        // dhcpcd's privilege-separated helpers outlive a parent killed in the middle of its
+        // release, still holding the DHCPv6 port the next client on the link needs: whatever the
+        // process started goes with it.
+        List<ProcessHandle> children = p.descendants().toList();
         p.destroy();
         try {
             if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -142,5 +146,6 @@ final class Cmd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -23,6 +23,7 @@ final class DhcpClient {
 
     /** Starts dhcpcd and returns once the interface has an IPv4 lease; the milliseconds it took. */
     long start(String ifname) {
+        stop();
         this.ifname = ifname;
         Path conf = Path.of("/run/lab-dhcpcd.conf");
         try {
