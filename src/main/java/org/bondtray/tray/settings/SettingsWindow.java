@@ -20,6 +20,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -117,7 +119,19 @@ public final class SettingsWindow {
         VBox root = new VBox(8, bold("settings.ports"), ports, new Label(t.get("settings.ports.none")), pref,
                 bold("settings.addressing.title"), addressingGrid, advanced, new HBox(8, apply), probation, message);
         root.setPadding(new Insets(10));
-        stage.setScene(new Scene(root, 460, 620));
+        Scene scene = new Scene(root, 460, 620);
+        // Return applies, as in any desktop dialog, also from a ticked interface: JavaFX's check
+        // box takes Return for itself (it toggles), so the form's default button never heard it.
+        // Space still toggles.
+        scene.addEventFilter(KeyEvent.ANY, e -> {
+            if (e.getCode() == KeyCode.ENTER && scene.getFocusOwner() instanceof CheckBox) {
+                if (e.getEventType() == KeyEvent.KEY_PRESSED && !apply.isDisabled()) {
+                    apply.fire();
+                }
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
         stage.setOnHidden(e -> stopListening());
     }
 

@@ -216,4 +216,26 @@ class WindowsOnPrivateBusTest {
         assertNotNull(probation);
         assertFalse(FxWindows.onFx(probation::isVisible), "nothing on probation: nothing was applied");
     }
+
+    /** Return in the settings applies, as in any dialog, also with an interface's box in focus. */
+    @Test
+    void returnOnAnInterfaceAppliesAndLeavesItsBoxAlone() throws Exception {
+        Stage settings = click(TrayMenuModel.Action.OPEN_SETTINGS);
+        FxWindows.onFx(() -> {
+            ((Label) settings.getScene().lookup("#message")).setText("");
+            return null;
+        });
+        CheckBox first = FxWindows.onFx(() -> (CheckBox) ((Pane) settings.getScene().lookup("#ports")).getChildren().get(0));
+        boolean ticked = FxWindows.onFx(() -> {
+            first.requestFocus();
+            for (javafx.event.EventType<javafx.scene.input.KeyEvent> type : List.of(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    javafx.scene.input.KeyEvent.KEY_RELEASED)) {
+                javafx.event.Event.fireEvent(first, new javafx.scene.input.KeyEvent(type, "", "",
+                        javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+            }
+            return first.isSelected();
+        });
+        assertFalse(ticked, "Return is not Space: the box stays as it was");
+        VirtualDesktop.waitFor("Apply's refusal", TIMEOUT, () -> text(settings, "message").startsWith("Not applied"));
+    }
 }
