@@ -151,6 +151,27 @@ final class DesktopSession implements AutoCloseable {
                 "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems").out().strip();
     }
 
+    /** The bus name of the first item on her panel (the package's tray: no other program puts one there). */
+    String trayOwner() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"/]+)").matcher(trayItems());
+        if (!m.find()) {
+            throw new IllegalStateException("no tray icon on alice's panel: " + trayItems());
+        }
+        return m.group(1);
+    }
+
+    /** Her screen as it is now, saved as {@code png} (taken as her: the display is hers). */
+    void screenshot(Path png) {
+        Path mine = runtime.resolve("screenshot.png");
+        run("import", "-window", "root", mine.toString());
+        try {
+            Files.createDirectories(png.getParent());
+            Files.copy(mine, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the package's tray, started by XDG autostart, has its icon on the panel. */
     boolean trayOnPanel() {
         return trayItems().matches("as [1-9].*");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bondtray.tray.sni.SniNames;
 import org.freedesktop.dbus.interfaces.Properties;
 
 /**
@@ -23,6 +24,8 @@ import org.freedesktop.dbus.interfaces.Properties;
  */
 final class LaptopDrill implements Scenario {
     private static final Path CONFIG = Path.of(HelperProcess.CONFIG_DIR, "bondtray.conf");
+    /** The menu's Settings… item, as src/doc/tray-api.txt numbers it. */
+    private static final int SETTINGS_ITEM = 14;
     /** capabilities(7) names of the capabilities the helper may hold, by number. */
     private static final String[] CAPABILITY_NAMES = new String[41];
 
@@ -72,9 +75,10 @@ final class LaptopDrill implements Scenario {
         r.put("refused.bond_exists", Files.exists(Path.of("/sys/class/net", PlainBond.NAME)));
         r.put("refused.config_unchanged", (Files.exists(CONFIG) ? Files.readString(CONFIG) : "").equals(configBefore));
 
-        // alice sets the bond up: the agent in her session asks for the administrator's password.
+        // alice sets the bond up from the autostarted tray's Settings window; the agent in her
+        // session asks for the administrator's password.
         dialogs = alice.dialogsAnswered();
-        helper.setup(r, Topology.USER);
+        traySettings(lab, r, alice);
         r.put("setup.dialogs", alice.dialogsAnswered() - dialogs);
         Properties bond = props(lab);
         r.put("setup.up_ms", Wait.until("the bond up", Duration.ofSeconds(120), Duration.ofMillis(250),
@@ -95,6 +99,37 @@ final class LaptopDrill implements Scenario {
         r.put("disable.exit", disable.exit());
 
         journal(cmd, r);
+    }
+
+    /**
+     * alice sets the bond up as a desktop user does: Settings… from the tray's menu on her panel
+     * (the click as the panel sends it), then Return, which is Apply. With no interface ticked the
+     * helper takes the first cable and the first Wi-Fi, as the form says.
+     */
+    private static void traySettings(Lab lab, Results r, DesktopSession alice) {
+        Path shots = lab.cmd().logDir().getParent();
+        String owner = alice.trayOwner();
+        long t0 = System.nanoTime();
+        alice.run("busctl", "--user", "call", owner, SniNames.MENU_PATH, "com.canonical.dbusmenu", "Event", "isvu",
+                Integer.toString(SETTINGS_ITEM), "clicked", "i", "0", "0");
+        String[] window = {""};
+        r.put("tray_settings.window_ms", Wait.until("the tray's settings window on alice's display",
+                Duration.ofSeconds(90), Duration.ofMillis(500), () -> !(window[0] = alice.run("xdotool", "search",
+                        "--name", "^Bondtray settings$").out().strip()).isEmpty()));
+        // The form fills in from the helper's properties as the window opens.
+        Wait.sleep(Duration.ofSeconds(3));
+        alice.screenshot(shots.resolve("laptop-settings.png"));
+        String w = window[0].split("\\s+")[0];
+        alice.run("xdotool", "windowfocus", "--sync", w, "key", "Return");
+        Properties bond = props(lab);
+        try {
+            r.put("tray_settings.up_ms", Wait.until("the bond the settings set up", Duration.ofSeconds(120),
+                    Duration.ofMillis(250), () -> "up".equals(state(bond)) && BondReadings.ports(lab).size() == 2));
+        } finally {
+            alice.screenshot(shots.resolve("laptop-settings-applied.png"));
+        }
+        r.put("tray_settings.total_ms", (System.nanoTime() - t0) / 1_000_000);
+        r.put("tray_settings.ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
     }
 
     private static void refused(Results r, String key, Cmd.Result call) {
