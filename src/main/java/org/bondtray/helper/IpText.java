@@ -1,7 +1,6 @@
 package org.bondtray.helper;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +38,10 @@ public final class IpText {
             throw new IllegalArgumentException("not an IPv4 or IPv6 address");
         }
         try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
+            // A literal or nothing: getByName would ask a name server, as root, before polkit
+            // has even been asked, for whatever text a caller sent.
+            return InetAddress.ofLiteral(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an IPv4 or IPv6 address");
         }
     }
