@@ -17,7 +17,8 @@ class NetworkManagerLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
         r.print("nm.eth_connected_ms", "nm.wifi_connected_ms", "nm.before", "nm.eth_address_before", "setup_exit",
                 "setup_ms", "up_ms", "nm.after_setup", "bond.ports", "bond.address_ms", "bond.address", "eth_addresses_after_setup", "wifi.ssid_under_helper",
-                "wifi.saved_ssid", "wifi.saved_key", "cuts", "nm.during_cuts", "nm.after_cuts", "eth_addresses_during",
+                "wifi.saved_ssid", "wifi.saved_key", "wifi.saved_modes", "wifi.mallory_read_exit",
+                "wifi.mallory_read_error", "cuts", "nm.during_cuts", "nm.after_cuts", "eth_addresses_during",
                 "disable_exit", "nm.eth_back_ms", "nm.wifi_back_ms", "nm.after_disable", "nm.eth_address_after",
                 "bond.after_disable");
         assertAll(
@@ -30,6 +31,10 @@ class NetworkManagerLabIT {
                         "the Wi-Fi network went with the adapter to wpa_supplicant"),
                 () -> assertEquals("true", r.text("wifi.saved_ssid"), "and was saved in the helper's networks file"),
                 () -> assertEquals("true", r.text("wifi.saved_key")),
+                () -> assertEquals("700 600", r.text("wifi.saved_modes"), "the folder and the file are root's alone"),
+                () -> assertEquals("false", r.text("wifi.mallory_read_key"), r.text("wifi.mallory_read_error")),
+                () -> assertTrue(r.text("wifi.mallory_read_error").contains("Permission denied"),
+                        r.text("wifi.mallory_read_error")),
                 () -> assertEquals("", r.text("nm.during_cuts"), "NetworkManager did nothing during the cuts"),
                 () -> assertEquals("eth0 unmanaged, wlan0 unmanaged", r.text("nm.after_cuts")),
                 () -> assertEquals("", r.text("eth_addresses_during"), "no address of NetworkManager's on the port"),

@@ -52,6 +52,8 @@ public final class HelperMain {
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
         WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged);
+        // A file an older version or wpa_supplicant left readable is closed before anything else.
+        wifi.keepSecret();
         helper.start(object, wifi, new Takeover(bus, configDir));
         bus.exportObject(object.getObjectPath(), object);
         SignatureGuard.install(bus, object.getObjectPath(), object);

@@ -48,6 +48,12 @@ final class NetworkManagerDrill implements Scenario {
             // The network went to the helper's own file; only whether it holds a key is kept, never the key.
             r.put("wifi.saved_ssid", saved.contains("ssid=\"" + AccessPoint.LAN_WPA2.ssid() + "\""))
                     .put("wifi.saved_key", saved.contains("psk="));
+            // The keys NetworkManager kept root's stay root's: mallory, a local user, tries to read them.
+            r.put("wifi.saved_modes", cmd.run("stat", "-c", "%a", NETWORKS.getParent().toString(), NETWORKS.toString())
+                    .strip().replace('\n', ' '));
+            Cmd.Result peek = cmd.tryRun(Cmd.asUser(Topology.REFUSED_USER, "cat", NETWORKS.toString()));
+            r.put("wifi.mallory_read_exit", peek.exit()).put("wifi.mallory_read_key", peek.out().contains("psk="))
+                    .put("wifi.mallory_read_error", peek.err().strip());
 
             int logBefore = nmLines(lab);
             String fight = "";

@@ -3,6 +3,7 @@ package org.bondtray.helper.wifi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,11 +58,33 @@ public final class WifiWatcher implements AutoCloseable {
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
                 if (Wpa.INTERFACE.equals(signal.getInterfaceName())
                         && signal.getPropertiesChanged().containsKey("State")) {
+                    // A network joined from the picker was saved by wpa_supplicant just before.
+                    keepSecret();
                     changed.run();
                 }
             });
         } catch (DBusException e) {
             LOG.log(Level.WARNING, "cannot follow wpa_supplicant's signals; Wi-Fi readiness will lag", e);
+        }
+    }
+
+    /**
+     * Keeps the networks file, with its keys and passwords (some moved over from
+     * NetworkManager's root-only store), the helper's alone: wpa_supplicant rewrites it through
+     * a new file with its own umask (0644 on a default system) on every save. The folder is
+     * closed to others too, so a save between two checks shows nothing.
+     */
+    public void keepSecret() {
+        try {
+            Path dir = networks.getParent();
+            if (dir != null && Files.isDirectory(dir)) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            if (Files.exists(networks)) {
+                Files.setPosixFilePermissions(networks, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "cannot keep " + networks + " to root alone", e);
         }
     }
 
@@ -160,6 +183,7 @@ public final class WifiWatcher implements AutoCloseable {
             }
             iface.SelectNetwork(iface.AddNetwork(network.get()));
             iface.SaveConfig();
+            keepSecret();
             LOG.info("wpa_supplicant has " + ifname + " on " + Ssids.display(ssid) + " now, saved in " + networks);
         } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
             throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
@@ -192,6 +216,7 @@ public final class WifiWatcher implements AutoCloseable {
             Files.createDirectories(networks.getParent());
             AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
         }
+        keepSecret();
         DBusPath path = wpa.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile",
                 new Variant<>(networks.toString())));
         LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
