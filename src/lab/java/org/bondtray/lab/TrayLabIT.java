@@ -66,6 +66,27 @@ class TrayLabIT {
     }
 
     @Test
+    @DisplayName("tray: the example bus policy for netdev lets alice pick networks, never create an interface")
+    void examplePolicyGrantsOnlyThePicker() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.HELPER);
+        r.print("wifi_cli.example_policy.list_exit", "wifi_cli.example_policy.list",
+                "wifi_cli.example_policy.create_interface", "wifi_cli.example_policy.set_property");
+        assertAll(
+                () -> assertEquals(0, r.number("wifi_cli.example_policy.list_exit"), r.text("wifi_cli.example_policy.list")),
+                () -> assertTrue(r.text("wifi_cli.example_policy.list").contains("bondtray-lan"),
+                        r.text("wifi_cli.example_policy.list")),
+                () -> assertTrue(deniedByTheBus(r.text("wifi_cli.example_policy.create_interface")),
+                        r.text("wifi_cli.example_policy.create_interface")),
+                () -> assertTrue(deniedByTheBus(r.text("wifi_cli.example_policy.set_property")),
+                        r.text("wifi_cli.example_policy.set_property")));
+    }
+
+    /** busctl's words for the bus policy's refusal (org.freedesktop.DBus.Error.AccessDenied). */
+    private static boolean deniedByTheBus(String output) {
+        return output.contains("Access denied") || output.contains("AccessDenied") || output.contains("Rejected send message");
+    }
+
+    @Test
     @DisplayName("windows: the picker shows the cached list then a fresh scan, refuses a wrong password, joins, rejoins a saved network, forgets")
     void wifiPicker() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.HELPER);

@@ -60,5 +60,45 @@ final class WifiCliSteps {
         Cmd.Result again = helper.cliInNewLogin(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
         r.put("wifi_cli.forget_again.exit", again.exit());
         r.put("wifi_cli.back_on_lan_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
+        otherDistribution();
+    }
+
+    /**
+     * A distribution whose wpa_supplicant admits only root, with the package's example policy
+     * for netdev installed as the install script says: alice lists networks, but creating an
+     * interface (which takes engine and module paths, loaded as root) or setting a property is
+     * refused.
+     */
+    private void otherDistribution() throws IOException {
+        Path debian = Path.of("/etc/dbus-1/system.d/wpa_supplicant.conf");
+        Path ours = Path.of("/etc/dbus-1/system.d", POLICY.getFileName().toString());
+        String kept = Files.readString(debian);
+        try {
+            Files.writeString(debian, kept.replaceAll("(?s)<policy group=\"netdev\">.*?</policy>", ""));
+            Files.copy(POLICY, ours);
+            reloadBusConfig();
+            Cmd.Result list = helper.cliInNewLogin(Topology.USER, "wifi", "list");
+            r.put("wifi_cli.example_policy.list_exit", list.exit())
+                    .put("wifi_cli.example_policy.list", (list.out() + list.err()).strip().replace('\n', '|'));
+            Cmd.Result create = lab.cmd().tryRun(Cmd.asUser(Topology.USER, "busctl", "--system", "call", WPA, WPA_PATH, WPA,
+                    "CreateInterface", "a{sv}", "2", "Ifname", "s", "lo", "ConfigFile", "s", "/dev/null"));
+            r.put("wifi_cli.example_policy.create_interface", (create.out() + create.err()).strip());
+            Cmd.Result set = lab.cmd().tryRun(Cmd.asUser(Topology.USER, "busctl", "--system", "set-property", WPA, WPA_PATH,
+                    WPA, "DebugLevel", "s", "excessive"));
+            r.put("wifi_cli.example_policy.set_property", (set.out() + set.err()).strip());
+        } finally {
+            Files.writeString(debian, kept);
+            Files.deleteIfExists(ours);
+            reloadBusConfig();
+        }
+    }
+
+    private static final Path POLICY = Path.of("/usr/share/doc/bondtray/examples/org.bondtray.wpa-supplicant-users.conf");
+    private static final String WPA = "fi.w1.wpa_supplicant1";
+    private static final String WPA_PATH = "/fi/w1/wpa_supplicant1";
+
+    private void reloadBusConfig() {
+        lab.cmd().run("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                "ReloadConfig");
     }
 }
