@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.NameOwner;
+import org.bondtray.api.Printable;
 import org.bondtray.tray.Texts;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -228,8 +230,11 @@ public final class Cli {
 
     private int watch(HelperClient helper, boolean json) throws DBusException {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+        // Any local user may send signals that look like the helper's: only its own count, and
+        // what they say is printed without the control characters a terminal would obey.
+        NameOwner owner = new NameOwner(helper.bus, BondtrayBus.BUS_NAME);
         helper.bus.addSigHandler(Bond.Switchover.class, s -> {
-            if (!helper.path.equals(s.getPath())) {
+            if (!owner.sent(s) || !helper.path.equals(s.getPath())) {
                 return;
             }
             if (json) {
@@ -243,12 +248,14 @@ public final class Cli {
                 out.println(Json.write(e));
             } else {
                 out.println(t.get("cli.watch.switchover", LocalTime.now().format(time),
-                        s.getFrom().isEmpty() ? t.get("cli.none") : s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis()));
+                        s.getFrom().isEmpty() ? t.get("cli.none") : Printable.of(s.getFrom()), Printable.of(s.getTo()),
+                        Printable.of(s.getReason()), s.getOutageMillis()));
             }
             out.flush();
         });
         helper.bus.addSigHandler(Properties.PropertiesChanged.class, c -> {
-            if (!helper.path.equals(c.getPath()) || !c.getPropertiesChanged().containsKey(BondProperties.STATE)) {
+            if (!owner.sent(c) || !helper.path.equals(c.getPath())
+                    || !c.getPropertiesChanged().containsKey(BondProperties.STATE)) {
                 return;
             }
             Map<String, Object> e = new LinkedHashMap<>();
@@ -256,9 +263,11 @@ public final class Cli {
             e.put("state", org.bondtray.api.PlainValues.of(c.getPropertiesChanged().get(BondProperties.STATE)));
             Variant<?> reason = c.getPropertiesChanged().get(BondProperties.STATE_REASON);
             e.put("reason", reason == null ? "" : org.bondtray.api.PlainValues.of(reason));
+            String state = Printable.of(String.valueOf(e.get("state")));
             out.println(json ? Json.write(e) : "".equals(e.get("reason"))
-                    ? t.get("cli.watch.state", LocalTime.now().format(time), e.get("state"))
-                    : t.get("cli.watch.state.why", LocalTime.now().format(time), e.get("state"), e.get("reason")));
+                    ? t.get("cli.watch.state", LocalTime.now().format(time), state)
+                    : t.get("cli.watch.state.why", LocalTime.now().format(time), state,
+                            Printable.of(String.valueOf(e.get("reason")))));
             out.flush();
         });
         out.println(json ? Json.write(Map.of("event", "watching")) : t.get("cli.watching", helper.path));

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.NameOwner;
 import org.bondtray.api.PlainValues;
 import org.bondtray.tray.notify.Notifier;
 import org.bondtray.tray.status.History;
@@ -22,6 +23,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.messages.DBusSignal;
 
 /**
  * The tray: follows the helper on the system bus and shows what it says as a StatusNotifierItem
@@ -44,6 +46,8 @@ public final class TrayApp implements AutoCloseable {
             r -> Thread.ofPlatform().name("helper-calls").daemon().unstarted(r));
     private final String bondPath = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
     private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
+    /** The helper's unique name on the system bus, whose signals alone count; set by {@link #start()}. */
+    private volatile NameOwner helper;
     private volatile long registeredNanos = -1;
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final History history = new History();
@@ -87,8 +91,10 @@ public final class TrayApp implements AutoCloseable {
                 register();
             }
         }));
+        helper = new NameOwner(system, BondtrayBus.BUS_NAME);
+        subscriptions.add(helper);
         subscriptions.add(system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
-            if (BondtrayBus.BUS_NAME.equals(s.name)) {
+            if (NameOwner.fromBus(s) && BondtrayBus.BUS_NAME.equals(s.name)) {
                 // A helper that went away was stopped or crashed: reading it now would have the
                 // bus start it again at once, undoing an administrator's stop and racing a
                 // restart. The tray says it is not running and waits for the next owner.
@@ -96,17 +102,17 @@ public final class TrayApp implements AutoCloseable {
             }
         }));
         subscriptions.add(system.addSigHandler(Properties.PropertiesChanged.class, s -> {
-            if (bondPath.equals(s.getPath())) {
+            if (fromHelper(s)) {
                 calls.execute(this::reload);
             }
         }));
         subscriptions.add(system.addSigHandler(Bond.Switchover.class, s -> {
-            if (bondPath.equals(s.getPath())) {
+            if (fromHelper(s)) {
                 switchedOver(s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis());
             }
         }));
         subscriptions.add(system.addSigHandler(Bond.RolledBack.class, s -> {
-            if (bondPath.equals(s.getPath())) {
+            if (fromHelper(s)) {
                 notifier.show(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason()),
                         TrayIconName.of(snapshot), false);
             }
@@ -119,6 +125,15 @@ public final class TrayApp implements AutoCloseable {
     }
 
     private static final long SAMPLE_EVERY_S = 30;
+
+    /**
+     * Whether {@code s} is the helper's, about its bond: sent by the current owner of its bus
+     * name. Another local user may send a signal that looks the same.
+     */
+    public boolean fromHelper(DBusSignal s) {
+        NameOwner h = helper;
+        return h != null && h.sent(s) && bondPath.equals(s.getPath());
+    }
 
     /** Where the menu's window items go; {@link TrayWindows#NONE} until set. */
     public void windows(TrayWindows w) {

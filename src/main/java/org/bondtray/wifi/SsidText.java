@@ -7,18 +7,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An SSID is up to 32 bytes, not text. Shown as UTF-8 when it is valid UTF-8 without control
- * characters; otherwise every byte that is not printable ASCII becomes {@code \xNN}, so two
- * different networks never look the same and nothing can move the cursor of a terminal.
+ * or format characters; otherwise every byte that is not printable ASCII becomes {@code \xNN}, so
+ * two different networks never look the same and nothing can move the cursor of a terminal, forge
+ * a log line or turn a name around. The one way every SSID is shown: screen, log and journal.
  */
 public final class SsidText {
     private SsidText() {
     }
 
     public static String show(byte[] ssid) {
+        if (ssid == null) {
+            return "";
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(ssid)).toString();
-            if (s.codePoints().noneMatch(Character::isISOControl) && !s.contains("\\")) {
+            if (s.codePoints().allMatch(org.bondtray.api.Printable::safe) && !s.contains("\\")) {
                 return s;
             }
         } catch (CharacterCodingException e) {

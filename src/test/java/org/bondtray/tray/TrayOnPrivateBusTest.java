@@ -143,4 +143,47 @@ class TrayOnPrivateBusTest {
             }
         }
     }
+
+    /**
+     * Another local user sends signals that look like the helper's, on its object path: the tray
+     * believes none of them. The same Switchover from the helper's own connection counts.
+     */
+    @Test
+    void signalsFromAnyoneButTheHelperAreIgnored() throws Exception {
+        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        java.nio.file.Files.createDirectories(dir.resolve("session"));
+        java.nio.file.Files.createDirectories(dir.resolve("system"));
+        try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
+             PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
+            DBusConnection helper = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            helper.requestBusName(BondtrayBus.BUS_NAME);
+            DBusConnection mallory = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
+            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
+                    new Texts(Locale.ENGLISH), () -> { })) {
+                tray.start();
+                List<String> heard = new CopyOnWriteArrayList<>();
+                tray.listen(s -> heard.add(s.state() + "/" + s.reason()));
+                mallory.sendMessage(new org.bondtray.api.Bond.Switchover(path, "eth0", "wlan0", "forged\u001b[31m",
+                        new org.freedesktop.dbus.types.UInt64(1), new UInt32(5)));
+                mallory.sendMessage(new org.bondtray.api.Bond.RolledBack(path, "<a href='x'>forged</a>"));
+                mallory.sendMessage(new Properties.PropertiesChanged(path, org.bondtray.api.BondtrayBus.BOND_INTERFACE,
+                        java.util.Map.of("State", new org.freedesktop.dbus.types.Variant<>("FAKE-STATE")), List.of()));
+                helper.sendMessage(new org.bondtray.api.Bond.Switchover(path, "eth0", "wlan0", "cable-unplugged",
+                        new org.freedesktop.dbus.types.UInt64(2), new UInt32(7)));
+                VirtualDesktop.waitFor("the helper's own switchover", TIMEOUT, () -> !tray.history().switches().isEmpty());
+                Thread.sleep(500);
+                assertEquals(List.of("cable-unplugged"), tray.history().switches().stream()
+                        .map(org.bondtray.tray.status.History.Switch::reason).toList(), "only the helper's switchover");
+                assertTrue(heard.isEmpty(), "nothing re-read the helper on a stranger's word: " + heard);
+            } finally {
+                helper.disconnect();
+                mallory.disconnect();
+                session.disconnect();
+                system.disconnect();
+            }
+        }
+    }
 }

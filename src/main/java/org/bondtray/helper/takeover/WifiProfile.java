@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.bondtray.helper.wifi.Ssids;
 import org.bondtray.wifi.Psk;
+import org.bondtray.wifi.SsidText;
 import org.bondtray.wpa.NetworkArgs;
 import org.freedesktop.dbus.types.Variant;
 
@@ -58,6 +59,6 @@ record WifiProfile(byte[] ssid, Kind kind, String secret) {
 
     @Override
     public String toString() {
-        return Ssids.display(ssid) + " (" + kind + ")";
+        return SsidText.show(ssid) + " (" + kind + ")";
     }
 }

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.bondtray.api.NameOwner;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.AtomicFile;
+import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WpaClient;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
@@ -46,6 +48,8 @@ public final class WifiWatcher implements AutoCloseable {
     private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<Integer> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
+    /** wpa_supplicant's unique name: its signals alone count. */
+    private NameOwner wpaOwner;
 
     /**
      * @param networks the wpa_supplicant configuration for adapters the helper hands over; networks
@@ -55,8 +59,10 @@ public final class WifiWatcher implements AutoCloseable {
         this.bus = bus;
         this.networks = networks;
         try {
+            // Another local user may send a PropertiesChanged that claims to be wpa_supplicant's.
+            wpaOwner = new NameOwner(bus, Wpa.BUS_NAME);
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
-                if (Wpa.INTERFACE.equals(signal.getInterfaceName())
+                if (wpaOwner.sent(signal) && Wpa.INTERFACE.equals(signal.getInterfaceName())
                         && signal.getPropertiesChanged().containsKey("State")) {
                     // A network joined from the picker was saved by wpa_supplicant just before.
                     keepSecret();
@@ -104,7 +110,7 @@ public final class WifiWatcher implements AutoCloseable {
             for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
                 best = Math.max(best, ((Number) rate).longValue());
             }
-            return new WifiInfo(state, Ssids.display(Ssids.fromBus(b.Get(Wpa.BSS, "SSID"))),
+            return new WifiInfo(state, SsidText.show(Ssids.fromBus(b.Get(Wpa.BSS, "SSID"))),
                     signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
@@ -184,7 +190,7 @@ public final class WifiWatcher implements AutoCloseable {
             iface.SelectNetwork(iface.AddNetwork(network.get()));
             iface.SaveConfig();
             keepSecret();
-            LOG.info("wpa_supplicant has " + ifname + " on " + Ssids.display(ssid) + " now, saved in " + networks);
+            LOG.info("wpa_supplicant has " + ifname + " on " + SsidText.show(ssid) + " now, saved in " + networks);
         } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
             throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
         }
@@ -258,6 +264,9 @@ public final class WifiWatcher implements AutoCloseable {
     public void close() throws Exception {
         if (subscription != null) {
             subscription.close();
+        }
+        if (wpaOwner != null) {
+            wpaOwner.close();
         }
     }
 }

@@ -68,6 +68,11 @@ public final class Notifier {
         return lastSummary;
     }
 
+    /** {@code text} as the body markup of the notification specification shows it, word for word. */
+    static String markupEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     /**
      * Shows {@code notice}, replacing the one still on screen; {@code switchBack} offers that
      * action; every notification opens the status window when clicked.
@@ -75,8 +80,9 @@ public final class Notifier {
     public void show(TrayTexts.Notice notice, String icon, boolean switchBack) {
         try {
             Notifications server = bus.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class);
+            List<String> capabilities = server.GetCapabilities();
             List<String> actions = new ArrayList<>();
-            if (server.GetCapabilities().contains("actions")) {
+            if (capabilities.contains("actions")) {
                 if (switchBack) {
                     actions.add(SWITCH_BACK);
                     actions.add(actionLabels.get(SWITCH_BACK));
@@ -87,8 +93,10 @@ public final class Notifier {
             Map<String, Variant<?>> hints = Map.of("category", new Variant<>("network"),
                     "desktop-entry", new Variant<>("org.bondtray.Bondtray"));
             UInt32 replaces = current();
-            UInt32 id = server.Notify(appName, replaces, icon, notice.summary(), notice.body(), actions, hints,
-                    EXPIRE_MS);
+            // A server that renders markup in bodies would take a reason's "<" for a tag (and a
+            // link or an image from whoever chose the words); in plain text nothing is escaped.
+            String body = capabilities.contains("body-markup") ? markupEscaped(notice.body()) : notice.body();
+            UInt32 id = server.Notify(appName, replaces, icon, notice.summary(), body, actions, hints, EXPIRE_MS);
             synchronized (this) {
                 shown = id;
             }

@@ -145,7 +145,7 @@ public final class SettingsWindow {
         if (rolledBackSignal == null) {
             try {
                 rolledBackSignal = app.system().addSigHandler(Bond.RolledBack.class, s -> {
-                    if (app.bondPath().equals(s.getPath())) {
+                    if (app.fromHelper(s)) {
                         rolledBack = true;
                         Platform.runLater(() -> wentBack(s.getReason()));
                     }
