@@ -93,6 +93,18 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("mallory's forged Switchover, RolledBack and PropertiesChanged reach neither alice's tray nor her watch")
+    void forgedSignalsAreIgnored() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("forged.sent", "forged.emit_error", "forged.watch", "forged.notifications");
+        assertAll(
+                () -> assertEquals(3, r.number("forged.sent"), "the bus let mallory send them: " + r.textOr("forged.emit_error", "")),
+                () -> assertEquals("true", r.text("forged.watch_saw_real"), "watch shows the helper's own switchover"),
+                () -> assertEquals("false", r.text("forged.watch_believed"), r.text("forged.watch")),
+                () -> assertEquals("false", r.text("forged.notified"), r.text("forged.notifications")));
+    }
+
+    @Test
     @DisplayName("journalctl -u bondtray-helper -p warning holds the helper's warnings, one line per record")
     void journal() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

@@ -200,24 +200,33 @@ final class DesktopSession implements AutoCloseable {
 
     /** The Notify calls a stopped watch saw, and the summaries they carried. */
     List<String> notifications(String name) {
+        return notifyArgument(name, 4);
+    }
+
+    /** The bodies of the Notify calls a stopped watch saw. */
+    List<String> notificationBodies(String name) {
+        return notifyArgument(name, 5);
+    }
+
+    /** Argument {@code n} (app_name, replaces_id, app_icon, summary, body: 1 to 5) of each Notify call seen. */
+    private List<String> notifyArgument(String name, int n) {
         List<String> lines = read(cmd.logDir().resolve(name + ".log")).lines().toList();
-        List<String> summaries = new java.util.ArrayList<>();
+        List<String> values = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("member=Notify")) {
-                // app_name, replaces_id, app_icon, then the summary: the fourth argument.
                 int args = 0;
-                for (int j = i + 1; j < lines.size() && args < 4; j++) {
+                for (int j = i + 1; j < lines.size() && args < n; j++) {
                     String l = lines.get(j).strip();
                     if (l.startsWith("string ") || l.startsWith("uint32 ")) {
                         args++;
-                        if (args == 4) {
-                            summaries.add(l.replaceFirst("^string ", ""));
+                        if (args == n) {
+                            values.add(l.replaceFirst("^string ", ""));
                         }
                     }
                 }
             }
         }
-        return summaries;
+        return values;
     }
 
     /** From now on the agent's dialogs get {@code password} (the administrator's is the default). */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bondtray.api.BondtrayBus;
 import org.bondtray.tray.sni.SniNames;
 import org.freedesktop.dbus.interfaces.Properties;
 
@@ -91,9 +92,27 @@ final class LaptopDrill implements Scenario {
         Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                 () -> network(bond).equals("same-network") || network(bond).equals("different-network"));
         r.put("verdict.ms", (System.nanoTime() - t0) / 1_000_000).put("verdict.network", network(bond));
+        // mallory sends what looks like the helper's signals; then alice's switch makes a real one.
+        Process watch = helper.startCli("laptop-watch", Topology.USER, "watch");
+        Process notes = alice.watchNotifications("laptop-notify-forged");
+        Wait.sleep(Duration.ofSeconds(3));
+        forge(cmd, r);
         dialogs = alice.dialogsAnswered();
         Cmd.Result sw = helper.cli(Topology.USER, "switch", "wireless");
         r.put("switch.exit", sw.exit()).put("switch.dialogs", alice.dialogsAnswered() - dialogs);
+        Path watchLog = cmd.logDir().resolve("laptop-watch.log");
+        Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
+                () -> BondReadings.readFile(watchLog.toString()).contains("user-request"));
+        Wait.sleep(Duration.ofSeconds(2));
+        Cmd.stop(watch, Duration.ofSeconds(5));
+        Cmd.stop(notes, Duration.ofSeconds(5));
+        String watched = Files.readString(watchLog);
+        r.put("forged.watch", watched.strip().replace('\n', '|'))
+                .put("forged.watch_believed", watched.contains("forged") || watched.contains("FAKE-STATE") || watched.contains("\u001b"))
+                .put("forged.watch_saw_real", watched.contains("user-request"));
+        String shown = String.join("|", alice.notifications("laptop-notify-forged")) + " / "
+                + String.join("|", alice.notificationBodies("laptop-notify-forged"));
+        r.put("forged.notifications", shown).put("forged.notified", shown.contains("forged") || shown.contains("FAKE"));
         helper.cli(Topology.USER, "switch", "auto");
         Cmd.Result disable = helper.cli(Topology.USER, "disable");
         r.put("disable.exit", disable.exit());
@@ -130,6 +149,31 @@ final class LaptopDrill implements Scenario {
         }
         r.put("tray_settings.total_ms", (System.nanoTime() - t0) / 1_000_000);
         r.put("tray_settings.ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
+    }
+
+    /**
+     * mallory, another local user, sends the three signals the tray and {@code bondtray watch}
+     * follow, on the bond's path: a Switchover with an escape sequence in its reason, a
+     * RolledBack with markup, a PropertiesChanged with a made-up state. The bus lets her.
+     */
+    private static void forge(Cmd cmd, Results r) {
+        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+        List<String[]> signals = List.of(
+                new String[] {path, BondtrayBus.BOND_INTERFACE, "Switchover", "ssstu", "eth0", "wlan0",
+                        "forged\u001b[31m", "1", "5"},
+                new String[] {path, BondtrayBus.BOND_INTERFACE, "RolledBack", "s", "<b>forged</b> rollback"},
+                new String[] {path, "org.freedesktop.DBus.Properties", "PropertiesChanged", "sa{sv}as",
+                        BondtrayBus.BOND_INTERFACE, "1", "State", "s", "FAKE-STATE", "0"});
+        int sent = 0;
+        for (String[] signal : signals) {
+            Cmd.Result emit = cmd.tryRun(Cmd.asUser(Topology.REFUSED_USER,
+                    Cmd.concat(new String[] {"busctl", "--system", "emit"}, signal)));
+            sent += emit.exit() == 0 ? 1 : 0;
+            if (emit.exit() != 0) {
+                r.put("forged.emit_error", emit.err().strip());
+            }
+        }
+        r.put("forged.sent", sent);
     }
 
     private static void refused(Results r, String key, Cmd.Result call) {
