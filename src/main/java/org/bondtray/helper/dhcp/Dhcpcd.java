@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.bondtray.helper.ChildProcess;
 import org.bondtray.helper.config.AtomicFile;
 
 /**
@@ -274,16 +275,10 @@ public final class Dhcpcd implements AutoCloseable {
     private void command(String what) {
         List<String> argv = List.of(paths.binary().toString(), "--config", conf().toString(), what, bond);
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroy();
-            }
+            String out = ChildProcess.run(argv, "", COMMAND_TIMEOUT).output();
             LOG.info("dhcpcd " + what + " " + bond + (out.isEmpty() ? "" : ": " + out));
         } catch (IOException e) {
             LOG.warning("dhcpcd " + what + " " + bond + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,15 +1,15 @@
 package org.bondtray.helper.dns;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.bondtray.helper.ChildProcess;
 import org.bondtray.helper.config.AtomicFile;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 
@@ -158,17 +158,9 @@ public final class SystemResolver {
     }
 
     private static void run(String input, String... argv) throws IOException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        try {
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(String.join(" ", argv) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
+        ChildProcess.Result r = ChildProcess.run(List.of(argv), input, Duration.ofSeconds(10));
+        if (r.exit() != 0) {
+            throw new IOException(String.join(" ", argv) + " failed: " + r.output());
         }
     }
 }
