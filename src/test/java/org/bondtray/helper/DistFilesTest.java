@@ -62,12 +62,17 @@ class DistFilesTest {
     }
 
     @Test
-    void wpaSupplicantPolicyFragmentAdmitsNetdevToWpaSupplicantOnly() throws Exception {
+    void wpaSupplicantPolicyFragmentAdmitsNetdevToThePickersMethodsOnly() throws Exception {
         Document d = xml(DIST.resolve("org.bondtray.wpa-supplicant-users.conf"));
         Element policy = (Element) d.getElementsByTagName("policy").item(0);
         assertEquals("netdev", policy.getAttribute("group"));
-        assertEquals(List.of(org.bondtray.wpa.Wpa.BUS_NAME), attributes(d, "allow", "send_destination"));
+        assertTrue(attributes(d, "allow", "send_destination").stream().allMatch(org.bondtray.wpa.Wpa.BUS_NAME::equals));
         assertEquals(List.of(), attributes(d, "allow", "own"), "nobody else may own wpa_supplicant's name");
+        // Each rule names its method: what the picker calls, never CreateInterface (engine and
+        // module paths load a library as root), RemoveInterface or setting a property.
+        assertEquals(attributes(d, "allow", "send_destination").size(), attributes(d, "allow", "send_member").size());
+        assertEquals(Set.of("Get", "GetAll", "Introspect", "GetInterface", "Scan", "AddNetwork", "SelectNetwork",
+                "RemoveNetwork", "SaveConfig"), new TreeSet<>(attributes(d, "allow", "send_member")));
     }
 
     @Test
