@@ -21,8 +21,17 @@ class LaptopLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("unit.RestrictAddressFamilies", "unit.CapabilityBoundingSet", "unit.AmbientCapabilities",
                 "unit.ProtectSystem", "unit.ProtectHome", "unit.NoNewPrivileges", "proc.CapEff", "proc.CapPrm",
-                "proc.CapBnd", "proc.CapAmb", "activation.status_ms", "activation.to_name_ms", "activation.cgroup");
+                "proc.CapBnd", "proc.CapAmb", "activation.status_ms", "activation.to_name_ms", "activation.cgroup",
+                "unit.UMask", "unit.DevicePolicy", "unit.ProtectKernelModules", "unit.ProtectKernelLogs",
+                "unit.IPAddressDeny", "unit.SystemCallFilter_set", "unit.SystemCallErrorNumber", "unit.exposure");
         assertAll(
+                () -> assertEquals("0077", r.text("unit.UMask")),
+                () -> assertEquals("closed", r.text("unit.DevicePolicy")),
+                () -> assertEquals("yes", r.text("unit.ProtectKernelModules")),
+                () -> assertEquals("yes", r.text("unit.ProtectKernelLogs")),
+                () -> assertEquals("true", r.text("unit.SystemCallFilter_set")),
+                // 4.8 before this hardening (systemd-analyze security --offline=true on the unit file).
+                () -> assertTrue(Double.parseDouble(r.text("unit.exposure")) <= 3.0, "exposure " + r.text("unit.exposure")),
                 // systemctl lists them sorted.
                 () -> assertEquals("AF_NETLINK AF_PACKET AF_UNIX", r.text("unit.RestrictAddressFamilies")),
                 () -> assertEquals("cap_kill cap_net_admin cap_net_raw", r.text("unit.CapabilityBoundingSet")),

@@ -183,9 +183,15 @@ final class LaptopDrill implements Scenario {
     /** The unit's sandbox as systemd applies it, and the capabilities the helper's process holds. */
     private static void sandbox(Cmd cmd, Results r, long pid) {
         for (String p : List.of("RestrictAddressFamilies", "CapabilityBoundingSet", "AmbientCapabilities",
-                "ProtectSystem", "ProtectHome", "NoNewPrivileges", "PrivateTmp")) {
+                "ProtectSystem", "ProtectHome", "NoNewPrivileges", "PrivateTmp", "UMask", "DevicePolicy",
+                "ProtectKernelModules", "ProtectKernelLogs", "IPAddressDeny", "SystemCallErrorNumber")) {
             r.put("unit." + p, cmd.run("systemctl", "show", "--property=" + p, "--value", HelperProcess.UNIT).strip());
         }
+        r.put("unit.SystemCallFilter_set", !cmd.run("systemctl", "show", "--property=SystemCallFilter", "--value",
+                HelperProcess.UNIT).isBlank());
+        java.util.regex.Matcher exposure = java.util.regex.Pattern.compile("Overall exposure level for \\S+: ([0-9.]+)")
+                .matcher(cmd.tryRun("systemd-analyze", "security", "--no-pager", HelperProcess.UNIT).out());
+        r.put("unit.exposure", exposure.find() ? exposure.group(1) : "none");
         for (String line : readFile("/proc/" + pid + "/status").lines().toList()) {
             for (String cap : List.of("CapEff", "CapPrm", "CapBnd", "CapAmb", "CapInh")) {
                 if (line.startsWith(cap + ":")) {
