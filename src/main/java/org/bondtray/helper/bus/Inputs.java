@@ -222,7 +222,13 @@ public final class Inputs {
         List<String> out = new ArrayList<>();
         int i = 0;
         for (Object item : strings("Ports", value, MAX_PORTS)) {
-            out.add(portSpec("Ports[" + i++ + "]", item));
+            String spec = portSpec("Ports[" + i + "]", item);
+            // One interface twice is a caller's mistake (or a probe): said, not silently merged.
+            if (out.stream().anyMatch(spec::equalsIgnoreCase)) {
+                throw new InvalidArgs("Ports[" + i + "] names " + spec + " a second time");
+            }
+            out.add(spec);
+            i++;
         }
         return out;
     }

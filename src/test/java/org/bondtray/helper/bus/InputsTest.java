@@ -46,6 +46,12 @@ class InputsTest {
     }
 
     @Test
+    void oneInterfaceNamedTwiceIsRefused() {
+        InvalidArgs e = assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Ports", strings("eth0", "eth0")), BASE));
+        assertEquals("Ports[1] names eth0 a second time", e.getMessage());
+    }
+
+    @Test
     void staticWithoutAnAddressIsRefused() {
         assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Addressing", new Variant<>("static")), BASE));
     }
