@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.bondtray.api.Printable;
 import org.bondtray.helper.dns.DomainName;
 import org.bondtray.helper.kernel.Rtnetlink;
 
@@ -125,7 +126,7 @@ public record Lease(String address, String server, long seconds, long obtainedMs
             Optional<String> name = DomainName.of(word);
             if (name.isEmpty()) {
                 LOG.warning("dropped the DHCP server's domain name option, which holds what is not a domain name: \""
-                        + text + "\"");
+                        + Printable.of(text) + "\"");
                 return List.of();
             }
             out.add(name.get());
