@@ -71,6 +71,21 @@ class AddressingLabIT {
     }
 
     @Test
+    @DisplayName("addressing 3b: a DHCP server's domain name with a newline and resolver lines never reaches resolv.conf")
+    void hostileDomainNameIsDropped() {
+        ScenarioResult r = result();
+        r.print("hostile_domain.dropped_ms", "hostile_domain.warning", "hostile_domain.resolv_conf", "hostile_domain.dns");
+        assertAll(
+                () -> assertTrue(r.number("hostile_domain.dropped_ms") >= 0,
+                        "the helper saw the forged option and said it dropped it (else this case proves nothing)"),
+                () -> assertTrue(r.text("hostile_domain.warning").contains("\\x0anameserver 203.0.113.5"),
+                        "said with the newline escaped, on one line: " + r.text("hostile_domain.warning")),
+                () -> assertEquals("false", r.text("hostile_domain.injected"), r.text("hostile_domain.resolv_conf")),
+                () -> assertTrue(r.text("hostile_domain.resolv_conf").contains("nameserver 192.168.50.1"),
+                        "the server's real name server is still there: " + r.text("hostile_domain.resolv_conf")));
+    }
+
+    @Test
     @DisplayName("addressing 4: disable releases the lease, stops dhcpcd and gives resolv.conf back")
     void disableReleases() {
         ScenarioResult r = result();

@@ -66,7 +66,7 @@ final class HelperDrill implements Scenario {
             wifiReadiness(lab, r, helper, signals, wlan);
             crash(lab, r, helper, bond);
             badInput(lab, r, helper, bond);
-            dhcpcdDies(lab, r, bond);
+            hostileDomainName(lab, r, bond);
             r.put("helper.rss_kb", helper.rssKb());
             rfkill(lab, r, helper, bond, wlan);
             staticAddressing(lab, r, helper, bond);
@@ -407,6 +407,32 @@ final class HelperDrill implements Scenario {
     private static String hexColon(long iaid) {
         return String.format("%02x:%02x:%02x:%02x", (iaid >> 24) & 0xff, (iaid >> 16) & 0xff, (iaid >> 8) & 0xff,
                 iaid & 0xff);
+    }
+
+    /**
+     * The LAN's DHCP server turns hostile: its domain name option holds a newline and resolver
+     * directives, which the helper, as root, would write into resolv.conf as lines of their own.
+     * dhcpcd is killed so the one the helper starts again takes that lease; then the plain server
+     * comes back.
+     */
+    private void hostileDomainName(Lab lab, Results r, Properties bond) {
+        int journalFrom = HelperProcess.log(lab.cmd()).length();
+        lab.net().restartLanDhcp("--dhcp-option-force=option:domain-name," + Topology.LAN_DOMAIN
+                + "\nnameserver 203.0.113.5\noptions trust-ad");
+        try {
+            dhcpcdDies(lab, r, bond);
+            r.put("hostile_domain.dropped_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
+                    () -> HelperProcess.log(lab.cmd()).substring(journalFrom).contains("dropped the DHCP server's domain")));
+            String said = HelperProcess.log(lab.cmd()).substring(journalFrom).lines()
+                    .filter(l -> l.contains("dropped the DHCP server's domain")).findFirst().orElse("");
+            String conf = readFile("/etc/resolv.conf");
+            r.put("hostile_domain.warning", said.strip())
+                    .put("hostile_domain.resolv_conf", conf.strip().replace('\n', '|'))
+                    .put("hostile_domain.injected", conf.contains("203.0.113.5") || conf.contains("trust-ad"))
+                    .put("hostile_domain.dns", words(bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.DNS)));
+        } finally {
+            lab.net().restartLanDhcp();
+        }
     }
 
     /** dhcpcd killed: the helper starts it again; the address stays all along. */

@@ -50,6 +50,8 @@ final class Topology {
     private final Cmd cmd;
     private final GuestControl control;
     private final List<Process> daemons = new ArrayList<>();
+    /** The LAN's dnsmasq, which a scenario may start again with other options. */
+    private Process lanDhcp;
     private final Map<AccessPoint, Process> hostapds = new java.util.LinkedHashMap<>();
     private final Map<AccessPoint, String> apInterfaces = new java.util.LinkedHashMap<>();
     private List<String> phys = List.of();
@@ -108,8 +110,24 @@ final class Topology {
         cmd.run("ip", "link", "add", WIRED, "type", "veth", "peer", "name", CABLE_PEER, "netns", LAN_NS);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "master", LAN_BRIDGE);
         cmd.runIn(LAN_NS, "ip", "link", "set", CABLE_PEER, "up");
-        dnsmasq(LAN_NS, LAN_BRIDGE, "192.168.50.100,192.168.50.199,255.255.255.0,1h", ROUTER,
-                "fd00:50::100,fd00:50::1ff,64,1h", LAN_DOMAIN);
+        lanDhcp = lanDnsmasq();
+    }
+
+    private Process lanDnsmasq(String... extra) {
+        return dnsmasq(LAN_NS, LAN_BRIDGE, "192.168.50.100,192.168.50.199,255.255.255.0,1h", ROUTER,
+                "fd00:50::100,fd00:50::1ff,64,1h", LAN_DOMAIN, extra);
+    }
+
+    /**
+     * The LAN's DHCP and name server started again with {@code extra} options on top of its own
+     * (a hostile one, say); with none, as the topology made it. Its leases stay.
+     */
+    void restartLanDhcp(String... extra) {
+        daemons.remove(lanDhcp);
+        Cmd.stop(lanDhcp, Duration.ofSeconds(5));
+        lanDhcp = lanDnsmasq(extra);
+        Wait.until("the LAN's dnsmasq to listen again", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> cmd.tryRun("ip", "netns", "exec", LAN_NS, "ss", "-uln", "sport", "=", ":67").out().contains(":67"));
     }
 
     private void cafe() {
@@ -122,7 +140,8 @@ final class Topology {
      * The router's DHCP server and its name server: it answers for {@code domain} only (the
      * router's own name), from nothing on the machine, and gives the domain out with the lease.
      */
-    private void dnsmasq(String netns, String bridge, String range4, String router, String range6, String domain) {
+    private Process dnsmasq(String netns, String bridge, String range4, String router, String range6, String domain,
+                            String... extra) {
         List<String> argv = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
                 "--user=root", "--bind-interfaces", "--interface=" + bridge, "--except-interface=lo",
                 "--dhcp-range=" + range4, "--dhcp-option=option:router," + router,
@@ -134,7 +153,10 @@ final class Topology {
             argv.add("--dhcp-range=" + range6);
             argv.add("--enable-ra");
         }
-        daemons.add(cmd.startIn(netns, "dnsmasq-" + netns, argv.toArray(String[]::new)));
+        argv.addAll(List.of(extra));
+        Process p = cmd.startIn(netns, "dnsmasq-" + netns, argv.toArray(String[]::new));
+        daemons.add(p);
+        return p;
     }
 
     private List<String> listPhys() {
