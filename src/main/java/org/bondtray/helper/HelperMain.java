@@ -45,8 +45,10 @@ public final class HelperMain {
 
     public static Running start(String busAddress, Path configDir, NetSysfs sysfs, Dhcpcd.Paths dhcpcd,
                                 SystemResolver resolver) throws Exception {
-        DBusConnection bus = busAddress == null ? DBusConnectionBuilder.forSystemBus().build()
-                : DBusConnectionBuilder.forAddress(busAddress).build();
+        // Method calls may wait for a password on some of these threads (Polkit bounds how many).
+        DBusConnection bus = (busAddress == null ? DBusConnectionBuilder.forSystemBus()
+                : DBusConnectionBuilder.forAddress(busAddress)).receivingThreadConfig()
+                .withMethodCallThreadCount(Polkit.METHOD_CALL_THREADS).connectionConfig().build();
         resolver.useResolvedOn(bus);
         Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);

@@ -1,26 +1,42 @@
 package org.bondtray.helper.bus;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.bondtray.Error.Busy;
 import org.bondtray.Error.NotAuthorized;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * Who may ask: one polkit check, keyed on the caller's unique bus name, first thing in every
- * method that changes anything. The call is made asynchronously and awaited for up to five
- * minutes, because polkit may be waiting for a person to type a password, far longer than a
- * D-Bus call's usual 20 s.
+ * method that changes anything. polkit may be waiting for a person to type a password, far longer
+ * than a D-Bus call's usual 20 s, so the check is awaited for up to five minutes. While it waits
+ * it holds one of the bus's few method-call threads: each user may have only
+ * {@link #PENDING_PER_USER} checks waiting and all users together {@link #PENDING_IN_ALL}, so
+ * someone whose agent never answers cannot leave the others' calls without a thread; a check
+ * whose caller left the bus is cancelled at once.
  */
 public final class Polkit {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** Checks one user may have waiting for polkit at once. */
+    static final int PENDING_PER_USER = 2;
+    /** Checks waiting at once, all users together: fewer than the bus's method-call threads. */
+    static final int PENDING_IN_ALL = 4;
+    /** The bus's method-call threads: what is left after {@link #PENDING_IN_ALL} serves every other call. */
+    public static final int METHOD_CALL_THREADS = 8;
+    private static final Duration CALLER_CHECK = Duration.ofSeconds(1);
 
     private final DBusConnection bus;
+    private final Map<Long, Integer> pending = new HashMap<>();
+    private final AtomicLong checks = new AtomicLong();
 
     public Polkit(DBusConnection bus) {
         this.bus = bus;
@@ -31,6 +47,41 @@ public final class Polkit {
         if (caller == null || caller.isEmpty()) {
             throw new NotAuthorized("the caller has no bus name to authorize");
         }
+        DBus daemon;
+        long uid;
+        try {
+            daemon = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            uid = daemon.GetConnectionUnixUser(caller).longValue();
+        } catch (DBusException | DBusExecutionException e) {
+            throw new NotAuthorized("cannot tell who the caller is (" + e.getMessage() + ")");
+        }
+        enter(uid);
+        try {
+            check(daemon, caller, action);
+        } finally {
+            leave(uid);
+        }
+    }
+
+    private synchronized void enter(long uid) {
+        int mine = pending.getOrDefault(uid, 0);
+        int all = pending.values().stream().mapToInt(Integer::intValue).sum();
+        if (mine >= PENDING_PER_USER) {
+            throw new Busy(mine + " of this user's requests are already waiting for polkit (an answer in"
+                    + " the password dialog); try again when they are answered");
+        }
+        if (all >= PENDING_IN_ALL) {
+            throw new Busy("too many requests are waiting for polkit; try again in a moment");
+        }
+        pending.put(uid, mine + 1);
+    }
+
+    private synchronized void leave(long uid) {
+        pending.computeIfPresent(uid, (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    private void check(DBus daemon, String caller, String action) {
+        String cancellation = "bondtray-helper-" + checks.incrementAndGet();
         PolkitAuthority.Result result;
         try {
             PolkitAuthority authority = bus.getRemoteObject(PolkitAuthority.BUS_NAME, PolkitAuthority.PATH,
@@ -40,13 +91,24 @@ public final class Polkit {
             @SuppressWarnings("unchecked")
             DBusAsyncReply<PolkitAuthority.Result> reply = (DBusAsyncReply<PolkitAuthority.Result>) bus.callMethodAsync(
                     authority, "CheckAuthorization", subject, action, Map.<String, String>of(),
-                    new UInt32(PolkitAuthority.ALLOW_USER_INTERACTION), "");
+                    new UInt32(PolkitAuthority.ALLOW_USER_INTERACTION), cancellation);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
+            long nextCallerCheck = System.nanoTime() + CALLER_CHECK.toNanos();
             while (!reply.hasReply()) {
-                if (System.nanoTime() > deadline) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    cancel(authority, cancellation);
                     throw new NotAuthorized("polkit did not answer within " + PATIENCE.toMinutes() + " minutes");
                 }
-                Thread.sleep(10);
+                if (now > nextCallerCheck) {
+                    // Nobody would hear the answer: the dialog goes, and so does the wait.
+                    if (!daemon.NameHasOwner(caller)) {
+                        cancel(authority, cancellation);
+                        throw new NotAuthorized("the caller left the bus before polkit answered");
+                    }
+                    nextCallerCheck = now + CALLER_CHECK.toNanos();
+                }
+                Thread.sleep(50);
             }
             result = reply.getReply();
         } catch (DBusException | DBusExecutionException e) {
@@ -59,6 +121,14 @@ public final class Polkit {
         if (!result.authorized) {
             throw new NotAuthorized("not authorized for " + action
                     + (result.challenge ? " (authentication is needed and was not given)" : ""));
+        }
+    }
+
+    private static void cancel(PolkitAuthority authority, String cancellation) {
+        try {
+            authority.CancelCheckAuthorization(cancellation);
+        } catch (DBusExecutionException alreadyDone) {
+            // answered in the meantime, or polkit has gone: nothing is left to cancel
         }
     }
 }

@@ -9,7 +9,7 @@ import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
-/** polkit's {@code org.freedesktop.PolicyKit1.Authority}, the one method the helper needs. */
+/** polkit's {@code org.freedesktop.PolicyKit1.Authority}: the check the helper makes, and its cancel. */
 @DBusInterfaceName(PolkitAuthority.INTERFACE)
 public interface PolkitAuthority extends DBusInterface {
     String BUS_NAME = "org.freedesktop.PolicyKit1";
@@ -20,6 +20,9 @@ public interface PolkitAuthority extends DBusInterface {
 
     Result CheckAuthorization(Subject subject, String actionId, Map<String, String> details, UInt32 flags,
                               String cancellationId);
+
+    /** Ends a CheckAuthorization of this connection's, by the cancellation id it was given; its dialog goes. */
+    void CancelCheckAuthorization(String cancellationId);
 
     /** (sa{sv}): who is asking, here always ("system-bus-name", {"name": caller}). */
     final class Subject extends Struct {
