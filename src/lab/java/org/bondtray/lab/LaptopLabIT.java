@@ -102,6 +102,24 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads still answer")
+    void anUnansweredAgentStallsNobody() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_ms",
+                "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms");
+        assertAll(
+                () -> assertEquals("true", r.text("stalled.dialog_shown"), "polkit was asking (else this proves nothing)"),
+                () -> assertTrue(r.number("stalled.waited_to_the_end") <= 2, "at most two of hers wait for polkit"),
+                () -> assertTrue(r.number("stalled.busy") >= 6, "the rest are refused at once, as Busy"),
+                () -> assertEquals(0, r.number("stalled.read_exit")),
+                () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 1000,
+                        "a read answers within 1 s of an unloaded one"),
+                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.read_quiet_ms") + 1000,
+                        "so does another call: " + r.text("stalled.switch_output")),
+                () -> assertTrue(r.number("stalled.dialog_gone_ms") >= 0, "the checks ended with their callers"));
+    }
+
+    @Test
     @DisplayName("mallory's forged Switchover, RolledBack and PropertiesChanged reach neither alice's tray nor her watch")
     void forgedSignalsAreIgnored() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

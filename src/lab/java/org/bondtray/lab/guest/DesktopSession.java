@@ -39,6 +39,7 @@ final class DesktopSession implements AutoCloseable {
     private final Thread answerer;
     private volatile String answer = ADMIN_PASSWORD;
     private volatile boolean closed;
+    private volatile boolean away;
     private int answered;
     private int cancelled;
 
@@ -229,6 +230,16 @@ final class DesktopSession implements AutoCloseable {
         return values;
     }
 
+    /** Whether she has left her screen: the agent's dialogs then stay open, unanswered. */
+    void away(boolean gone) {
+        away = gone;
+    }
+
+    /** Whether a polkit dialog is on her screen now. */
+    boolean dialogShown() {
+        return !run("xdotool", "search", "--name", DIALOG).out().isBlank();
+    }
+
     /** From now on the agent's dialogs get {@code password} (the administrator's is the default). */
     void answerWith(String password) {
         answer = password;
@@ -262,6 +273,12 @@ final class DesktopSession implements AutoCloseable {
                 return;
             }
             if (closed || window.isEmpty()) {
+                continue;
+            }
+            if (away) {
+                // Nobody at the screen: the dialog stays until its check ends or she is back.
+                Wait.untilOrTimeout(Duration.ofMinutes(5), Duration.ofMillis(500),
+                        () -> !away || run("xdotool", "search", "--name", DIALOG).out().isBlank());
                 continue;
             }
             String password = answer;

@@ -73,6 +73,7 @@ final class LaptopDrill implements Scenario {
         }
         r.put("wrong_password.dialogs", alice.dialogsAnswered() - dialogs).put("wrong_password.cancelled",
                 alice.dialogsCancelled());
+        unansweredAgent(cmd, r, alice);
         r.put("refused.bond_exists", Files.exists(Path.of("/sys/class/net", PlainBond.NAME)));
         r.put("refused.config_unchanged", (Files.exists(CONFIG) ? Files.readString(CONFIG) : "").equals(configBefore));
 
@@ -149,6 +150,57 @@ final class LaptopDrill implements Scenario {
         }
         r.put("tray_settings.total_ms", (System.nanoTime() - t0) / 1_000_000);
         r.put("tray_settings.ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
+    }
+
+    /**
+     * alice walks away from the password dialog while ten of her Setup calls wait for polkit: the
+     * helper lets two of them wait and refuses the rest at once (Busy), her reads and other calls
+     * still answer, and when the callers give up their checks are cancelled and the dialog goes.
+     */
+    private static void unansweredAgent(Cmd cmd, Results r, DesktopSession alice) {
+        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+        String[] read = DesktopSession.asUser(Topology.USER, "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
+                "--object-path", path, "--method", "org.freedesktop.DBus.Properties.GetAll", BondtrayBus.BOND_INTERFACE);
+        long t0 = System.nanoTime();
+        cmd.tryRun(read);
+        r.put("stalled.read_quiet_ms", (System.nanoTime() - t0) / 1_000_000);
+        alice.away(true);
+        List<Process> callers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                callers.add(cmd.start("stalled-setup-" + i, DesktopSession.asUser(Topology.USER, "gdbus", "call",
+                        "--system", "--timeout", "20", "--dest", BondtrayBus.BUS_NAME, "--object-path", path,
+                        "--method", BondtrayBus.BOND_INTERFACE + ".Setup", "{}")));
+            }
+            Wait.sleep(Duration.ofSeconds(6));
+            r.put("stalled.dialog_shown", alice.dialogShown());
+            t0 = System.nanoTime();
+            Cmd.Result answered = cmd.tryRun(read);
+            r.put("stalled.read_ms", (System.nanoTime() - t0) / 1_000_000).put("stalled.read_exit", answered.exit());
+            t0 = System.nanoTime();
+            Cmd.Result other = cmd.tryRun(DesktopSession.asUser(Topology.USER, "gdbus", "call", "--system", "--dest",
+                    BondtrayBus.BUS_NAME, "--object-path", path, "--method", BondtrayBus.BOND_INTERFACE + ".SwitchTo",
+                    "wlan0"));
+            r.put("stalled.switch_ms", (System.nanoTime() - t0) / 1_000_000)
+                    .put("stalled.switch_output", (other.out() + other.err()).strip());
+            int busy = 0;
+            int waited = 0;
+            for (int i = 0; i < callers.size(); i++) {
+                callers.get(i).waitFor();
+                String said = BondReadings.readFile(cmd.logDir().resolve("stalled-setup-" + i + ".log").toString());
+                busy += said.contains(BondtrayBus.ERROR_BUSY) ? 1 : 0;
+                waited += said.contains("Timeout was reached") ? 1 : 0;
+            }
+            r.put("stalled.busy", busy).put("stalled.waited_to_the_end", waited);
+            // The callers gave up and left the bus: the helper cancels their checks, the dialog goes.
+            r.put("stalled.dialog_gone_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(500),
+                    () -> !alice.dialogShown()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            callers.forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
+            alice.away(false);
+        }
     }
 
     /**
