@@ -103,14 +103,14 @@ final class LaptopDrill implements Scenario {
         r.put("switch.exit", sw.exit()).put("switch.dialogs", alice.dialogsAnswered() - dialogs);
         Path watchLog = cmd.logDir().resolve("laptop-watch.log");
         Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
-                () -> BondReadings.readFile(watchLog.toString()).contains("user-request"));
+                () -> BondReadings.readFile(watchLog.toString()).contains(" switchover "));
         Wait.sleep(Duration.ofSeconds(2));
         Cmd.stop(watch, Duration.ofSeconds(5));
         Cmd.stop(notes, Duration.ofSeconds(5));
         String watched = Files.readString(watchLog);
         r.put("forged.watch", watched.strip().replace('\n', '|'))
                 .put("forged.watch_believed", watched.contains("forged") || watched.contains("FAKE-STATE") || watched.contains("\u001b"))
-                .put("forged.watch_saw_real", watched.contains("user-request"));
+                .put("forged.watch_saw_real", watched.contains(" switchover eth0 -> wlan0"));
         String shown = String.join("|", alice.notifications("laptop-notify-forged")) + " / "
                 + String.join("|", alice.notificationBodies("laptop-notify-forged"));
         r.put("forged.notifications", shown).put("forged.notified", shown.contains("forged") || shown.contains("FAKE"));
