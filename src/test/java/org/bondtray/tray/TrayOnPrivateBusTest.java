@@ -61,20 +61,34 @@ class TrayOnPrivateBusTest {
         return c;
     }
 
-    @Test
-    void registersShowsTheMissingHelperAndReRegistersWhenTheWatcherReturns() throws Exception {
+    /** The two test buses' folders; skips without dbus-daemon. */
+    private void busFolders() throws java.io.IOException {
         Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
         java.nio.file.Files.createDirectories(dir.resolve("session"));
         java.nio.file.Files.createDirectories(dir.resolve("system"));
+    }
+
+    private static DBusConnection connect(PrivateBus bus) throws org.freedesktop.dbus.exceptions.DBusException {
+        return DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
+    }
+
+    /** The tray on the test's buses, with the project's icons, in English. */
+    private static TrayApp tray(DBusConnection session, DBusConnection system)
+            throws org.freedesktop.dbus.exceptions.DBusException {
+        return new TrayApp(session, system, Path.of("icons").toAbsolutePath(), new Texts(Locale.ENGLISH), () -> { });
+    }
+
+    @Test
+    void registersShowsTheMissingHelperAndReRegistersWhenTheWatcherReturns() throws Exception {
+        busFolders();
         try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
              PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
             RecordingWatcher first = new RecordingWatcher();
             DBusConnection watcherConnection = watcher(sessionBus.address(), first);
-            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
-            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
-            DBusConnection panel = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
-            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
-                    new Texts(Locale.ENGLISH), () -> { })) {
+            DBusConnection session = connect(sessionBus);
+            DBusConnection system = connect(systemBus);
+            DBusConnection panel = connect(sessionBus);
+            try (TrayApp tray = tray(session, system)) {
                 tray.start();
                 VirtualDesktop.waitFor("the registration", TIMEOUT, () -> first.registered.contains(session.getUniqueName()));
 
@@ -117,20 +131,17 @@ class TrayOnPrivateBusTest {
      */
     @Test
     void aStoppedHelperStaysStopped() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
-        java.nio.file.Files.createDirectories(dir.resolve("session"));
-        java.nio.file.Files.createDirectories(dir.resolve("system"));
+        busFolders();
         Path started = dir.resolve("activated");
         java.nio.file.Files.writeString(PrivateBus.serviceDir(dir.resolve("system")).resolve(BondtrayBus.BUS_NAME + ".service"),
                 "[D-BUS Service]\nName=" + BondtrayBus.BUS_NAME + "\nExec=/usr/bin/touch " + started + "\n");
         try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
              PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
-            DBusConnection helper = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection helper = connect(systemBus);
             helper.requestBusName(BondtrayBus.BUS_NAME);
-            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
-            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
-            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
-                    new Texts(Locale.ENGLISH), () -> { })) {
+            DBusConnection session = connect(sessionBus);
+            DBusConnection system = connect(systemBus);
+            try (TrayApp tray = tray(session, system)) {
                 tray.start();
                 helper.disconnect();
                 VirtualDesktop.waitFor("the tray to say the helper is not running", TIMEOUT,
@@ -150,19 +161,16 @@ class TrayOnPrivateBusTest {
      */
     @Test
     void signalsFromAnyoneButTheHelperAreIgnored() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
-        java.nio.file.Files.createDirectories(dir.resolve("session"));
-        java.nio.file.Files.createDirectories(dir.resolve("system"));
+        busFolders();
         try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
              PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
-            DBusConnection helper = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection helper = connect(systemBus);
             helper.requestBusName(BondtrayBus.BUS_NAME);
-            DBusConnection mallory = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
-            DBusConnection session = DBusConnectionBuilder.forAddress(sessionBus.address()).withShared(false).build();
-            DBusConnection system = DBusConnectionBuilder.forAddress(systemBus.address()).withShared(false).build();
+            DBusConnection mallory = connect(systemBus);
+            DBusConnection session = connect(sessionBus);
+            DBusConnection system = connect(systemBus);
             String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
-            try (TrayApp tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(),
-                    new Texts(Locale.ENGLISH), () -> { })) {
+            try (TrayApp tray = tray(session, system)) {
                 tray.start();
                 List<String> heard = new CopyOnWriteArrayList<>();
                 tray.listen(s -> heard.add(s.state() + "/" + s.reason()));
