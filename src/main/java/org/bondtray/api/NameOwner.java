@@ -16,12 +16,10 @@ public final class NameOwner implements AutoCloseable {
     /** The bus daemon's own name: the sender of its NameOwnerChanged, which no client can take. */
     public static final String BUS = "org.freedesktop.DBus";
 
-    private final String name;
     private final AutoCloseable subscription;
     private volatile String owner;
 
     public NameOwner(DBusConnection bus, String name) throws DBusException {
-        this.name = name;
         // Followed before it is asked, so a change while asking is not lost.
         this.subscription = bus.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (fromBus(s) && name.equals(s.name)) {
@@ -48,10 +46,6 @@ public final class NameOwner implements AutoCloseable {
     public boolean sent(DBusSignal s) {
         String o = owner;
         return o != null && !o.isEmpty() && o.equals(s.getSource());
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override

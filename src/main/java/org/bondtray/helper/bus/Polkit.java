@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bondtray.Error.Busy;
 import org.bondtray.Error.NotAuthorized;
+import org.bondtray.api.NameOwner;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -47,17 +48,16 @@ public final class Polkit {
         if (caller == null || caller.isEmpty()) {
             throw new NotAuthorized("the caller has no bus name to authorize");
         }
-        DBus daemon;
         long uid;
         try {
-            daemon = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
-            uid = daemon.GetConnectionUnixUser(caller).longValue();
+            uid = bus.getRemoteObject(NameOwner.BUS, "/org/freedesktop/DBus", DBus.class).GetConnectionUnixUser(caller)
+                    .longValue();
         } catch (DBusException | DBusExecutionException e) {
             throw new NotAuthorized("cannot tell who the caller is (" + e.getMessage() + ")");
         }
         enter(uid);
         try {
-            check(daemon, caller, action);
+            check(caller, action);
         } finally {
             leave(uid);
         }
@@ -80,7 +80,7 @@ public final class Polkit {
         pending.computeIfPresent(uid, (k, n) -> n > 1 ? n - 1 : null);
     }
 
-    private void check(DBus daemon, String caller, String action) {
+    private void check(String caller, String action) {
         String cancellation = "bondtray-helper-" + checks.incrementAndGet();
         PolkitAuthority.Result result;
         try {
@@ -102,7 +102,7 @@ public final class Polkit {
                 }
                 if (now > nextCallerCheck) {
                     // Nobody would hear the answer: the dialog goes, and so does the wait.
-                    if (!daemon.NameHasOwner(caller)) {
+                    if (!BusNames.hasOwner(bus, caller)) {
                         cancel(authority, cancellation);
                         throw new NotAuthorized("the caller left the bus before polkit answered");
                     }
