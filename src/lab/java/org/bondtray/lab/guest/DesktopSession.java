@@ -278,7 +278,7 @@ final class DesktopSession implements AutoCloseable {
             if (away) {
                 // Nobody at the screen: the dialog stays until its check ends or she is back.
                 Wait.untilOrTimeout(Duration.ofMinutes(5), Duration.ofMillis(500),
-                        () -> !away || run("xdotool", "search", "--name", DIALOG).out().isBlank());
+                        () -> !away || !dialogShown());
                 continue;
             }
             String password = answer;
@@ -296,7 +296,7 @@ final class DesktopSession implements AutoCloseable {
                 }
             }
             Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(500),
-                    () -> run("xdotool", "search", "--name", DIALOG).out().isBlank());
+                    () -> !dialogShown());
         }
     }
 

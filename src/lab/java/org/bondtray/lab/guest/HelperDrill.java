@@ -491,8 +491,7 @@ final class HelperDrill implements Scenario {
     }
 
     private static String[] gdbus(String method, String args) {
-        return new String[] {"gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME, "--object-path",
-                BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND), "--method", BondtrayBus.BOND_INTERFACE + "." + method, args};
+        return HelperProcess.gdbus(BondtrayBus.BOND_INTERFACE + "." + method, args);
     }
 
     /**

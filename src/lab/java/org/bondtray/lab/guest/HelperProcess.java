@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import org.bondtray.api.BondtrayBus;
 
 /**
  * The installed bondtray-helper, as a laptop runs it: started by D-Bus activation through systemd
@@ -84,6 +87,28 @@ final class HelperProcess {
 
     ProcSample sample() throws IOException {
         return ProcSample.of(pid());
+    }
+
+    /**
+     * gdbus calling {@code member} (Interface.Member) on the helper's bond0 object with
+     * {@code args}, as the one who runs it (wrap it in {@link DesktopSession#asUser} for a user).
+     */
+    static String[] gdbus(String member, String... args) {
+        return gdbus(List.of(), member, args);
+    }
+
+    /** As {@link #gdbus(String, String...)}, giving up after {@code seconds} instead of gdbus's 25. */
+    static String[] gdbus(int seconds, String member, String... args) {
+        return gdbus(List.of("--timeout", Integer.toString(seconds)), member, args);
+    }
+
+    private static String[] gdbus(List<String> options, String member, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("gdbus", "call", "--system"));
+        argv.addAll(options);
+        argv.addAll(List.of("--dest", BondtrayBus.BUS_NAME, "--object-path", BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND),
+                "--method", member));
+        argv.addAll(List.of(args));
+        return argv.toArray(String[]::new);
     }
 
     /** {@code bondtray ARGS} as {@code user}: exit code, stdout, stderr. */

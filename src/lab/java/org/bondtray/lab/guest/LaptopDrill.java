@@ -158,9 +158,8 @@ final class LaptopDrill implements Scenario {
      * still answer, and when the callers give up their checks are cancelled and the dialog goes.
      */
     private static void unansweredAgent(Cmd cmd, Results r, DesktopSession alice) {
-        String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
-        String[] read = DesktopSession.asUser(Topology.USER, "gdbus", "call", "--system", "--dest", BondtrayBus.BUS_NAME,
-                "--object-path", path, "--method", "org.freedesktop.DBus.Properties.GetAll", BondtrayBus.BOND_INTERFACE);
+        String[] read = DesktopSession.asUser(Topology.USER,
+                HelperProcess.gdbus("org.freedesktop.DBus.Properties.GetAll", BondtrayBus.BOND_INTERFACE));
         long t0 = System.nanoTime();
         cmd.tryRun(read);
         r.put("stalled.read_quiet_ms", (System.nanoTime() - t0) / 1_000_000);
@@ -168,9 +167,8 @@ final class LaptopDrill implements Scenario {
         List<Process> callers = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
-                callers.add(cmd.start("stalled-setup-" + i, DesktopSession.asUser(Topology.USER, "gdbus", "call",
-                        "--system", "--timeout", "20", "--dest", BondtrayBus.BUS_NAME, "--object-path", path,
-                        "--method", BondtrayBus.BOND_INTERFACE + ".Setup", "{}")));
+                callers.add(cmd.start("stalled-setup-" + i, DesktopSession.asUser(Topology.USER,
+                        HelperProcess.gdbus(20, BondtrayBus.BOND_INTERFACE + ".Setup", "{}"))));
             }
             Wait.sleep(Duration.ofSeconds(6));
             r.put("stalled.dialog_shown", alice.dialogShown());
@@ -178,9 +176,8 @@ final class LaptopDrill implements Scenario {
             Cmd.Result answered = cmd.tryRun(read);
             r.put("stalled.read_ms", (System.nanoTime() - t0) / 1_000_000).put("stalled.read_exit", answered.exit());
             t0 = System.nanoTime();
-            Cmd.Result other = cmd.tryRun(DesktopSession.asUser(Topology.USER, "gdbus", "call", "--system", "--dest",
-                    BondtrayBus.BUS_NAME, "--object-path", path, "--method", BondtrayBus.BOND_INTERFACE + ".SwitchTo",
-                    "wlan0"));
+            Cmd.Result other = cmd.tryRun(DesktopSession.asUser(Topology.USER,
+                    HelperProcess.gdbus(BondtrayBus.BOND_INTERFACE + ".SwitchTo", "wlan0")));
             r.put("stalled.switch_ms", (System.nanoTime() - t0) / 1_000_000)
                     .put("stalled.switch_output", (other.out() + other.err()).strip());
             int busy = 0;
