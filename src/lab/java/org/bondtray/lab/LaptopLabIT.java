@@ -102,7 +102,7 @@ class LaptopLabIT {
     }
 
     @Test
-    @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads still answer")
+    @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads and her switch still answer")
     void anUnansweredAgentStallsNobody() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_ms",
@@ -116,6 +116,9 @@ class LaptopLabIT {
                         "a read answers within 1 s of an unloaded one"),
                 () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.read_quiet_ms") + 1000,
                         "so does another call: " + r.text("stalled.switch_output")),
+                // No bond yet: NotFound is the helper's real answer, not a Busy behind her configures.
+                () -> assertTrue(r.text("stalled.switch_output").contains("org.bondtray.Error.NotFound"),
+                        "her switch is not held up by her configures: " + r.text("stalled.switch_output")),
                 () -> assertTrue(r.number("stalled.dialog_gone_ms") >= 0, "the checks ended with their callers"));
     }
 

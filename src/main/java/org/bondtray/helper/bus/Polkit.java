@@ -21,13 +21,14 @@ import org.freedesktop.dbus.types.Variant;
  * method that changes anything. polkit may be waiting for a person to type a password, far longer
  * than a D-Bus call's usual 20 s, so the check is awaited for up to five minutes. While it waits
  * it holds one of the bus's few method-call threads: each user may have only
- * {@link #PENDING_PER_USER} checks waiting and all users together {@link #PENDING_IN_ALL}, so
- * someone whose agent never answers cannot leave the others' calls without a thread; a check
- * whose caller left the bus is cancelled at once.
+ * {@link #PENDING_PER_USER} checks of one action waiting and all users together
+ * {@link #PENDING_IN_ALL}, so someone whose agent never answers cannot leave the others' calls
+ * without a thread, nor her own switch behind her unanswered configure; a check whose caller
+ * left the bus is cancelled at once.
  */
 public final class Polkit {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
-    /** Checks one user may have waiting for polkit at once. */
+    /** Checks of one action one user may have waiting for polkit at once. */
     static final int PENDING_PER_USER = 2;
     /** Checks waiting at once, all users together: fewer than the bus's method-call threads. */
     static final int PENDING_IN_ALL = 4;
@@ -36,7 +37,8 @@ public final class Polkit {
     private static final Duration CALLER_CHECK = Duration.ofSeconds(1);
 
     private final DBusConnection bus;
-    private final Map<Long, Integer> pending = new HashMap<>();
+    /** Checks waiting, by who asks for what: a configure waiting on a password does not hold up a switch. */
+    private final Map<Waiting, Integer> pending = new HashMap<>();
     private final AtomicLong checks = new AtomicLong();
 
     public Polkit(DBusConnection bus) {
@@ -55,29 +57,33 @@ public final class Polkit {
         } catch (DBusException | DBusExecutionException e) {
             throw new NotAuthorized("cannot tell who the caller is (" + e.getMessage() + ")");
         }
-        enter(uid);
+        Waiting key = new Waiting(uid, action);
+        enter(key);
         try {
             check(caller, action);
         } finally {
-            leave(uid);
+            leave(key);
         }
     }
 
-    private synchronized void enter(long uid) {
-        int mine = pending.getOrDefault(uid, 0);
+    private record Waiting(long uid, String action) {
+    }
+
+    private synchronized void enter(Waiting key) {
+        int mine = pending.getOrDefault(key, 0);
         int all = pending.values().stream().mapToInt(Integer::intValue).sum();
         if (mine >= PENDING_PER_USER) {
-            throw new Busy(mine + " of this user's requests are already waiting for polkit (an answer in"
-                    + " the password dialog); try again when they are answered");
+            throw new Busy(mine + " of this user's requests for " + key.action() + " are already waiting for"
+                    + " polkit (an answer in the password dialog); try again when they are answered");
         }
         if (all >= PENDING_IN_ALL) {
             throw new Busy("too many requests are waiting for polkit; try again in a moment");
         }
-        pending.put(uid, mine + 1);
+        pending.put(key, mine + 1);
     }
 
-    private synchronized void leave(long uid) {
-        pending.computeIfPresent(uid, (k, n) -> n > 1 ? n - 1 : null);
+    private synchronized void leave(Waiting key) {
+        pending.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
     }
 
     private void check(String caller, String action) {

@@ -1,6 +1,7 @@
 package org.bondtray.helper.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,7 @@ class PolkitPatienceTest {
             DBusConnection helper = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
             DBusConnection mallory = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
             Polkit polkit = new Polkit(helper);
-            ExecutorService callers = Executors.newFixedThreadPool(Polkit.PENDING_PER_USER);
+            ExecutorService callers = Executors.newFixedThreadPool(Polkit.PENDING_PER_USER + 1);
             try {
                 List<Future<?>> waiting = new java.util.ArrayList<>();
                 for (int i = 0; i < Polkit.PENDING_PER_USER; i++) {
@@ -103,6 +104,11 @@ class PolkitPatienceTest {
                 long t0 = System.nanoTime();
                 assertThrows(Busy.class, () -> polkit.authorize(mallory.getUniqueName(), "org.bondtray.configure"));
                 assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000, "refused without waiting");
+                // Her switch is another action: it goes to polkit, not refused behind her configures.
+                Future<?> aSwitch = callers.submit(() -> polkit.authorize(mallory.getUniqueName(), "org.bondtray.switch"));
+                waiting.add(aSwitch);
+                Thread.sleep(1000);
+                assertFalse(aSwitch.isDone(), "the switch waits for polkit's answer like any check");
 
                 mallory.disconnect();
                 for (Future<?> f : waiting) {
@@ -111,7 +117,7 @@ class PolkitPatienceTest {
                     assertTrue(e.getCause() instanceof NotAuthorized && e.getCause().getMessage().contains("left the bus"),
                             String.valueOf(e.getCause()));
                 }
-                assertEquals(Polkit.PENDING_PER_USER, silent.cancelled.size(), "each check was cancelled at polkit");
+                assertEquals(Polkit.PENDING_PER_USER + 1, silent.cancelled.size(), "each check was cancelled at polkit");
             } finally {
                 silent.never.countDown();
                 callers.shutdownNow();
