@@ -96,10 +96,11 @@ public final class Inputs {
         }
         List<String> ports = base.ports();
         if (options.containsKey(BondProperties.OPT_PORTS)) {
-            ports = ports(options.get(BondProperties.OPT_PORTS).getValue());
+            ports = ports(options.get(BondProperties.OPT_PORTS).getValue(), base.bond());
         }
         String primary = options.containsKey(BondProperties.OPT_PRIMARY)
-                ? portSpec("Primary", options.get(BondProperties.OPT_PRIMARY).getValue()) : base.primary();
+                ? enslavable("Primary", portSpec("Primary", options.get(BondProperties.OPT_PRIMARY).getValue()),
+                        base.bond()) : base.primary();
         Preference preference = base.preference();
         if (options.containsKey(BondProperties.OPT_PREFERENCE)) {
             Object v = options.get(BondProperties.OPT_PREFERENCE).getValue();
@@ -218,11 +219,11 @@ public final class Inputs {
         return items;
     }
 
-    private static List<String> ports(Object value) {
+    private static List<String> ports(Object value, String bond) {
         List<String> out = new ArrayList<>();
         int i = 0;
         for (Object item : strings("Ports", value, MAX_PORTS)) {
-            String spec = portSpec("Ports[" + i + "]", item);
+            String spec = enslavable("Ports[" + i + "]", portSpec("Ports[" + i + "]", item), bond);
             // One interface twice is a caller's mistake (or a probe): said, not silently merged.
             if (out.stream().anyMatch(spec::equalsIgnoreCase)) {
                 throw new InvalidArgs("Ports[" + i + "] names " + spec + " a second time");
@@ -231,6 +232,17 @@ public final class Inputs {
             i++;
         }
         return out;
+    }
+
+    /**
+     * Refuses the two names that can never be a port, the loopback and the bond itself, here
+     * rather than after polkit: a caller learns it without an administrator being asked.
+     */
+    private static String enslavable(String what, String spec, String bond) {
+        if (spec.equals("lo") || spec.equals(bond)) {
+            throw new InvalidArgs(what + " names " + spec + ", which cannot be a port of " + bond);
+        }
+        return spec;
     }
 
     private static int timer(Map<String, Variant<?>> options, String key, int fallback, int min) {

@@ -51,6 +51,14 @@ class InputsTest {
         assertEquals("Ports[1] names eth0 a second time", e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"lo", "bond0"})
+    void theLoopbackAndTheBondItselfAreNoPorts(String name) {
+        InvalidArgs e = assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Ports", strings("eth0", name)), BASE));
+        assertEquals("Ports[1] names " + name + ", which cannot be a port of bond0", e.getMessage());
+        assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Primary", new Variant<>(name)), BASE));
+    }
+
     @Test
     void staticWithoutAnAddressIsRefused() {
         assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of("Addressing", new Variant<>("static")), BASE));
