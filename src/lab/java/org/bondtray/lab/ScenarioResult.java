@@ -37,6 +37,15 @@ public final class ScenarioResult {
         return s.toString();
     }
 
+    /** The steps of the scenario that failed, and why: what may have kept a figure from being measured. */
+    private String stepErrors() {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeSet<>(values.stringPropertyNames()).stream().filter(k -> k.endsWith(".error"))
+                .forEach(k -> s.append("\n  ").append(k).append(": ")
+                        .append(values.getProperty(k + "_trace", values.getProperty(k))));
+        return s.isEmpty() ? "" : "; steps that failed:" + s;
+    }
+
     /** The helper's journal from the end, at most 25 lines. */
     private String helperTail() {
         try {
@@ -57,7 +66,7 @@ public final class ScenarioResult {
     public String text(String key) {
         String v = values.getProperty(key);
         if (v == null) {
-            fail("scenario " + name + " did not measure " + key + "; logs: " + logs);
+            fail("scenario " + name + " did not measure " + key + stepErrors() + "; logs: " + logs);
         }
         return v;
     }

@@ -3,6 +3,7 @@ package org.bondtray.lab.guest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,21 @@ final class BondReadings {
             Wait.until("the bond on the cable after restore " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
                     () -> Topology.WIRED.equals(active(bond)));
         }
+    }
+
+    /** The bond's properties that stay put while nothing changes it. */
+    static Map<String, String> snapshot(Properties bond) {
+        Map<String, String> s = new LinkedHashMap<>();
+        bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
+            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time; a
+            // change on probation is the old helper's (none is pending during the crash).
+            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)
+                    && !k.equals(BondProperties.CONFIRM_DEADLINE)) {
+                Object value = v.getValue();
+                s.put(k, value instanceof Object[] a ? Arrays.toString(a) : String.valueOf(value));
+            }
+        });
+        return s;
     }
 
     static String state(Properties bond) {

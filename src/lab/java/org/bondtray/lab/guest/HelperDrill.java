@@ -50,35 +50,39 @@ final class HelperDrill implements Scenario {
 
             setup(lab, r, helper, bond, wlan);
             RealWorldSteps world = new RealWorldSteps(lab, r, helper, bond);
-            world.sameNetwork(wlan);
-            Process watch = helper.startCli("bondtray-watch", Topology.USER, "watch", "--json");
-            Wait.until("bondtray watch to start", Duration.ofSeconds(60), Duration.ofMillis(100),
-                    () -> log(lab, "bondtray-watch").contains("\"watching\""));
-            cuts(lab, r, signals, wlan);
-            Wait.sleep(Duration.ofSeconds(1));
-            Cmd.stop(watch, Duration.ofSeconds(2));
-            List<String> lines = log(lab, "bondtray-watch").lines().filter(l -> l.contains("\"switchover\"")).toList();
-            r.put("watch.switchover_lines", lines.size());
-            r.put("watch.first_line", lines.isEmpty() ? "" : lines.get(0));
-            world.slowAir(signals, wlan);
+            // Each step after the setup stands alone: one that fails records why (step.NAME.error)
+            // and the next one runs, so a failure costs its own test cases, not the scenario's.
+            r.guarded("step.same_network", () -> world.sameNetwork(wlan));
+            r.guarded("step.cuts", () -> {
+                Process watch = helper.startCli("bondtray-watch", Topology.USER, "watch", "--json");
+                Wait.until("bondtray watch to start", Duration.ofSeconds(60), Duration.ofMillis(100),
+                        () -> log(lab, "bondtray-watch").contains("\"watching\""));
+                cuts(lab, r, signals, wlan);
+                Wait.sleep(Duration.ofSeconds(1));
+                Cmd.stop(watch, Duration.ofSeconds(2));
+                List<String> lines = log(lab, "bondtray-watch").lines().filter(l -> l.contains("\"switchover\"")).toList();
+                r.put("watch.switchover_lines", lines.size());
+                r.put("watch.first_line", lines.isEmpty() ? "" : lines.get(0));
+            });
+            r.guarded("step.slow_air", () -> world.slowAir(signals, wlan));
             new TraySteps(lab, r).run();
-            switching(lab, r, helper, wlan);
-            wifiReadiness(lab, r, helper, signals, wlan);
-            crash(lab, r, helper, bond);
-            badInput(lab, r, helper, bond);
-            hostileDomainName(lab, r, bond);
+            r.guarded("step.switching", () -> switching(lab, r, helper, wlan));
+            r.guarded("step.readiness", () -> wifiReadiness(lab, r, helper, signals, wlan));
+            r.guarded("step.crash", () -> crash(lab, r, helper, bond));
+            r.guarded("step.bad_input", () -> badInput(lab, r, helper, bond));
+            r.guarded("step.hostile_domain", () -> hostileDomainName(lab, r, bond));
             r.put("helper.rss_kb", helper.rssKb());
-            rfkill(lab, r, helper, bond, wlan);
-            staticAddressing(lab, r, helper, bond);
-            world.routesAndFallback();
-            world.rollback();
-            world.verdictDuringSwitchover(signals, wlan);
-            world.hotplug(signals, wlan);
-            world.flapping(signals);
-            disable(lab, r, helper, lab.net().wifiInterface(0));
-            new WifiCliSteps(lab, r, helper).run(lab.net().wifiInterface(0));
+            r.guarded("step.rfkill", () -> rfkill(lab, r, helper, bond, wlan));
+            r.guarded("step.static", () -> staticAddressing(lab, r, helper, bond));
+            r.guarded("step.routes", world::routesAndFallback);
+            r.guarded("step.rollback", world::rollback);
+            r.guarded("step.verdict_during_switchover", () -> world.verdictDuringSwitchover(signals, wlan));
+            r.guarded("step.hotplug", () -> world.hotplug(signals, wlan));
+            r.guarded("step.flapping", () -> world.flapping(signals));
+            r.guarded("step.disable", () -> disable(lab, r, helper, lab.net().wifiInterface(0)));
+            r.guarded("step.wifi_cli", () -> new WifiCliSteps(lab, r, helper).run(lab.net().wifiInterface(0)));
             new WindowSteps(lab, r, helper, lab.net().wifiInterface(0)).run();
-            world.twoWifi(lab.net().wifiInterface(0));
+            r.guarded("step.two_wifi", () -> world.twoWifi(lab.net().wifiInterface(0)));
         } finally {
             helper.stop();
         }
@@ -324,7 +328,7 @@ final class HelperDrill implements Scenario {
 
     /** Calls a desktop user could make by hand, each malformed in its own way. */
     private void badInput(Lab lab, Results r, HelperProcess helper, Properties bond) throws Exception {
-        Map<String, String> before = snapshot(bond);
+        Map<String, String> before = BondReadings.snapshot(bond);
         Map<String, String[]> calls = new LinkedHashMap<>();
         calls.put("unknown_interface", new String[] {"SwitchTo", "'nosuch0'"});
         calls.put("name_16_chars", new String[] {"SwitchTo", "'abcdefghijklmnop'"});
@@ -360,7 +364,7 @@ final class HelperDrill implements Scenario {
         r.put("notfound.not_a_port", gdbusError(lab, Topology.USER, "SwitchTo", "'lo'"));
         busy(lab, r);
         r.put("bad.helper_alive", helper.onBus());
-        r.put("bad.unchanged", before.equals(snapshot(bond)));
+        r.put("bad.unchanged", before.equals(BondReadings.snapshot(bond)));
     }
 
     // ---- DHCP run by the helper ----------------------------------------------------------------
@@ -529,20 +533,6 @@ final class HelperDrill implements Scenario {
             s.append(i == 0 ? "" : ",").append("'eth").append(i % 10).append("'");
         }
         return s.append("]").toString();
-    }
-
-    private static Map<String, String> snapshot(Properties bond) {
-        Map<String, String> s = new LinkedHashMap<>();
-        bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
-            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time; a
-            // change on probation is the old helper's (none is pending during the crash).
-            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)
-                    && !k.equals(BondProperties.CONFIRM_DEADLINE)) {
-                Object value = v.getValue();
-                s.put(k, value instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(value));
-            }
-        });
-        return s;
     }
 
     private void disable(Lab lab, Results r, HelperProcess helper, String wlan) {
