@@ -123,6 +123,28 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("alice's and mallory's 300 hostile calls: each a typed error within 1 s; nothing asked, nothing changed")
+    void hostileCallsChangeNothing() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("hostile.count", "hostile.alice.count", "hostile.alice.max_ms", "hostile.alice.slowest",
+                "hostile.alice.errors", "hostile.mallory.count", "hostile.mallory.max_ms", "hostile.mallory.slowest",
+                "hostile.mallory.errors", "hostile.dialogs", "hostile.same_helper", "hostile.bond_unchanged",
+                "hostile.files_unchanged");
+        assertAll(
+                () -> assertTrue(r.number("hostile.count") >= 300, "at least 300 calls"),
+                () -> assertEquals("", r.text("hostile.alice.accepted"), "none of alice's was taken"),
+                () -> assertEquals("", r.text("hostile.mallory.accepted"), "none of mallory's was taken"),
+                () -> assertEquals("", r.text("hostile.alice.untyped"), "every one of alice's got a typed error"),
+                () -> assertEquals("", r.text("hostile.mallory.untyped"), "every one of mallory's got a typed error"),
+                () -> assertEquals("", r.text("hostile.alice.over_1s"), "each within 1 s"),
+                () -> assertEquals("", r.text("hostile.mallory.over_1s"), "each within 1 s"),
+                () -> assertEquals(0, r.number("hostile.dialogs"), "no call got as far as polkit's dialog"),
+                () -> assertEquals("true", r.text("hostile.same_helper"), "the helper stayed up"),
+                () -> assertEquals("true", r.text("hostile.bond_unchanged")),
+                () -> assertEquals("true", r.text("hostile.files_unchanged")));
+    }
+
+    @Test
     @DisplayName("mallory's forged Switchover, RolledBack and PropertiesChanged reach neither alice's tray nor her watch")
     void forgedSignalsAreIgnored() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

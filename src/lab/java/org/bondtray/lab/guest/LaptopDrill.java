@@ -5,11 +5,13 @@ import static org.bondtray.lab.guest.BondReadings.props;
 import static org.bondtray.lab.guest.BondReadings.readFile;
 import static org.bondtray.lab.guest.BondReadings.state;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.tray.sni.SniNames;
@@ -93,6 +95,7 @@ final class LaptopDrill implements Scenario {
         Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                 () -> network(bond).equals("same-network") || network(bond).equals("different-network"));
         r.put("verdict.ms", (System.nanoTime() - t0) / 1_000_000).put("verdict.network", network(bond));
+        hostileCalls(lab, r, helper, bond, alice);
         // mallory sends what looks like the helper's signals; then alice's switch makes a real one.
         Process watch = helper.startCli("laptop-watch", Topology.USER, "watch");
         Process notes = alice.watchNotifications("laptop-notify-forged");
@@ -198,6 +201,59 @@ final class LaptopDrill implements Scenario {
             callers.forEach(p -> Cmd.stop(p, Duration.ofSeconds(2)));
             alice.away(false);
         }
+    }
+
+    /**
+     * alice and mallory each throw the helper some 200 malformed and hostile calls over a bus
+     * connection of their own. Each gets a typed error at once; none reaches polkit (alice's
+     * agent would show a dialog); the helper, the bond and every file it writes stay as they were.
+     */
+    private static void hostileCalls(Lab lab, Results r, HelperProcess helper, Properties bond, DesktopSession alice)
+            throws IOException {
+        Map<String, String> before = BondReadings.snapshot(bond);
+        Map<String, String> files = writtenFiles();
+        long pid = helper.pid();
+        int dialogs = alice.dialogsAnswered();
+        int total = 0;
+        for (String user : List.of(Topology.USER, Topology.REFUSED_USER)) {
+            List<HostileCalls.Answer> answers = HostileCalls.runAs(lab, user);
+            total += answers.size();
+            String key = "hostile." + user;
+            r.put(key + ".count", answers.size())
+                    .put(key + ".accepted", names(answers, a -> a.outcome().equals("accepted")))
+                    .put(key + ".untyped", names(answers, a -> !a.typed()))
+                    .put(key + ".over_1s", names(answers, a -> a.ms() > 1000))
+                    .put(key + ".max_ms", answers.stream().mapToLong(HostileCalls.Answer::ms).max().orElse(-1))
+                    .put(key + ".slowest", HostileCalls.slowest(answers, 5))
+                    .put(key + ".errors", answers.stream().collect(java.util.stream.Collectors.groupingBy(
+                            HostileCalls.Answer::outcome, java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())).toString());
+        }
+        r.put("hostile.count", total).put("hostile.dialogs", alice.dialogsAnswered() - dialogs)
+                .put("hostile.dialog_shown", alice.dialogShown())
+                .put("hostile.same_helper", helper.pid() == pid)
+                .put("hostile.bond_unchanged", before.equals(BondReadings.snapshot(bond)))
+                .put("hostile.files_unchanged", files.equals(writtenFiles()));
+    }
+
+    private static String names(List<HostileCalls.Answer> answers, java.util.function.Predicate<HostileCalls.Answer> which) {
+        return String.join(" ", answers.stream().filter(which).map(a -> a.name() + "=" + a.outcome()).toList());
+    }
+
+    /** Every file the helper writes, by path: its configuration, its run state, the resolver's. */
+    private static Map<String, String> writtenFiles() throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String dir : List.of(HelperProcess.CONFIG_DIR, "/run/bondtray")) {
+            try (var all = Files.list(Path.of(dir))) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    files.put(p.toString(), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                files.put(dir, "absent");
+            }
+        }
+        files.put("/etc/resolv.conf", readFile("/etc/resolv.conf"));
+        return files;
     }
 
     /**
