@@ -12,10 +12,11 @@ import java.util.concurrent.CountDownLatch;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
+import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.NameOwner;
 import org.bondtray.api.Printable;
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -142,7 +143,7 @@ public final class Cli {
 
     private int status(HelperClient helper, boolean json) throws DBusException {
         Map<String, Object> p = helper.properties();
-        out.print(json ? Json.write(p) + "\n" : StatusText.format(p, t));
+        out.print(json ? Json.write(p) + "\n" : StatusText.format(BondSnapshot.of(p), t));
         return OK;
     }
 

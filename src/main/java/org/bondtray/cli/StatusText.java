@@ -1,10 +1,9 @@
 package org.bondtray.cli;
 
 import java.util.List;
-import java.util.Map;
 
-import org.bondtray.api.BondProperties;
-import org.bondtray.tray.Texts;
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
 
 /**
  * {@code bondtray status} for people: what /proc/net/bonding says, in words. The API's own
@@ -15,29 +14,24 @@ final class StatusText {
     private StatusText() {
     }
 
-    @SuppressWarnings("unchecked")
-    static String format(Map<String, Object> p, Texts t) {
+    static String format(BondSnapshot b, Texts t) {
         StringBuilder s = new StringBuilder();
-        String state = (String) p.get(BondProperties.STATE);
-        String reason = (String) p.get(BondProperties.STATE_REASON);
-        String active = (String) p.get(BondProperties.ACTIVE_PORT);
-        Map<String, Map<String, Object>> ports = (Map<String, Map<String, Object>>) p.get(BondProperties.PORTS);
-        s.append(p.get(BondProperties.NAME)).append(": ").append(state);
-        if (active != null && !active.isEmpty()) {
-            s.append(t.get("status.traffic", active, describe(ports.get(active), t)));
-            if (p.get(BondProperties.ACTIVE_SINCE) instanceof Number since && since.longValue() > 0) {
-                s.append(t.get("status.since", clock(since)));
+        s.append(b.name()).append(": ").append(b.state());
+        if (!b.activePort().isEmpty()) {
+            s.append(t.get("status.traffic", b.activePort(), describe(b.active(), t)));
+            if (b.activeSinceMicros() > 0) {
+                s.append(t.get("status.since", clock(b.activeSinceMicros())));
             }
         }
         s.append('\n');
-        if (reason != null && !reason.isEmpty()) {
-            s.append("  ").append(reason).append('\n');
+        if (!b.reason().isEmpty()) {
+            s.append("  ").append(b.reason()).append('\n');
         }
-        line(s, t.get("status.address"), (List<Object>) p.get(BondProperties.ADDRESSES));
-        line(s, t.get("status.gateway"), (List<Object>) p.get(BondProperties.GATEWAY));
-        line(s, t.get("status.dns"), (List<Object>) p.get(BondProperties.DNS));
-        s.append(String.format("  %-10s %s%n", t.get("status.prefer"), p.get(BondProperties.PREFERENCE)));
-        String network = switch (String.valueOf(p.get(BondProperties.NETWORK))) {
+        line(s, t.get("status.address"), b.addresses());
+        line(s, t.get("status.gateway"), b.gateway());
+        line(s, t.get("status.dns"), b.dns());
+        s.append(String.format("  %-10s %s%n", t.get("status.prefer"), b.preference()));
+        String network = switch (b.network()) {
             case "same-network" -> t.get("status.same.network");
             case "different-network" -> t.get("status.different.network");
             default -> "";
@@ -45,45 +39,39 @@ final class StatusText {
         if (!network.isEmpty()) {
             s.append(String.format("  %-10s %s%n", t.get("status.network"), network));
         }
-        if (p.get(BondProperties.CONFIRM_DEADLINE) instanceof Number deadline && deadline.longValue() > 0) {
-            s.append(String.format("  %-10s %s%n", t.get("status.probation"), t.get("status.probation.text", clock(deadline))));
+        if (b.confirmDeadlineMicros() > 0) {
+            s.append(String.format("  %-10s %s%n", t.get("status.probation"),
+                    t.get("status.probation.text", clock(b.confirmDeadlineMicros()))));
         }
-        if (ports != null) {
-            ports.forEach((name, port) -> {
-                String role = (String) port.get(BondProperties.PORT_ROLE);
-                String why = (String) port.get(BondProperties.PORT_ROLE_REASON);
-                s.append(String.format("  %-10s %-12s %s, %s%n", name,
-                        role + (why == null || why.isEmpty() ? "" : " (" + why + ")"), describe(port, t),
-                        t.get("status.link.failures", String.valueOf(port.get(BondProperties.PORT_LINK_FAILURES)))));
-            });
+        for (BondSnapshot.Port port : b.ports()) {
+            s.append(String.format("  %-10s %-12s %s, %s%n", port.name(),
+                    port.role() + (port.roleReason().isEmpty() ? "" : " (" + port.roleReason() + ")"),
+                    describe(port, t), t.get("status.link.failures", String.valueOf(port.linkFailures()))));
         }
         return s.toString();
     }
 
     /** Microseconds since the epoch as the local time of day, to the second. */
-    private static String clock(Number micros) {
-        return java.time.Instant.ofEpochMilli(micros.longValue() / 1000).atZone(java.time.ZoneId.systemDefault())
+    private static String clock(long micros) {
+        return java.time.Instant.ofEpochMilli(micros / 1000).atZone(java.time.ZoneId.systemDefault())
                 .toLocalTime().withNano(0).toString();
     }
 
-    private static void line(StringBuilder s, String label, List<Object> values) {
-        if (values != null && !values.isEmpty()) {
-            s.append(String.format("  %-10s %s%n", label, String.join(", ", values.stream().map(String::valueOf).toList())));
+    private static void line(StringBuilder s, String label, List<String> values) {
+        if (!values.isEmpty()) {
+            s.append(String.format("  %-10s %s%n", label, String.join(", ", values)));
         }
     }
 
-    private static String describe(Map<String, Object> port, Texts t) {
+    private static String describe(BondSnapshot.Port port, Texts t) {
         if (port == null) {
             return "";
         }
-        String kind = (String) port.get(BondProperties.PORT_KIND);
-        if ("wireless".equals(kind)) {
-            String ssid = (String) port.get(BondProperties.PORT_SSID);
-            return "Wi-Fi" + (ssid == null || ssid.isEmpty() ? "" : " " + ssid + ", " + port.get(BondProperties.PORT_SIGNAL) + " dBm");
+        if (port.wireless()) {
+            return "Wi-Fi" + (port.ssid().isEmpty() ? "" : " " + port.ssid() + ", " + port.signal() + " dBm");
         }
-        Object speed = port.get(BondProperties.PORT_SPEED);
-        return t.get("wired".equals(kind) ? "status.wired" : "status.other")
-                + (speed instanceof Number n && n.longValue() > 0 ? ", " + n + " Mb/s" : "")
-                + (Boolean.TRUE.equals(port.get(BondProperties.PORT_CARRIER)) ? "" : ", " + t.get("status.no.carrier"));
+        return t.get("wired".equals(port.kind()) ? "status.wired" : "status.other")
+                + (port.speed() > 0 ? ", " + port.speed() + " Mb/s" : "")
+                + (port.carrier() ? "" : ", " + t.get("status.no.carrier"));
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;

@@ -35,7 +35,7 @@ import org.bondtray.helper.dhcp.Lease;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.KernelEvents;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.RfkillEvents;
 import org.bondtray.helper.kernel.Rtnetlink;

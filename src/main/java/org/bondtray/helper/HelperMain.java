@@ -12,7 +12,7 @@ import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.SystemdLauncher;
 import org.bondtray.helper.dns.SystemResolver;
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.freedesktop.dbus.connections.impl.DBusConnection;

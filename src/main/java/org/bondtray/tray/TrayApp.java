@@ -10,9 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bondtray.api.Bond;
+import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.NameOwner;
 import org.bondtray.api.PlainValues;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.notify.Notifier;
 import org.bondtray.tray.status.History;
 import org.bondtray.tray.sni.SniNames;

@@ -1,5 +1,7 @@
 package org.bondtray.tray;
 
+import org.bondtray.api.BondSnapshot;
+
 /**
  * Which of Bondtray's icons shows the bond's state: what carries the traffic (and how well, for
  * Wi-Fi), or what is wrong. A warning outranks the link: a user on the cable whose Wi-Fi sits on

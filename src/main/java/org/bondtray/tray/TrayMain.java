@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.bondtray.i18n.Texts;
 
 /**
  * {@code bondtray tray}: the tray icon, its menu and the notifications, until Quit. The icon
@@ -35,7 +36,7 @@ public final class TrayMain {
         // A change may wait for someone to type an administrator password at polkit's prompt.
         org.freedesktop.dbus.messages.MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
         try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
-            tray.windows(new org.bondtray.tray.windows.FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system()));
+            tray.windows(new org.bondtray.tray.windows.FxWindows(tray, org.bondtray.net.NetSysfs.system()));
             tray.legacyTray(new org.bondtray.tray.awt.AwtTrayIcon(tray));
             tray.start();
             quit.await();

@@ -3,6 +3,9 @@ package org.bondtray.tray;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
+
 /**
  * The tray menu's items for a bond: status lines, the three preferences as radio items, switch
  * now, the three windows, quit. Ids are fixed, so a panel that holds an old layout still clicks

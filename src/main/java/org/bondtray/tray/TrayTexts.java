@@ -3,6 +3,9 @@ package org.bondtray.tray;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
+
 /** What the tooltip, the menu's status lines and the notifications say about a bond. */
 public final class TrayTexts {
     private final Texts t;

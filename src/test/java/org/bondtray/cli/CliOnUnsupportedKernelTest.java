@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.bondtray.helper.HelperMain;
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.testing.PrivateBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

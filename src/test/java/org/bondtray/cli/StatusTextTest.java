@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bondtray.api.BondProperties;
-import org.bondtray.tray.Texts;
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
 import org.junit.jupiter.api.Test;
 
 /** What {@code bondtray status} tells a person about the network and a change on probation. */
@@ -30,22 +31,22 @@ class StatusTextTest {
 
     @Test
     void aDifferentNetworkIsSaidInWords() {
-        assertTrue(StatusText.format(bond("different-network", 0), EN).contains("connections drop if traffic moves"));
-        assertTrue(StatusText.format(bond("same-network", 0), EN).contains("a switch keeps connections"));
-        assertFalse(StatusText.format(bond("unknown", 0), EN).contains("network "));
+        assertTrue(StatusText.format(BondSnapshot.of(bond("different-network", 0)), EN).contains("connections drop if traffic moves"));
+        assertTrue(StatusText.format(BondSnapshot.of(bond("same-network", 0)), EN).contains("a switch keeps connections"));
+        assertFalse(StatusText.format(BondSnapshot.of(bond("unknown", 0)), EN).contains("network "));
     }
 
     @Test
     void aChangeOnProbationSaysHowToKeepIt() {
-        assertTrue(StatusText.format(bond("unknown", System.currentTimeMillis() * 1000 + 20_000_000L), EN)
+        assertTrue(StatusText.format(BondSnapshot.of(bond("unknown", System.currentTimeMillis() * 1000 + 20_000_000L)), EN)
                 .contains("'bondtray confirm' keeps it"));
-        assertFalse(StatusText.format(bond("unknown", 0), EN).contains("probation"));
+        assertFalse(StatusText.format(BondSnapshot.of(bond("unknown", 0)), EN).contains("probation"));
     }
 
     @Test
     void inJapaneseTheWordsAreJapaneseAndTheApisWordsStay() throws Exception {
         Map<String, Object> p = bond("same-network", System.currentTimeMillis() * 1000 + 20_000_000L);
-        String ja = StatusText.format(p, new Texts(Cli.BUNDLE, Locale.JAPANESE));
+        String ja = StatusText.format(BondSnapshot.of(p), new Texts(Cli.BUNDLE, Locale.JAPANESE));
         assertTrue(ja.startsWith("bond0: up\n"), "state as the API spells it: " + ja);
         assertTrue(ja.contains("すべてのポートが同じネットワークにつながっています"), ja);
         assertTrue(ja.contains("'bondtray confirm' で維持します"), ja);

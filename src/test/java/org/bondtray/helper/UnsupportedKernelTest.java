@@ -13,7 +13,7 @@ import java.util.Map;
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.testing.PrivateBus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.PlainValues;
+import org.bondtray.i18n.Texts;
 import org.bondtray.testing.Prerequisites;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.testing.VirtualDesktop;

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.PlainValues;
+import org.bondtray.i18n.Texts;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.testing.VirtualDesktop;
 import org.bondtray.tray.sni.DBusMenu;

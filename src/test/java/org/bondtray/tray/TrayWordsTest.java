@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
 
 /** What the tray shows for a bond: icon, status lines, menu, notifications; in English and Japanese. */
 class TrayWordsTest {

@@ -15,7 +15,7 @@ import java.util.Locale;
 import javafx.stage.Stage;
 
 import org.bondtray.testing.VirtualDesktop;
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 import org.freedesktop.dbus.connections.impl.DBusConnection;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bondtray.testing.VirtualDesktop;
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayIconName;
 import org.freedesktop.dbus.connections.impl.DBusConnection;

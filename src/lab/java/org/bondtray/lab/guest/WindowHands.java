@@ -39,7 +39,7 @@ final class WindowHands {
     /** Sets up the tray's windows; {@code panel} is a second connection that clicks like a panel. */
     WindowHands(TrayApp tray, DBusConnection session, DBusConnection panel) throws Exception {
         this.tray = tray;
-        this.windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
+        this.windows = new FxWindows(tray, org.bondtray.net.NetSysfs.system());
         tray.windows(windows);
         this.menu = panel.getRemoteObject(session.getUniqueName(), SniNames.MENU_PATH, DBusMenu.class);
     }

@@ -25,7 +25,7 @@ import javafx.stage.Stage;
 import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.testing.PrivateBus;
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 import org.bondtray.tray.status.History;

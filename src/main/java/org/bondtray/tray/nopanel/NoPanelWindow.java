@@ -8,7 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 

@@ -25,7 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 
 /**
  * The interfaces a user may bond, as sysfs shows them to anyone: Ethernet-type links that are

@@ -34,7 +34,7 @@ public record SettingsForm(List<String> ports, String preference, String address
         }
 
         /** Why, in the texts' words. */
-        public String in(org.bondtray.tray.Texts t) {
+        public String in(org.bondtray.i18n.Texts t) {
             return t.get(key, args);
         }
 

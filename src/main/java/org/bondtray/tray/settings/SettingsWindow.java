@@ -29,9 +29,9 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.bondtray.api.Bond;
-import org.bondtray.helper.kernel.NetSysfs;
-import org.bondtray.tray.BondSnapshot;
-import org.bondtray.tray.Texts;
+import org.bondtray.net.NetSysfs;
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;

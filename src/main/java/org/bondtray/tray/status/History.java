@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bondtray.tray.BondSnapshot;
+import org.bondtray.api.BondSnapshot;
 
 /**
  * What the status window shows of the past: every switchover (the newest {@value #MAX_SWITCHES})

@@ -20,8 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.bondtray.tray.BondSnapshot;
-import org.bondtray.tray.Texts;
+import org.bondtray.api.BondSnapshot;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayTexts;
 

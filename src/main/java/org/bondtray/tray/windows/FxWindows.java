@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import org.bondtray.helper.kernel.NetSysfs;
-import org.bondtray.tray.BondSnapshot;
+import org.bondtray.net.NetSysfs;
+import org.bondtray.api.BondSnapshot;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 import org.bondtray.tray.TrayWindows;

@@ -47,8 +47,8 @@ class SettingsFormTest {
         SettingsForm.Invalid fast = assertThrows(SettingsForm.Invalid.class,
                 () -> form(List.of(), "dhcp", "", "", "fast").options());
         assertEquals("miimon", fast.field());
-        assertEquals("\"fast\" is not a whole number of milliseconds", fast.in(new org.bondtray.tray.Texts(java.util.Locale.ENGLISH)));
-        assertEquals("\"fast\" はミリ秒の整数ではありません", fast.in(new org.bondtray.tray.Texts(java.util.Locale.JAPANESE)));
+        assertEquals("\"fast\" is not a whole number of milliseconds", fast.in(new org.bondtray.i18n.Texts(java.util.Locale.ENGLISH)));
+        assertEquals("\"fast\" はミリ秒の整数ではありません", fast.in(new org.bondtray.i18n.Texts(java.util.Locale.JAPANESE)));
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "-1").options());
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "4294967296").options());
         Map<String, Object> o = form(List.of("eth0", "wlan0"), "both", "10.0.0.2/24 10.0.0.3/24", "", "100").options();
@@ -86,7 +86,7 @@ class SettingsFormTest {
         link("enp0s31f6", 1, "device");
         link("wg0", 65534);
         Files.writeString(sys.resolve("class/net/bonding_masters"), "bond0\n");
-        List<Interfaces.Candidate> found = Interfaces.detect(new org.bondtray.helper.kernel.NetSysfs(sys));
+        List<Interfaces.Candidate> found = Interfaces.detect(new org.bondtray.net.NetSysfs(sys));
         assertEquals(List.of("enp0s31f6", "wlan0", "veth0"), found.stream().map(Interfaces.Candidate::name).toList());
         assertTrue(found.get(1).wireless() && found.get(1).adapter());
         assertFalse(found.get(2).adapter());

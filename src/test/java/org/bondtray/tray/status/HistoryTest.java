@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.bondtray.tray.BondSnapshot;
+import org.bondtray.api.BondSnapshot;
 import org.junit.jupiter.api.Test;
 
 class HistoryTest {

@@ -20,11 +20,11 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import org.bondtray.helper.HelperMain;
-import org.bondtray.helper.kernel.NetSysfs;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.testing.Prerequisites;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.testing.VirtualDesktop;
-import org.bondtray.tray.Texts;
+import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 import org.bondtray.tray.sni.DBusMenu;
@@ -84,7 +84,7 @@ class WindowsOnPrivateBusTest {
                 "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
         VirtualDesktop.waitFor("wpa_supplicant on the bus", TIMEOUT, () -> dbus.NameHasOwner("fi.w1.wpa_supplicant1"));
         tray = new TrayApp(session, system, Path.of("icons").toAbsolutePath(), new Texts(Locale.ENGLISH), () -> { });
-        windows = new FxWindows(tray, org.bondtray.helper.kernel.NetSysfs.system());
+        windows = new FxWindows(tray, org.bondtray.net.NetSysfs.system());
         tray.windows(windows);
         // The test's session bus has no panel: the window that stands in for one comes after this.
         tray.panelGrace(Duration.ofSeconds(1));

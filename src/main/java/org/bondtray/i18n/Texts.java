@@ -1,4 +1,4 @@
-package org.bondtray.tray;
+package org.bondtray.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;

@@ -1,19 +1,18 @@
-package org.bondtray.tray;
+package org.bondtray.api;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bondtray.api.BondProperties;
-
 /**
- * What the tray knows of the bond at one moment, from the helper's properties; or that the
- * helper cannot be reached. Everything the icon, tooltip, menu and notifications show comes from
- * here.
+ * The bond at one moment, decoded once from the helper's properties (src/doc/bond-api.txt); or
+ * that the helper cannot be reached. The tray's icon, tooltip, menu, notifications and windows
+ * and the command line's status all read it from here.
  */
 public record BondSnapshot(boolean helperReachable, String state, String reason, String preference,
                            String activePort, List<String> addresses, String network, List<Port> ports,
-                           List<String> gateway, List<String> dns, long confirmDeadlineMicros, String dhcpState) {
+                           List<String> gateway, List<String> dns, long confirmDeadlineMicros, String dhcpState,
+                           String name, long activeSinceMicros) {
 
     /** One port as the helper describes it; {@code signal} in dBm, {@code speed} in Mb/s. */
     public record Port(String name, String kind, boolean carrier, long speed, String ssid, int signal,
@@ -31,7 +30,8 @@ public record BondSnapshot(boolean helperReachable, String state, String reason,
     /** Without the details only the status window shows (gateway, DNS, a change on probation). */
     public BondSnapshot(boolean helperReachable, String state, String reason, String preference, String activePort,
                         List<String> addresses, String network, List<Port> ports) {
-        this(helperReachable, state, reason, preference, activePort, addresses, network, ports, List.of(), List.of(), 0, "");
+        this(helperReachable, state, reason, preference, activePort, addresses, network, ports, List.of(), List.of(), 0, "",
+                "", 0);
     }
 
     public static BondSnapshot unreachable(String why) {
@@ -55,7 +55,8 @@ public record BondSnapshot(boolean helperReachable, String state, String reason,
                 texts(p.get(BondProperties.ADDRESSES)), text(p.get(BondProperties.NETWORK)), List.copyOf(ports),
                 texts(p.get(BondProperties.GATEWAY)), texts(p.get(BondProperties.DNS)),
                 number(p.get(BondProperties.CONFIRM_DEADLINE)),
-                p.get(BondProperties.DHCP) instanceof Map<?, ?> d ? text(d.get(BondProperties.DHCP_STATE)) : "");
+                p.get(BondProperties.DHCP) instanceof Map<?, ?> d ? text(d.get(BondProperties.DHCP_STATE)) : "",
+                text(p.get(BondProperties.NAME)), number(p.get(BondProperties.ACTIVE_SINCE)));
     }
 
     private static List<String> texts(Object o) {

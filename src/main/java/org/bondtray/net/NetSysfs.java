@@ -1,4 +1,4 @@
-package org.bondtray.helper.kernel;
+package org.bondtray.net;
 
 import java.io.IOException;
 import java.nio.file.Files;
