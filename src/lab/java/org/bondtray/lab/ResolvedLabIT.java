@@ -29,4 +29,15 @@ class ResolvedLabIT {
                 () -> assertEquals(0, r.number("disable_exit"), r.text("disable_output")),
                 () -> assertEquals("gone", r.text("resolved.after_disable")));
     }
+
+    @Test
+    @DisplayName("a DHCP server's domain name with resolver directives in it reaches neither resolved nor resolv.conf")
+    void hostileDomainIsNotFedToResolved() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.RESOLVED);
+        r.print("hostile.dropped_ms", "hostile.domain", "hostile.dns", "hostile.fed", "hostile.resolv_conf_untouched");
+        assertAll(
+                () -> assertTrue(r.number("hostile.dropped_ms") >= 0, "the helper took the hostile lease and said so"),
+                () -> assertEquals("false", r.text("hostile.fed"), r.text("hostile.domain") + " / " + r.text("hostile.dns")),
+                () -> assertEquals("true", r.text("hostile.resolv_conf_untouched")));
+    }
 }

@@ -421,14 +421,13 @@ final class HelperDrill implements Scenario {
      */
     private void hostileDomainName(Lab lab, Results r, Properties bond) {
         int journalFrom = HelperProcess.log(lab.cmd()).length();
-        lab.net().restartLanDhcp("--dhcp-option-force=option:domain-name," + Topology.LAN_DOMAIN
-                + "\nnameserver 203.0.113.5\noptions trust-ad");
+        lab.net().restartLanDhcp(HOSTILE_DOMAIN);
         try {
             dhcpcdDies(lab, r, bond);
             r.put("hostile_domain.dropped_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
-                    () -> HelperProcess.log(lab.cmd()).substring(journalFrom).contains("dropped the DHCP server's domain")));
+                    () -> HelperProcess.log(lab.cmd()).substring(journalFrom).contains(DROPPED_DOMAIN)));
             String said = HelperProcess.log(lab.cmd()).substring(journalFrom).lines()
-                    .filter(l -> l.contains("dropped the DHCP server's domain")).findFirst().orElse("");
+                    .filter(l -> l.contains(DROPPED_DOMAIN)).findFirst().orElse("");
             String conf = readFile("/etc/resolv.conf");
             r.put("hostile_domain.warning", said.strip())
                     .put("hostile_domain.resolv_conf", conf.strip().replace('\n', '|'))
@@ -438,6 +437,12 @@ final class HelperDrill implements Scenario {
             lab.net().restartLanDhcp();
         }
     }
+
+    /** dnsmasq's option for a domain name that carries resolver directives on lines of their own. */
+    static final String HOSTILE_DOMAIN = "--dhcp-option-force=option:domain-name," + Topology.LAN_DOMAIN
+            + "\nnameserver 203.0.113.5\noptions trust-ad";
+    /** What the helper logs when it drops such an option. */
+    static final String DROPPED_DOMAIN = "dropped the DHCP server's domain";
 
     /** dhcpcd killed: the helper starts it again; the address stays all along. */
     private void dhcpcdDies(Lab lab, Results r, Properties bond) {
@@ -459,7 +464,7 @@ final class HelperDrill implements Scenario {
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
 
-    private static long dhcpcdPid(Lab lab) {
+    static long dhcpcdPid(Lab lab) {
         String text = readFile("/run/dhcpcd/" + PlainBond.NAME + ".pid").strip();
         if (text.isEmpty()) {
             return 0;

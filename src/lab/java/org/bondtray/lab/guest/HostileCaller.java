@@ -54,18 +54,23 @@ public final class HostileCaller {
         List<Call> calls = calls();
         try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().withShared(false).build()) {
             for (Call c : calls) {
-                long t0 = System.nanoTime();
-                String outcome = call(bus, c);
-                long ms = (System.nanoTime() - t0) / 1_000_000;
+                long[] sent = new long[1];
+                String outcome = call(bus, c, sent);
+                long ms = (System.nanoTime() - sent[0]) / 1_000_000;
                 System.out.println(c.name() + "\t" + outcome + "\t" + ms);
             }
         }
     }
 
-    private static String call(DBusConnection bus, Call c) {
+    /** Sends {@code c} and waits for the answer; {@code sent[0]} is when it went out, after marshalling. */
+    private static String call(DBusConnection bus, Call c, long[] sent) {
+        sent[0] = System.nanoTime();
         try {
             MethodCall m = bus.getMessageFactory().createMethodCall(BondtrayBus.BUS_NAME, c.path(), c.iface(),
                     c.member(), (byte) 0, c.signature(), c.args());
+            // The time is the helper's: from the message going out to its answer, not this JVM's
+            // marshalling of 3000 entries.
+            sent[0] = System.nanoTime();
             bus.sendMessage(m);
             Message reply = m.getReply(REPLY_WAIT_MS);
             if (reply == null) {
@@ -181,7 +186,9 @@ public final class HostileCaller {
                 "/org/bondtray/Helper/bond0/eth0", "/org/bondtray", "/", "/org/freedesktop/DBus")) {
             calls.add(new Call("object." + path, path, bond, "SwitchTo", "s", "wlan0"));
         }
-        for (String member : List.of("Reboot", "setup", "Setup2", "SwitchTo\u00e9", "Exec")) {
+        // Member names the bus accepts ([A-Za-z0-9_]): one it refuses would only cost this caller
+        // its connection.
+        for (String member : List.of("Reboot", "setup", "Setup2", "SwitchTo_", "Exec")) {
             calls.add(new Call("method." + member, PATH, bond, member, "s", "eth0"));
         }
         calls.add(new Call("interface.other", PATH, "org.bondtray.Bond2", "SwitchTo", "s", "nosuch0"));

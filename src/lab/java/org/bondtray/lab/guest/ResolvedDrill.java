@@ -38,6 +38,7 @@ final class ResolvedDrill implements Scenario {
             Cmd.Result query = cmd.tryRun("resolvectl", "query", "--cache=no", Topology.ROUTER_NAME);
             r.put("resolved.query_exit", query.exit()).put("resolved.query", oneLine(query));
             r.put("resolv_conf_untouched", BondReadings.readFile("/etc/resolv.conf").equals(resolvConfBefore));
+            hostileDomain(lab, r, resolvConfBefore);
 
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
             r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());
@@ -45,6 +46,34 @@ final class ResolvedDrill implements Scenario {
         } finally {
             helper.stop();
             Units.stop(cmd, UNIT);
+        }
+    }
+
+    /**
+     * The LAN's DHCP server turns hostile: its domain name option holds resolver directives on
+     * lines of their own. dhcpcd is killed so the one the helper starts again takes that lease;
+     * resolved must be handed neither the directives nor their name server.
+     */
+    private static void hostileDomain(Lab lab, Results r, String resolvConfBefore) {
+        Cmd cmd = lab.cmd();
+        int journalFrom = HelperProcess.log(cmd).length();
+        lab.net().restartLanDhcp(HelperDrill.HOSTILE_DOMAIN);
+        try {
+            long pid = HelperDrill.dhcpcdPid(lab);
+            cmd.run("kill", "-9", Long.toString(pid));
+            r.put("hostile.dropped_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> HelperProcess.log(cmd).substring(journalFrom).contains(HelperDrill.DROPPED_DOMAIN)));
+            // The helper hands resolved the lease's servers just after it logs.
+            Wait.sleep(Duration.ofSeconds(2));
+            String domain = resolvectl(cmd, "domain", PlainBond.NAME);
+            String dns = resolvectl(cmd, "dns", PlainBond.NAME);
+            r.put("hostile.domain", domain).put("hostile.dns", dns)
+                    .put("hostile.fed", (domain + dns).contains("203.0.113.5") || (domain + dns).contains("trust-ad")
+                            || domain.contains("nameserver"))
+                    .put("hostile.resolv_conf_untouched",
+                            BondReadings.readFile("/etc/resolv.conf").equals(resolvConfBefore));
+        } finally {
+            lab.net().restartLanDhcp();
         }
     }
 
