@@ -105,13 +105,14 @@ class LaptopLabIT {
     @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads and her switch still answer")
     void anUnansweredAgentStallsNobody() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_ms",
+        r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_ms",
                 "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms");
         assertAll(
                 () -> assertEquals("true", r.text("stalled.dialog_shown"), "polkit was asking (else this proves nothing)"),
                 () -> assertTrue(r.number("stalled.waited_to_the_end") <= 2, "at most two of hers wait for polkit"),
                 () -> assertTrue(r.number("stalled.busy") >= 6, "the rest are refused at once, as Busy"),
                 () -> assertEquals(0, r.number("stalled.read_exit")),
+                () -> assertTrue(r.number("stalled.bus_read_ms") < 1000, "the helper answers a read within 1 s"),
                 () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 1000,
                         "a read answers within 1 s of an unloaded one"),
                 () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.read_quiet_ms") + 1000,
@@ -123,21 +124,27 @@ class LaptopLabIT {
     }
 
     @Test
-    @DisplayName("alice's and mallory's 300 hostile calls: each a typed error within 1 s; nothing asked, nothing changed")
+    @DisplayName("alice's and mallory's hostile calls (over 700): each a typed error within 1 s (3 s for 3000 entries); nothing asked, nothing changed")
     void hostileCallsChangeNothing() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("hostile.count", "hostile.alice.count", "hostile.alice.max_ms", "hostile.alice.slowest",
+        r.print("hostile.count", "hostile.cold.max_ms", "hostile.cold.slowest", "hostile.alice.count", "hostile.alice.max_ms", "hostile.alice.slowest",
                 "hostile.alice.errors", "hostile.mallory.count", "hostile.mallory.max_ms", "hostile.mallory.slowest",
                 "hostile.mallory.errors", "hostile.dialogs", "hostile.same_helper", "hostile.bond_unchanged",
                 "hostile.files_unchanged");
         assertAll(
                 () -> assertTrue(r.number("hostile.count") >= 300, "at least 300 calls"),
+                () -> assertEquals("", r.text("hostile.cold.accepted"), "none of the first run's was taken"),
+                () -> assertEquals("", r.text("hostile.cold.untyped"), "every one of the first run's got a typed error"),
                 () -> assertEquals("", r.text("hostile.alice.accepted"), "none of alice's was taken"),
                 () -> assertEquals("", r.text("hostile.mallory.accepted"), "none of mallory's was taken"),
                 () -> assertEquals("", r.text("hostile.alice.untyped"), "every one of alice's got a typed error"),
                 () -> assertEquals("", r.text("hostile.mallory.untyped"), "every one of mallory's got a typed error"),
                 () -> assertEquals("", r.text("hostile.alice.over_1s"), "each within 1 s"),
                 () -> assertEquals("", r.text("hostile.mallory.over_1s"), "each within 1 s"),
+                // 3000 entries are decoded by the bus library before any check of the helper's:
+                // 0.7-2.5 s on the lab's emulated CPU (TCG), so these are given 3 s.
+                () -> assertEquals("", r.text("hostile.alice.bulky_over_3s"), "3000 entries within 3 s"),
+                () -> assertEquals("", r.text("hostile.mallory.bulky_over_3s"), "3000 entries within 3 s"),
                 () -> assertEquals(0, r.number("hostile.dialogs"), "no call got as far as polkit's dialog"),
                 () -> assertEquals("true", r.text("hostile.same_helper"), "the helper stayed up"),
                 () -> assertEquals("true", r.text("hostile.bond_unchanged")),
