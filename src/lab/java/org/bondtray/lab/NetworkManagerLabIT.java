@@ -2,6 +2,7 @@ package org.bondtray.lab;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bondtray.lab.guest.Scenarios;
@@ -17,7 +18,8 @@ class NetworkManagerLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
         r.print("nm.eth_connected_ms", "nm.wifi_connected_ms", "nm.before", "nm.eth_address_before", "setup_exit",
                 "setup_ms", "up_ms", "nm.after_setup", "bond.ports", "bond.address_ms", "bond.address", "eth_addresses_after_setup", "wifi.ssid_under_helper",
-                "wifi.saved_ssid", "wifi.saved_key", "wifi.saved_modes", "wifi.mallory_read_exit",
+                "wifi.saved_ssid", "wifi.saved_key", "wifi.saved_modes", "wifi.mallory_read_exit", "wifi.resave_exit",
+                "wifi.resave_output", "wifi.resaved", "wifi.resaved_modes", "wifi.resaved_mallory_exit",
                 "wifi.mallory_read_error", "cuts", "nm.during_cuts", "nm.after_cuts", "eth_addresses_during",
                 "disable_exit", "nm.eth_back_ms", "nm.wifi_back_ms", "nm.after_disable", "nm.eth_address_after",
                 "bond.after_disable");
@@ -35,6 +37,12 @@ class NetworkManagerLabIT {
                 () -> assertEquals("false", r.text("wifi.mallory_read_key"), r.text("wifi.mallory_read_error")),
                 () -> assertTrue(r.text("wifi.mallory_read_error").contains("Permission denied"),
                         r.text("wifi.mallory_read_error")),
+                // wpa_supplicant's SaveConfig after alice's join: the file is new, the keys still root's.
+                () -> assertEquals(0, r.number("wifi.resave_exit"), r.text("wifi.resave_output")),
+                () -> assertEquals("true", r.text("wifi.resaved"), "wpa_supplicant wrote the file anew"),
+                () -> assertTrue(r.text("wifi.resaved_modes").startsWith("700 "), r.text("wifi.resaved_modes")),
+                () -> assertNotEquals(0, r.number("wifi.resaved_mallory_exit")),
+                () -> assertEquals("false", r.text("wifi.resaved_mallory_key")),
                 () -> assertEquals("", r.text("nm.during_cuts"), "NetworkManager did nothing during the cuts"),
                 () -> assertEquals("eth0 unmanaged, wlan0 unmanaged", r.text("nm.after_cuts")),
                 () -> assertEquals("", r.text("eth_addresses_during"), "no address of NetworkManager's on the port"),

@@ -67,6 +67,7 @@ final class NetworkManagerDrill implements Scenario {
             r.put("cuts", CUTS).put("nm.during_cuts", fight.strip()).put("nm.after_cuts", NetworkManagerLaptop.view(cmd, wired, wlan));
             r.put("eth_addresses_during", String.join(" ", lab.net().addresses(wired, 4)));
 
+            resaved(lab, r, helper);
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
             r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());
             r.put("nm.eth_back_ms", Wait.until("NetworkManager to connect " + wired + " again", Duration.ofSeconds(120),
@@ -81,6 +82,26 @@ final class NetworkManagerDrill implements Scenario {
             nm.close();
             Files.deleteIfExists(NETWORKS);
         }
+    }
+
+    /**
+     * alice joins another network with {@code bondtray wifi connect}: wpa_supplicant saves the
+     * file anew (SaveConfig) through a file of its own umask. The keys stay root's all the same:
+     * the folder is closed, and the helper closes the file again when it sees the new state.
+     */
+    private static void resaved(Lab lab, Results r, HelperProcess helper) throws java.io.IOException {
+        Cmd cmd = lab.cmd();
+        cmd.run("usermod", "-a", "-G", "netdev", Topology.USER);
+        String before = cmd.run("stat", "-c", "%i %Y", NETWORKS.toString()).strip();
+        java.nio.file.Path password = WifiCliSteps.passwordFile(lab, "password-resave", AccessPoint.CAFE.passphrase());
+        Cmd.Result join = helper.cliInNewLogin(Topology.USER, "wifi", "connect", AccessPoint.CAFE.ssid(),
+                "--password-file", password.toString());
+        r.put("wifi.resave_exit", join.exit()).put("wifi.resave_output", (join.out() + join.err()).strip())
+                .put("wifi.resaved", !cmd.run("stat", "-c", "%i %Y", NETWORKS.toString()).strip().equals(before))
+                .put("wifi.resaved_modes", cmd.run("stat", "-c", "%a", NETWORKS.getParent().toString(),
+                        NETWORKS.toString()).strip().replace('\n', ' '));
+        Cmd.Result peek = cmd.tryRun(Cmd.asUser(Topology.REFUSED_USER, "cat", NETWORKS.toString()));
+        r.put("wifi.resaved_mallory_exit", peek.exit()).put("wifi.resaved_mallory_key", peek.out().contains("psk="));
     }
 
     private static int nmLines(Lab lab) {

@@ -22,6 +22,11 @@ final class WifiCliSteps {
     }
 
     private Path passwordFile(String name, String password) throws IOException {
+        return passwordFile(lab, name, password);
+    }
+
+    /** A file in alice's home that only she may read, holding {@code password}: for --password-file. */
+    static Path passwordFile(Lab lab, String name, String password) throws IOException {
         Path f = Path.of("/home", Topology.USER, name);
         Files.writeString(f, password + "\n");
         lab.cmd().run("chown", Topology.USER, f.toString());
