@@ -84,6 +84,10 @@ final class RealWorldSteps {
         r.put("routes.dhcp_default_ms", Wait.until("dhcpcd's default route with metric 300", Duration.ofSeconds(60),
                 () -> lab.cmd().run("ip", "-4", "route", "show", "default", "dev", PlainBond.NAME, "proto", "dhcp")
                         .contains("metric 300")));
+        // dhcpcd's rebind for the new metric takes the lease down and up again, and with it the
+        // routes through its gateway; the helper puts the configured one back.
+        r.put("routes.route_back_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
+                () -> lab.cmd().run("ip", "-4", "route", "show", "10.99.0.0/16").contains("metric 300")));
         r.put("routes.route", lab.cmd().run("ip", "-4", "route", "show", "10.99.0.0/16").strip());
         r.put("routes.default", lab.cmd().run("ip", "-4", "route", "show", "default", "dev", PlainBond.NAME).strip()
                 .replace('\n', ';'));
