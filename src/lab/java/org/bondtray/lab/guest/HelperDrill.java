@@ -421,11 +421,9 @@ final class HelperDrill implements Scenario {
      */
     private void hostileDomainName(Lab lab, Results r, Properties bond) {
         int journalFrom = HelperProcess.log(lab.cmd()).length();
-        lab.net().restartLanDhcp(HOSTILE_DOMAIN);
         try {
-            dhcpcdDies(lab, r, bond);
-            r.put("hostile_domain.dropped_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
-                    () -> HelperProcess.log(lab.cmd()).substring(journalFrom).contains(DROPPED_DOMAIN)));
+            r.put("hostile_domain.dropped_ms", hostileLeaseTaken(lab, Duration.ofSeconds(30),
+                    () -> dhcpcdDies(lab, r, bond)));
             String said = HelperProcess.log(lab.cmd()).substring(journalFrom).lines()
                     .filter(l -> l.contains(DROPPED_DOMAIN)).findFirst().orElse("");
             String conf = readFile("/etc/resolv.conf");
@@ -443,6 +441,20 @@ final class HelperDrill implements Scenario {
             + "\nnameserver 203.0.113.5\noptions trust-ad";
     /** What the helper logs when it drops such an option. */
     static final String DROPPED_DOMAIN = "dropped the DHCP server's domain";
+
+    /**
+     * The LAN's DHCP server restarted with {@link #HOSTILE_DOMAIN}; {@code takeLease} has the
+     * helper's dhcpcd take a lease from it. Returns the ms until the helper logged that it dropped
+     * the option, or -1 if it did not within {@code patience}. The caller puts the plain server
+     * back ({@code restartLanDhcp()}) when it has read what it needs.
+     */
+    static long hostileLeaseTaken(Lab lab, Duration patience, Runnable takeLease) {
+        int journalFrom = HelperProcess.log(lab.cmd()).length();
+        lab.net().restartLanDhcp(HOSTILE_DOMAIN);
+        takeLease.run();
+        return Wait.untilOrTimeout(patience, Duration.ofMillis(250),
+                () -> HelperProcess.log(lab.cmd()).substring(journalFrom).contains(DROPPED_DOMAIN));
+    }
 
     /** dhcpcd killed: the helper starts it again; the address stays all along. */
     private void dhcpcdDies(Lab lab, Results r, Properties bond) {

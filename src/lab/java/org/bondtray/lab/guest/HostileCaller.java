@@ -54,31 +54,31 @@ public final class HostileCaller {
         List<Call> calls = calls();
         try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().withShared(false).build()) {
             for (Call c : calls) {
-                long[] sent = new long[1];
-                String outcome = call(bus, c, sent);
-                long ms = (System.nanoTime() - sent[0]) / 1_000_000;
-                System.out.println(c.name() + "\t" + outcome + "\t" + ms);
+                Outcome o = call(bus, c);
+                System.out.println(c.name() + "\t" + o.answer() + "\t" + o.ms());
             }
         }
     }
 
-    /** Sends {@code c} and waits for the answer; {@code sent[0]} is when it went out, after marshalling. */
-    private static String call(DBusConnection bus, Call c, long[] sent) {
-        sent[0] = System.nanoTime();
+    /** The error name (or "accepted", "no-reply", "unsent:…"), and ms from the message going out to it. */
+    private record Outcome(String answer, long ms) {
+    }
+
+    private static Outcome call(DBusConnection bus, Call c) {
+        long sent = System.nanoTime();
         try {
             MethodCall m = bus.getMessageFactory().createMethodCall(BondtrayBus.BUS_NAME, c.path(), c.iface(),
                     c.member(), (byte) 0, c.signature(), c.args());
             // The time is the helper's: from the message going out to its answer, not this JVM's
             // marshalling of 3000 entries.
-            sent[0] = System.nanoTime();
+            sent = System.nanoTime();
             bus.sendMessage(m);
             Message reply = m.getReply(REPLY_WAIT_MS);
-            if (reply == null) {
-                return "no-reply";
-            }
-            return reply instanceof org.freedesktop.dbus.messages.Error e ? e.getName() : "accepted";
+            String answer = reply == null ? "no-reply"
+                    : reply instanceof org.freedesktop.dbus.messages.Error e ? e.getName() : "accepted";
+            return new Outcome(answer, (System.nanoTime() - sent) / 1_000_000);
         } catch (Exception e) {
-            return "unsent:" + e.getClass().getSimpleName();
+            return new Outcome("unsent:" + e.getClass().getSimpleName(), (System.nanoTime() - sent) / 1_000_000);
         }
     }
 

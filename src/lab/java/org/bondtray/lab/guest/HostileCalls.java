@@ -66,6 +66,12 @@ final class HostileCalls {
     }
 
     private static String[] javaCommand(GuestControl control) {
+        try {
+            Files.createDirectories(READABLE);
+            Files.setPosixFilePermissions(READABLE, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> readable = new ArrayList<>();
         int i = 0;
         for (String entry : control.classpath().split(":")) {
@@ -84,8 +90,6 @@ final class HostileCalls {
 
     private static void copy(Path from, Path to) {
         try {
-            Files.createDirectories(READABLE);
-            Files.setPosixFilePermissions(READABLE, PosixFilePermissions.fromString("rwxr-xr-x"));
             if (Files.exists(to)) {
                 return;
             }

@@ -49,11 +49,7 @@ final class NetworkManagerDrill implements Scenario {
             r.put("wifi.saved_ssid", saved.contains("ssid=\"" + AccessPoint.LAN_WPA2.ssid() + "\""))
                     .put("wifi.saved_key", saved.contains("psk="));
             // The keys NetworkManager kept root's stay root's: mallory, a local user, tries to read them.
-            r.put("wifi.saved_modes", cmd.run("stat", "-c", "%a", NETWORKS.getParent().toString(), NETWORKS.toString())
-                    .strip().replace('\n', ' '));
-            Cmd.Result peek = cmd.tryRun(Cmd.asUser(Topology.REFUSED_USER, "cat", NETWORKS.toString()));
-            r.put("wifi.mallory_read_exit", peek.exit()).put("wifi.mallory_read_key", peek.out().contains("psk="))
-                    .put("wifi.mallory_read_error", peek.err().strip());
+            keysPeeked(cmd, r, "wifi.saved_modes", "wifi.mallory_read");
 
             int logBefore = nmLines(lab);
             String fight = "";
@@ -97,11 +93,20 @@ final class NetworkManagerDrill implements Scenario {
         Cmd.Result join = helper.cliInNewLogin(Topology.USER, "wifi", "connect", AccessPoint.CAFE.ssid(),
                 "--password-file", password.toString());
         r.put("wifi.resave_exit", join.exit()).put("wifi.resave_output", (join.out() + join.err()).strip())
-                .put("wifi.resaved", !cmd.run("stat", "-c", "%i %Y", NETWORKS.toString()).strip().equals(before))
-                .put("wifi.resaved_modes", cmd.run("stat", "-c", "%a", NETWORKS.getParent().toString(),
-                        NETWORKS.toString()).strip().replace('\n', ' '));
+                .put("wifi.resaved", !cmd.run("stat", "-c", "%i %Y", NETWORKS.toString()).strip().equals(before));
+        keysPeeked(cmd, r, "wifi.resaved_modes", "wifi.resaved_mallory");
+    }
+
+    /**
+     * The folder's and the file's modes as {@code modesKey}, and mallory, a local user, trying to
+     * read the keys: {@code peekPrefix}_exit, _key (whether she saw one) and _error.
+     */
+    private static void keysPeeked(Cmd cmd, Results r, String modesKey, String peekPrefix) {
+        r.put(modesKey, cmd.run("stat", "-c", "%a", NETWORKS.getParent().toString(), NETWORKS.toString())
+                .strip().replace('\n', ' '));
         Cmd.Result peek = cmd.tryRun(Cmd.asUser(Topology.REFUSED_USER, "cat", NETWORKS.toString()));
-        r.put("wifi.resaved_mallory_exit", peek.exit()).put("wifi.resaved_mallory_key", peek.out().contains("psk="));
+        r.put(peekPrefix + "_exit", peek.exit()).put(peekPrefix + "_key", peek.out().contains("psk="))
+                .put(peekPrefix + "_error", peek.err().strip());
     }
 
     private static int nmLines(Lab lab) {

@@ -56,13 +56,9 @@ final class ResolvedDrill implements Scenario {
      */
     private static void hostileDomain(Lab lab, Results r, String resolvConfBefore) {
         Cmd cmd = lab.cmd();
-        int journalFrom = HelperProcess.log(cmd).length();
-        lab.net().restartLanDhcp(HelperDrill.HOSTILE_DOMAIN);
         try {
-            long pid = HelperDrill.dhcpcdPid(lab);
-            cmd.run("kill", "-9", Long.toString(pid));
-            r.put("hostile.dropped_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
-                    () -> HelperProcess.log(cmd).substring(journalFrom).contains(HelperDrill.DROPPED_DOMAIN)));
+            r.put("hostile.dropped_ms", HelperDrill.hostileLeaseTaken(lab, Duration.ofSeconds(60),
+                    () -> cmd.run("kill", "-9", Long.toString(HelperDrill.dhcpcdPid(lab)))));
             // The helper hands resolved the lease's servers just after it logs.
             Wait.sleep(Duration.ofSeconds(2));
             String domain = resolvectl(cmd, "domain", PlainBond.NAME);
