@@ -46,6 +46,14 @@ public final class IpText {
         }
     }
 
+    /**
+     * The address as it is saved and shown: IPv4 dotted, IPv6 compressed per RFC 5952 (as the
+     * kernel shows it), so "fd00:0::1" and "fd00::1" are one address everywhere.
+     */
+    public static String canonical(String text) {
+        return org.bondtray.helper.kernel.Rtnetlink.text(address(text).getAddress());
+    }
+
     /** Whether an address as the kernel or a configuration writes it is IPv4 (IPv6 has colons). */
     public static boolean isIpv4(String text) {
         return !text.isEmpty() && !text.contains(":");

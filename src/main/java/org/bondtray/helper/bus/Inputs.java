@@ -119,17 +119,17 @@ public final class Inputs {
                     "Addressing must be one of dhcp, static, both"));
         }
         List<String> addresses = list(options, BondProperties.OPT_ADDRESSES, MAX_ADDRESSES, base.addresses(),
-                IpText::prefixed);
-        List<String> gateways = list(options, BondProperties.OPT_GATEWAY, 2, base.gateways(), IpText::address);
+                a -> IpText.prefixed(a).toString());
+        List<String> gateways = list(options, BondProperties.OPT_GATEWAY, 2, base.gateways(), IpText::canonical);
         if (gateways.stream().map(g -> IpText.address(g).getAddress().length).distinct().count() < gateways.size()) {
             throw new InvalidArgs("Gateway may hold one IPv4 and one IPv6 address");
         }
-        List<String> dns = list(options, BondProperties.OPT_DNS, MAX_DNS, base.dns(), IpText::address);
+        List<String> dns = list(options, BondProperties.OPT_DNS, MAX_DNS, base.dns(), IpText::canonical);
         if (addressing.hasStatic() && addresses.isEmpty()) {
             throw new InvalidArgs("static addressing needs at least one address in Addresses");
         }
-        List<String> routes = list(options, BondProperties.OPT_ROUTES, MAX_ROUTES, base.routes(), IpText::route)
-                .stream().map(r -> IpText.route(r).toString()).toList();
+        List<String> routes = list(options, BondProperties.OPT_ROUTES, MAX_ROUTES, base.routes(),
+                r -> IpText.route(r).toString());
         int metric = base.routeMetric();
         if (options.containsKey(BondProperties.OPT_ROUTE_METRIC)) {
             metric = (int) unsigned(options.get(BondProperties.OPT_ROUTE_METRIC), BondProperties.OPT_ROUTE_METRIC,
@@ -178,9 +178,12 @@ public final class Inputs {
         }
     }
 
-    /** An array of strings (as) of at most {@code max} entries, each accepted by {@code check}. */
+    /**
+     * An array of strings (as) of at most {@code max} entries, each as {@code normal} writes it
+     * (it refuses what it cannot take): saved the one way, so equal addresses compare equal.
+     */
     private static List<String> list(Map<String, Variant<?>> options, String key, int max, List<String> fallback,
-                                     Function<String, ?> check) {
+                                     Function<String, String> normal) {
         Variant<?> v = options.get(key);
         if (v == null) {
             return fallback;
@@ -189,11 +192,10 @@ public final class Inputs {
         int i = 0;
         for (Object item : strings(key, v.getValue(), max)) {
             try {
-                check.apply((String) item);
+                out.add(normal.apply((String) item));
             } catch (IllegalArgumentException e) {
                 throw new InvalidArgs(key + "[" + i + "]: " + e.getMessage());
             }
-            out.add((String) item);
             i++;
         }
         return out;

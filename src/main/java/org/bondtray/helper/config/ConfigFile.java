@@ -87,8 +87,8 @@ public final class ConfigFile {
                 number(kv, "miimon", d.miimon()), number(kv, "updelay", d.updelay()), number(kv, "downdelay", 0),
                 Addressing.parse(kv.getOrDefault("addressing", "dhcp"))
                         .orElseThrow(() -> new IllegalArgumentException("addressing must be dhcp, static or both")),
-                checked(words(kv, "addresses"), IpText::prefixed), checked(words(kv, "gateway"), IpText::address),
-                checked(words(kv, "dns"), IpText::address),
+                normal(words(kv, "addresses"), a -> IpText.prefixed(a).toString()),
+                normal(words(kv, "gateway"), IpText::canonical), normal(words(kv, "dns"), IpText::canonical),
                 routes(kv.getOrDefault("routes", "")),
                 number(kv, "route_metric", 0, BondConfig.MAX_METRIC),
                 fallback(kv.getOrDefault("fallback", "")));
@@ -109,9 +109,9 @@ public final class ConfigFile {
         return v.isEmpty() ? List.of() : Arrays.asList(v.split("\\s+"));
     }
 
-    private static List<String> checked(List<String> values, java.util.function.Function<String, ?> parser) {
-        values.forEach(parser::apply);
-        return values;
+    /** Each value as {@code normal} writes it: a file edited by hand reads as the bus would have saved it. */
+    private static List<String> normal(List<String> values, java.util.function.Function<String, String> normal) {
+        return values.stream().map(normal).toList();
     }
 
     private static final List<String> KEYS = List.of("bond", "ports", "preference", "primary", "miimon", "updelay",

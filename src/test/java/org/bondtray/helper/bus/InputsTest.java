@@ -35,6 +35,28 @@ class InputsTest {
         assertEquals(List.of("192.168.50.1", "fd00:50::1"), c.gateways());
     }
 
+    @Test
+    void addressesAreSavedTheOneWayTheKernelWritesThem() {
+        BondConfig c = Inputs.setup(Map.of("Addressing", new Variant<>("both"),
+                "Addresses", strings("FD00:50:0:0::250/64"), "Gateway", strings("fd00:0050::0001"),
+                "DNS", strings("FD00:50::53", "::ffff:192.168.50.1"),
+                "Routes", strings("fd00:99:0::/48 via FD00:50::1")), BASE);
+        assertEquals(List.of("fd00:50::250/64"), c.addresses());
+        assertEquals(List.of("fd00:50::1"), c.gateways());
+        assertEquals(List.of("fd00:50::53", "192.168.50.1"), c.dns());
+        assertEquals(List.of("fd00:99::/48 via fd00:50::1"), c.routes());
+    }
+
+    /** Names, and what only looks like an address: each would be a name server's question as root. */
+    @ParameterizedTest
+    @ValueSource(strings = {"face.cafe", "dead.beef", "localhost", "1.2.3", "0x7f.1", "cafe:bad.example", "[::1]"})
+    void namesAreNeverLookedUpButRefused(String name) {
+        for (String key : List.of("DNS", "Gateway")) {
+            InvalidArgs e = assertThrows(InvalidArgs.class, () -> Inputs.setup(Map.of(key, strings(name)), BASE));
+            assertEquals(key + "[0]: not an IPv4 or IPv6 address", e.getMessage());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"192.168.50.250", "192.168.50.250/33", "192.168.50/24", "host.example.org/24",
             "fd00::1/129", "1.2.3.4/0", "$(reboot)/24", ""})

@@ -37,7 +37,7 @@ class ConfigFileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"preference = fastest\n", "just some words\n", "miimon = -5\n", "colour = blue\n",
-            "addresses = 192.168.1.7\n", "dns = ns.example.org\n", "addressing = sometimes\n",
+            "addresses = 192.168.1.7\n", "dns = ns.example.org\n", "gateway = face.cafe\n", "dns = 1.2.3\n", "addressing = sometimes\n",
             "routes = 10.8.0.0/16\n", "routes = 10.8.0.1/16 via 10.0.0.1\n", "route_metric = 70000\n",
             "fallback = fd00::9/64\n",
             "\u0000\u0001binary"})
@@ -51,6 +51,17 @@ class ConfigFileTest {
         try (var left = Files.list(dir)) {
             assertTrue(left.anyMatch(p -> p.getFileName().toString().startsWith(ConfigFile.NAME + ".corrupt-")));
         }
+    }
+
+    @Test
+    void addressesEditedByHandReadAsTheBusSavesThem() throws Exception {
+        ConfigFile file = new ConfigFile(dir);
+        Files.writeString(file.path(), "ports = eth0 wlan0\naddressing = both\naddresses = FD00:50:0::250/64\n"
+                + "gateway = fd00:0050::1\ndns = FD00:50::53 192.168.50.1\n");
+        BondConfig c = file.load().config().orElseThrow();
+        assertEquals(List.of("fd00:50::250/64"), c.addresses());
+        assertEquals(List.of("fd00:50::1"), c.gateways());
+        assertEquals(List.of("fd00:50::53", "192.168.50.1"), c.dns());
     }
 
     @Test
