@@ -77,9 +77,30 @@ public final class Cli {
         System.exit(new Cli(System.out, System.err, null).run(args));
     }
 
+    /** The commands that talk to the helper; wifi and tray have their own ways. */
+    private static final java.util.Set<String> HELPER_COMMANDS = java.util.Set.of("status", "watch", "switch",
+            "setup", "disable", "confirm");
+
     int run(String[] args) {
         if (args.length == 0) {
             return usage(t.get("cli.no.command"));
+        }
+        // What needs no bus answers without one: help and version on a machine with no helper,
+        // no bus, no display; a misspelt command without a wait for the bus.
+        switch (args[0]) {
+            case "--help", "-h", "help" -> {
+                usage(out);
+                return OK;
+            }
+            case "--version" -> {
+                out.println("bondtray " + version());
+                return OK;
+            }
+            default -> {
+                if (!args[0].equals("tray") && !args[0].equals("wifi") && !HELPER_COMMANDS.contains(args[0])) {
+                    return usage(t.get("cli.unknown.command", args[0]));
+                }
+            }
         }
         if (args[0].equals("tray")) {
             // The tray follows the helper by itself, running or not.
@@ -127,18 +148,36 @@ public final class Cli {
 
     private int usage(String why) {
         err.println("bondtray: " + why);
-        err.println("usage: bondtray status|watch [--json]");
-        err.println("       bondtray switch wired|wireless|auto|PORT");
-        err.println("       bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]");
-        err.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
-        err.println("                      [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...");
-        err.println("                      [--route \"NET/PREFIX via IP\"]... [--metric N] [--fallback IP/PREFIX]");
-        err.println("                      [--confirm-timeout SECONDS]");
-        err.println("       bondtray confirm");
-        err.println("       bondtray disable");
-        err.println("       bondtray wifi list|connect SSID|forget SSID");
-        err.println("       bondtray tray");
+        usage(err);
         return USAGE;
+    }
+
+    private static void usage(PrintStream to) {
+        to.println("usage: bondtray status|watch [--json]");
+        to.println("       bondtray switch wired|wireless|auto|PORT");
+        to.println("       bondtray setup [--port SPEC]... [--primary SPEC] [--prefer wired|wireless|auto]");
+        to.println("                      [--miimon MS] [--updelay MS] [--downdelay MS]");
+        to.println("                      [--addressing dhcp|static|both] [--address IP/PREFIX]... [--gateway IP]... [--dns IP]...");
+        to.println("                      [--route \"NET/PREFIX via IP\"]... [--metric N] [--fallback IP/PREFIX]");
+        to.println("                      [--confirm-timeout SECONDS]");
+        to.println("       bondtray confirm");
+        to.println("       bondtray disable");
+        WifiCommand.USAGE.forEach(line -> to.println("       " + line));
+        to.println("       bondtray tray");
+        to.println("       bondtray --help | --version");
+    }
+
+    /** The package's version, as the build wrote it. */
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Cli.class.getResourceAsStream("/org/bondtray/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // unknown below
+        }
+        return p.getProperty("version", "unknown");
     }
 
     private int status(HelperClient helper, boolean json) throws DBusException {

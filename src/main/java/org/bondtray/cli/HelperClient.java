@@ -22,8 +22,11 @@ final class HelperClient implements AutoCloseable {
     final String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
 
     HelperClient(String address) throws DBusException {
-        bus = address == null ? DBusConnectionBuilder.forSystemBus().build()
-                : DBusConnectionBuilder.forAddress(address).build();
+        DBusConnectionBuilder b = address == null ? DBusConnectionBuilder.forSystemBus()
+                : DBusConnectionBuilder.forAddress(address);
+        // One attempt: the library's default retries a missing socket for 10 s, and a person at
+        // the terminal should hear at once that there is no bus.
+        bus = b.transportConfig().withTimeout(0).back().build();
         MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
     }
 

@@ -85,11 +85,19 @@ final class WifiCommand {
 
     private int usage(String why) {
         err.println("bondtray: " + why);
-        err.println("usage: bondtray wifi list [--cached] [--json] [--interface IF]");
-        err.println("       bondtray wifi connect SSID [--password-file FILE] [--security open|wpa2|wpa3] [--hidden]");
-        err.println("       bondtray wifi forget SSID");
+        List<String> lines = USAGE;
+        for (int i = 0; i < lines.size(); i++) {
+            err.println((i == 0 ? "usage: " : "       ") + lines.get(i));
+        }
         return Cli.USAGE;
     }
+
+    /** The wifi commands' lines of the usage text; {@link Cli} prints them in its own. */
+    static final List<String> USAGE = List.of(
+            "bondtray wifi list [--cached] [--json] [--interface IF]",
+            "bondtray wifi connect SSID [--password-file FILE] [--security open|wpa2|wpa3] [--hidden]",
+            "                           [--interface IF]",
+            "bondtray wifi forget SSID [--interface IF]");
 
     private int list(String path, boolean cached, boolean json) throws WpaClient.WifiException {
         if (!cached && !wpa.scan(path, SCAN_WAIT)) {
