@@ -20,12 +20,6 @@ import java.util.logging.Logger;
 
 import org.bondtray.api.BondState;
 import org.bondtray.api.BondtrayBus;
-import org.bondtray.Error.Busy;
-import org.bondtray.Error.Failed;
-import org.bondtray.Error.InvalidArgs;
-import org.bondtray.Error.NotFound;
-import org.bondtray.Error.RfKilled;
-import org.bondtray.Error.Unsupported;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
@@ -42,7 +36,6 @@ import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
 import org.bondtray.wpa.Wpa;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
 
 /**
  * The helper's core: holds what the user configured, watches the kernel, keeps the bond the way
@@ -157,7 +150,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** Runs {@code op} on the worker; a change refuses to start while another is being applied. */
     public <T> T change(Callable<T> op) {
         if (!changing.compareAndSet(false, true)) {
-            throw new Busy("another change is being applied; try again when it is done");
+            throw Refusal.busy("another change is being applied; try again when it is done");
         }
         try {
             return call(op);
@@ -170,41 +163,41 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         try {
             return worker.submit(op).get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof DBusExecutionException d) {
-                throw d;
+            if (e.getCause() instanceof Refusal r) {
+                throw r;
             }
             LOG.log(Level.SEVERE, "operation failed", e.getCause());
-            throw new Failed(String.valueOf(e.getCause().getMessage()));
+            throw Refusal.failed(String.valueOf(e.getCause().getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failed("interrupted");
+            throw Refusal.failed("interrupted");
         }
     }
 
     /** Creates or changes the bond to be {@code wanted}; refuses before touching anything if it cannot work. */
     public void setup(BondConfig wanted) throws IOException {
         if (unsupported != null) {
-            throw new Unsupported(unsupported);
+            throw Refusal.unsupported(unsupported);
         }
         List<PortFacts> facts = facts(rt.links());
         List<PortFacts> ports = PortMatcher.select(wanted.ports(), facts, wanted.bond());
         List<String> unknown = PortMatcher.unmatched(wanted.ports(), ports);
         if (!unknown.isEmpty()) {
-            throw new InvalidArgs("no network interface matches '" + unknown.get(0) + "'");
+            throw Refusal.invalid("no network interface matches '" + unknown.get(0) + "'");
         }
         if (ports.isEmpty()) {
-            throw new NotFound("no wired or wireless interface found to bond");
+            throw Refusal.notFound("no wired or wireless interface found to bond");
         }
         for (PortFacts f : ports) {
             if (f.kind() == PortKind.WIRELESS && wifi != null && wifi.networks(f.name()) == 0) {
-                throw new InvalidArgs(f.name() + " knows no Wi-Fi network to join; connect it to one first");
+                throw Refusal.invalid(f.name() + " knows no Wi-Fi network to join; connect it to one first");
             }
         }
         Optional<Link> existing = find(facts, wanted.bond());
         for (PortFacts f : ports) {
             int master = f.link().master();
             if (master != 0 && (existing.isEmpty() || master != existing.get().index())) {
-                throw new Busy(f.name() + " is already a port of " + names.getOrDefault(master, "another device")
+                throw Refusal.busy(f.name() + " is already a port of " + names.getOrDefault(master, "another device")
                         + "; release it first");
             }
         }
@@ -237,9 +230,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 kernel.tearDown(wanted.bond());
             }
             if (e.unsupported()) {
-                throw new Unsupported("the kernel refused to make a bond: " + e.getMessage());
+                throw Refusal.unsupported("the kernel refused to make a bond: " + e.getMessage());
             }
-            throw new Failed(e.rfkilled() ? "a radio is blocked by rfkill: " + e.getMessage() : e.getMessage());
+            throw Refusal.failed(e.rfkilled() ? "a radio is blocked by rfkill: " + e.getMessage() : e.getMessage());
         }
         configFile.save(wanted);
         config = wanted;
@@ -253,7 +246,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             takeover.claim(ports.stream().map(f -> new Takeover.Port(f.name(), f.kind() == PortKind.WIRELESS)).toList(),
                     wifi);
         } catch (IOException e) {
-            throw new Failed(e.getMessage());
+            throw Refusal.failed(e.getMessage());
         }
     }
 
@@ -268,7 +261,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         try {
             claim(PortMatcher.select(c.ports(), facts(rt.links()), c.bond()));
-        } catch (Failed e) {
+        } catch (Refusal e) {
             LOG.warning(e.getMessage());
         }
     }
@@ -297,7 +290,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** Keeps the change on probation. */
     public void confirm() throws IOException {
         if (probation.end().isEmpty()) {
-            throw new NotFound("no change is waiting to be confirmed");
+            throw Refusal.notFound("no change is waiting to be confirmed");
         }
         LOG.info("change confirmed");
         refresh();
@@ -325,9 +318,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 decide(micros, answers);
                 return null;
             });
-        } catch (Busy busy) {
-            // Another change is under way: look again in a moment.
-            probation.retryLater(micros);
+        } catch (Refusal busy) {
+            if (busy.kind() == Refusal.Kind.BUSY) {
+                // Another change is under way: look again in a moment.
+                probation.retryLater(micros);
+            } else {
+                LOG.log(Level.SEVERE, "deciding on the change on probation failed", busy);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
@@ -394,17 +391,17 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     public void switchTo(String port) throws IOException {
         BondConfig c = requireConfig();
         List<PortFacts> facts = facts(rt.links());
-        Link bond = find(facts, c.bond()).orElseThrow(() -> new Failed(c.bond() + " does not exist; run setup again"));
+        Link bond = find(facts, c.bond()).orElseThrow(() -> Refusal.failed(c.bond() + " does not exist; run setup again"));
         PortFacts f = facts.stream().filter(x -> x.name().equals(port)).findFirst()
-                .orElseThrow(() -> new InvalidArgs("there is no network interface named " + port));
+                .orElseThrow(() -> Refusal.invalid("there is no network interface named " + port));
         if (f.link().master() != bond.index()) {
-            throw new NotFound(port + " is not a port of " + c.bond());
+            throw Refusal.notFound(port + " is not a port of " + c.bond());
         }
         if (!f.rfkill().isEmpty()) {
-            throw new RfKilled(port + " is blocked by rfkill (" + f.rfkill() + "); unblock the radio first");
+            throw Refusal.rfkilled(port + " is blocked by rfkill (" + f.rfkill() + "); unblock the radio first");
         }
         if (!f.usable()) {
-            throw new Failed(port + " cannot carry traffic now: "
+            throw Refusal.failed(port + " cannot carry traffic now: "
                     + BondPolicy.words(BondPolicy.port(f, bond).roleReason()));
         }
         if (bond.bond() != null && bond.bond().activePortIndex() == f.link().index()) {
@@ -416,17 +413,17 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         try {
             rt.setActivePort(bond.index(), f.link().index());
         } catch (NetlinkException e) {
-            throw new Failed("the kernel refused to switch to " + port + ": " + e.getMessage());
+            throw Refusal.failed("the kernel refused to switch to " + port + ": " + e.getMessage());
         }
     }
 
     private BondConfig requireConfig() {
         BondConfig c = config;
         if (unsupported != null) {
-            throw new Unsupported(unsupported);
+            throw Refusal.unsupported(unsupported);
         }
         if (c == null) {
-            throw new NotFound("no bond is set up yet; run 'bondtray setup' first");
+            throw Refusal.notFound("no bond is set up yet; run 'bondtray setup' first");
         }
         return c;
     }

@@ -109,10 +109,14 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
      */
     private void authorized(String action, Change change) {
         polkit.authorize(caller(), action);
-        helper.change(() -> {
-            change.apply();
-            return null;
-        });
+        try {
+            helper.change(() -> {
+                change.apply();
+                return null;
+            });
+        } catch (org.bondtray.helper.Refusal r) {
+            throw BusErrors.of(r);
+        }
     }
 
     // ---- properties ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bondtray.Error.Busy;
 import org.bondtray.Error.NotAuthorized;
 import org.bondtray.api.NameOwner;
+import org.bondtray.helper.peers.BusNames;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;

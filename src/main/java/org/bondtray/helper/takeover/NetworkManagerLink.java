@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import org.bondtray.helper.bus.BusNames;
+import org.bondtray.helper.peers.BusNames;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import org.bondtray.helper.bus.BusNames;
+import org.bondtray.helper.peers.BusNames;
 import org.bondtray.helper.config.AtomicFile;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.Struct;

@@ -1,4 +1,4 @@
-package org.bondtray.helper.bus;
+package org.bondtray.helper.peers;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
