@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
+import org.bondtray.api.SetupOptions;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.NameOwner;
@@ -20,7 +21,6 @@ import org.bondtray.i18n.Texts;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -212,60 +212,44 @@ public final class Cli {
         };
     }
 
+    /** The command line's setup flags, as Setup's options name them. */
+    private static final Map<String, String> SETUP_FLAGS = Map.ofEntries(
+            Map.entry("--port", BondProperties.OPT_PORTS), Map.entry("--address", BondProperties.OPT_ADDRESSES),
+            Map.entry("--gateway", BondProperties.OPT_GATEWAY), Map.entry("--dns", BondProperties.OPT_DNS),
+            Map.entry("--route", BondProperties.OPT_ROUTES), Map.entry("--fallback", BondProperties.OPT_FALLBACK_ADDRESS),
+            Map.entry("--addressing", BondProperties.OPT_ADDRESSING), Map.entry("--primary", BondProperties.OPT_PRIMARY),
+            Map.entry("--prefer", BondProperties.OPT_PREFERENCE), Map.entry("--miimon", BondProperties.OPT_MIIMON),
+            Map.entry("--updelay", BondProperties.OPT_UPDELAY), Map.entry("--downdelay", BondProperties.OPT_DOWNDELAY),
+            Map.entry("--metric", BondProperties.OPT_ROUTE_METRIC),
+            Map.entry("--confirm-timeout", BondProperties.OPT_CONFIRM_TIMEOUT));
+
+    /**
+     * Setup from flags, built as the settings window builds it ({@link SetupOptions}). Only what
+     * cannot go on the wire is said here (a number that is not one); the helper judges the rest.
+     */
     private int setup(HelperClient helper, List<String> args) {
-        Map<String, Variant<?>> options = new LinkedHashMap<>();
-        List<String> ports = new ArrayList<>();
-        Map<String, List<String>> lists = new LinkedHashMap<>();
+        SetupOptions options = new SetupOptions();
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
+            String option = SETUP_FLAGS.get(flag);
+            if (option == null) {
+                return usage(t.get("cli.unknown.option", flag));
+            }
             if (i + 1 >= args.size()) {
                 return usage(t.get("cli.needs.value", flag));
             }
             String value = args.get(++i);
-            switch (flag) {
-                case "--port" -> ports.add(value);
-                case "--address" -> lists.computeIfAbsent(BondProperties.OPT_ADDRESSES, k -> new ArrayList<>()).add(value);
-                case "--gateway" -> lists.computeIfAbsent(BondProperties.OPT_GATEWAY, k -> new ArrayList<>()).add(value);
-                case "--dns" -> lists.computeIfAbsent(BondProperties.OPT_DNS, k -> new ArrayList<>()).add(value);
-                case "--route" -> lists.computeIfAbsent(BondProperties.OPT_ROUTES, k -> new ArrayList<>()).add(value);
-                case "--fallback" -> options.put(BondProperties.OPT_FALLBACK_ADDRESS, new Variant<>(value));
-                case "--addressing" -> options.put(BondProperties.OPT_ADDRESSING, new Variant<>(value));
-                case "--primary" -> options.put(BondProperties.OPT_PRIMARY, new Variant<>(value));
-                case "--prefer" -> options.put(BondProperties.OPT_PREFERENCE,
-                        new Variant<>("auto".equals(value) ? "automatic" : value));
-                case "--miimon", "--updelay", "--downdelay", "--metric", "--confirm-timeout" -> {
-                    long n;
-                    try {
-                        n = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        n = -1;
-                    }
-                    if (n < 0 || n > 0xffffffffL) {
-                        return usage(t.get(switch (flag) {
-                            case "--metric" -> "cli.takes.number";
-                            case "--confirm-timeout" -> "cli.takes.seconds";
-                            default -> "cli.takes.ms";
-                        }, flag));
-                    }
-                    String key = switch (flag) {
-                        case "--miimon" -> BondProperties.OPT_MIIMON;
-                        case "--updelay" -> BondProperties.OPT_UPDELAY;
-                        case "--metric" -> BondProperties.OPT_ROUTE_METRIC;
-                        case "--confirm-timeout" -> BondProperties.OPT_CONFIRM_TIMEOUT;
-                        default -> BondProperties.OPT_DOWNDELAY;
-                    };
-                    options.put(key, new Variant<>(new UInt32(n)));
-                }
-                default -> {
-                    return usage(t.get("cli.unknown.option", flag));
-                }
+            try {
+                options.put(option, flag.equals("--prefer") && value.equals("auto") ? "automatic" : value);
+            } catch (SetupOptions.NotANumber e) {
+                return usage(t.get(switch (flag) {
+                    case "--metric" -> "cli.takes.number";
+                    case "--confirm-timeout" -> "cli.takes.seconds";
+                    default -> "cli.takes.ms";
+                }, flag));
             }
         }
-        if (!ports.isEmpty()) {
-            lists.put(BondProperties.OPT_PORTS, ports);
-        }
-        lists.forEach((key, values) -> options.put(key, new Variant<>(values.toArray(String[]::new), "as")));
-        return done(() -> helper.bond().Setup(options), t.get("cli.set.up"));
+        return done(() -> helper.bond().Setup(options.variants()), t.get("cli.set.up"));
     }
 
     private int watch(HelperClient helper, boolean json) throws DBusException {

@@ -2,11 +2,10 @@ package org.bondtray.tray.settings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.bondtray.api.BondProperties;
+import org.bondtray.api.SetupOptions;
 
 /**
  * What the settings window holds, as typed, and the Setup options it makes. It checks only what
@@ -45,34 +44,34 @@ public record SettingsForm(List<String> ports, String preference, String address
     }
 
     /**
-     * Setup's options as plain values: strings, lists of strings, and longs for the helper's
-     * uint32 options. Empty fields are left out, so the helper's defaults apply.
+     * Setup's options, built as the command line builds them ({@link SetupOptions}). Empty
+     * fields are left out, so the helper's defaults apply. The form checks what only it can show
+     * next to a field (a number that is not one, static addressing without an address); the
+     * helper checks everything else and says what is wrong in its error.
      */
-    public Map<String, Object> options() throws Invalid {
-        Map<String, Object> o = new LinkedHashMap<>();
-        if (!ports.isEmpty()) {
-            o.put(BondProperties.OPT_PORTS, List.copyOf(ports));
-        }
-        o.put(BondProperties.OPT_PREFERENCE, preference);
-        o.put(BondProperties.OPT_ADDRESSING, addressing);
-        List<String> addr = list(addresses);
-        if (!"dhcp".equals(addressing)) {
-            if (addr.isEmpty()) {
-                throw new Invalid("addresses", "settings.invalid.addresses");
+    public SetupOptions options() throws Invalid {
+        SetupOptions o = new SetupOptions();
+        try {
+            o.putAll(BondProperties.OPT_PORTS, ports);
+            o.put(BondProperties.OPT_PREFERENCE, preference);
+            o.put(BondProperties.OPT_ADDRESSING, addressing);
+            List<String> addr = list(addresses);
+            if (!"dhcp".equals(addressing)) {
+                if (addr.isEmpty()) {
+                    throw new Invalid("addresses", "settings.invalid.addresses");
+                }
+                o.putAll(BondProperties.OPT_ADDRESSES, addr);
             }
-            o.put(BondProperties.OPT_ADDRESSES, addr);
-        }
-        if (!list(gateway).isEmpty()) {
-            o.put(BondProperties.OPT_GATEWAY, list(gateway));
-        }
-        if (!list(dns).isEmpty()) {
-            o.put(BondProperties.OPT_DNS, list(dns));
-        }
-        if (!fallback.isBlank()) {
-            if ("static".equals(addressing)) {
-                throw new Invalid("fallback", "settings.invalid.fallback");
+            o.putAll(BondProperties.OPT_GATEWAY, list(gateway));
+            o.putAll(BondProperties.OPT_DNS, list(dns));
+            if (!fallback.isBlank()) {
+                if ("static".equals(addressing)) {
+                    throw new Invalid("fallback", "settings.invalid.fallback");
+                }
+                o.put(BondProperties.OPT_FALLBACK_ADDRESS, fallback.strip());
             }
-            o.put(BondProperties.OPT_FALLBACK_ADDRESS, fallback.strip());
+        } catch (SetupOptions.NotANumber e) {
+            throw new IllegalStateException("no number among these", e);
         }
         number(o, BondProperties.OPT_MIIMON, "miimon", miimon);
         number(o, BondProperties.OPT_UPDELAY, "updelay", updelay);
@@ -88,17 +87,13 @@ public record SettingsForm(List<String> ports, String preference, String address
         return out;
     }
 
-    private static void number(Map<String, Object> o, String key, String field, String typed) throws Invalid {
+    private static void number(SetupOptions o, String key, String field, String typed) throws Invalid {
         if (typed.isBlank()) {
             return;
         }
         try {
-            long n = Long.parseLong(typed.strip());
-            if (n < 0 || n > 0xffffffffL) {
-                throw new NumberFormatException();
-            }
-            o.put(key, n);
-        } catch (NumberFormatException e) {
+            o.put(key, typed.strip());
+        } catch (SetupOptions.NotANumber e) {
             throw new Invalid(field, "confirm".equals(field) ? "settings.invalid.seconds" : "settings.invalid.ms", typed.strip());
         }
     }

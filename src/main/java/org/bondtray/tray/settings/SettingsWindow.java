@@ -1,7 +1,6 @@
 package org.bondtray.tray.settings;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +34,6 @@ import org.bondtray.i18n.Texts;
 import org.bondtray.tray.TrayApp;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
-import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -208,7 +206,7 @@ public final class SettingsWindow {
     private void apply() {
         Map<String, Variant<?>> options;
         try {
-            options = variants(form().options());
+            options = form().options().variants();
         } catch (SettingsForm.Invalid e) {
             message.setText(e.in(t));
             return;
@@ -297,18 +295,6 @@ public final class SettingsWindow {
         message.setText(t.get("settings.rolled.back", reason));
         refillUntil = System.nanoTime() + REFILL_NANOS;
         fill(app.snapshot());
-    }
-
-    /** The form's plain values as the helper's types: uint32 numbers, string arrays. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Variant<?>> variants(Map<String, Object> plain) {
-        Map<String, Variant<?>> out = new LinkedHashMap<>();
-        plain.forEach((k, v) -> out.put(k, switch (v) {
-            case Long n -> new Variant<>(new UInt32(n));
-            case List<?> l -> new Variant<>(((List<String>) l).toArray(String[]::new), "as");
-            default -> new Variant<>(String.valueOf(v));
-        }));
-        return out;
     }
 
     private static void show(javafx.scene.Node n, boolean on) {

@@ -23,7 +23,7 @@ class SettingsFormTest {
 
     @Test
     void dhcpWithDefaultsLeavesEmptyFieldsToTheHelper() throws Exception {
-        Map<String, Object> o = form(List.of(), "dhcp", "", "", "").options();
+        Map<String, Object> o = form(List.of(), "dhcp", "", "", "").options().plain();
         assertFalse(o.containsKey("Ports"), "no port ticked: the helper's default pair");
         assertFalse(o.containsKey("Addresses"));
         assertFalse(o.containsKey("MiiMon"));
@@ -51,7 +51,7 @@ class SettingsFormTest {
         assertEquals("\"fast\" はミリ秒の整数ではありません", fast.in(new org.bondtray.i18n.Texts(java.util.Locale.JAPANESE)));
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "-1").options());
         assertThrows(SettingsForm.Invalid.class, () -> form(List.of(), "dhcp", "", "", "4294967296").options());
-        Map<String, Object> o = form(List.of("eth0", "wlan0"), "both", "10.0.0.2/24 10.0.0.3/24", "", "100").options();
+        Map<String, Object> o = form(List.of("eth0", "wlan0"), "both", "10.0.0.2/24 10.0.0.3/24", "", "100").options().plain();
         assertEquals(100L, o.get("MiiMon"));
         assertEquals(List.of("eth0", "wlan0"), o.get("Ports"));
         assertEquals(List.of("10.0.0.2/24", "10.0.0.3/24"), o.get("Addresses"));
@@ -59,7 +59,7 @@ class SettingsFormTest {
 
     @Test
     void theHelperGetsItsOwnTypes() throws Exception {
-        var v = SettingsWindow.variants(form(List.of("eth0"), "dhcp", "", "", "100").options());
+        var v = form(List.of("eth0"), "dhcp", "", "", "100").options().variants();
         assertEquals(new UInt32(100), v.get("MiiMon").getValue());
         assertEquals("as", v.get("Ports").getSig());
         assertEquals("s", v.get("Addressing").getSig());
