@@ -20,10 +20,21 @@ public final class NameOwner implements AutoCloseable {
     private volatile String owner;
 
     public NameOwner(DBusConnection bus, String name) throws DBusException {
+        this(bus, name, () -> { });
+    }
+
+    /**
+     * Follows {@code name}, and runs {@code cameBack} (on the bus library's signal thread) each
+     * time the name gets an owner anew: the service restarted, or started.
+     */
+    public NameOwner(DBusConnection bus, String name, Runnable cameBack) throws DBusException {
         // Followed before it is asked, so a change while asking is not lost.
         this.subscription = bus.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (fromBus(s) && name.equals(s.name)) {
                 owner = s.newOwner;
+                if (!s.newOwner.isEmpty()) {
+                    cameBack.run();
+                }
             }
         });
         String now;

@@ -74,6 +74,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private RfkillEvents rfkill;
     private WifiWatcher wifi;
     private Takeover takeover;
+    private AutoCloseable neighbour;
     private volatile BondConfig config;
     private volatile String configProblem = "";
     private volatile String unsupported;
@@ -102,6 +103,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         unsupported = probeBonding();
         events = new KernelEvents(this);
+        neighbour = takeover.followNetworkManager(this::networkManagerRestarted);
         rfkill = RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         call(() -> {
             reclaim();
@@ -695,6 +697,57 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         requestRefresh();
     }
 
+    /**
+     * wpa_supplicant came (back) on the bus: a restart drops every interface it had, and a Wi-Fi
+     * port it does not manage never associates. Each of the bond's Wi-Fi ports is handed to it
+     * again with the helper's networks file, so the standby is ready again by itself.
+     */
+    public void wifiRestarted() {
+        onWorker("handing the Wi-Fi ports to wpa_supplicant again", () -> {
+            BondConfig c = config;
+            if (c == null || unsupported != null || wifi == null) {
+                return;
+            }
+            for (PortFacts f : PortMatcher.select(c.ports(), facts(rt.links()), c.bond())) {
+                if (f.kind() == PortKind.WIRELESS && f.rfkill().isEmpty() && wifi.handOver(f.name(), f.link().index())) {
+                    LOG.info("wpa_supplicant is back: " + f.name() + " is handed to it again");
+                }
+            }
+            refresh();
+        });
+    }
+
+    /**
+     * NetworkManager came (back) on the bus. Its per-boot configuration kept the ports from it
+     * (see Takeover); what it may have forgotten besides is said again: the ports, and the bond.
+     */
+    public void networkManagerRestarted() {
+        onWorker("claiming the ports from NetworkManager again", () -> {
+            BondConfig c = config;
+            if (c == null || unsupported != null) {
+                return;
+            }
+            reclaim();
+            takeover.leaveAlone(c.bond());
+            refresh();
+        });
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    /** {@code work} on the worker; a failure is logged as {@code what} failing. */
+    private void onWorker(String what, Work work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, what + " failed", e);
+            }
+        });
+    }
+
     @Override
     public void close() throws Exception {
         if (events != null) {
@@ -702,6 +755,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
         if (rfkill != null) {
             rfkill.close();
+        }
+        if (neighbour != null) {
+            neighbour.close();
         }
         worker.shutdownNow();
         probation.close();

@@ -53,7 +53,8 @@ public final class HelperMain {
         Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
         Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
-        WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged);
+        WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged,
+                helper::wifiRestarted);
         // A file an older version or wpa_supplicant left readable is closed before anything else.
         wifi.keepSecret();
         helper.start(object, wifi, new Takeover(bus, configDir));

@@ -165,6 +165,7 @@ class DistFilesTest {
         assertTrue(runtime.contains(system.configDir().getFileName().toString()), helper.toString());
         // ProtectSystem=strict: systemd-networkd's runtime folder is writable only as one of the unit's own.
         assertTrue(runtime.contains("systemd/network"), helper.toString());
+        assertTrue(runtime.contains("NetworkManager/conf.d"), "NetworkManager's per-boot configuration");
         assertTrue(helper.contains("RuntimeDirectoryPreserve=yes"), "dhcpcd keeps its file over a helper restart");
     }
 }

@@ -28,6 +28,10 @@ final class NetworkManagerLink {
         this.bus = bus;
     }
 
+    DBusConnection bus() {
+        return bus;
+    }
+
     /** Whether NetworkManager is on the bus at all (it is not activatable: a plain check). */
     boolean running() {
         return BusNames.hasOwner(bus, NetworkManagerBus.BUS_NAME);

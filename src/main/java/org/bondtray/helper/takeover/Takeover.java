@@ -34,13 +34,33 @@ public final class Takeover {
     }
 
     private final NetworkManagerLink nm;
+    private final NetworkManagerConf nmConf;
     private final Networkd networkd;
     private final Path record;
 
     public Takeover(DBusConnection bus, Path configDir) {
+        this(bus, configDir, NetworkManagerConf.system());
+    }
+
+    Takeover(DBusConnection bus, Path configDir, NetworkManagerConf nmConf) {
         this.nm = new NetworkManagerLink(bus);
+        this.nmConf = nmConf;
         this.networkd = new Networkd(bus, Path.of("/run/systemd/network"));
         this.record = configDir.resolve("taken-from-networkmanager");
+    }
+
+    /**
+     * Runs {@code cameBack} each time NetworkManager comes (back) on the bus; closing the result
+     * stops that. Without a bus to follow, nothing.
+     */
+    public AutoCloseable followNetworkManager(Runnable cameBack) {
+        try {
+            return new org.bondtray.api.NameOwner(nm.bus(), NetworkManagerBus.BUS_NAME, cameBack);
+        } catch (DBusException e) {
+            LOG.warning("cannot follow NetworkManager on the bus; after its restart the ports are claimed "
+                    + "again only by the helper's own: " + e.getMessage());
+            return () -> { };
+        }
     }
 
     /**
@@ -82,6 +102,9 @@ public final class Takeover {
         if (!nm.running()) {
             return List.of();
         }
+        // What was taken before (this boot or an earlier run of the helper) stays taken over a
+        // restart of NetworkManager's.
+        nmConf.ports(taken());
         Set<String> taken = new LinkedHashSet<>(taken());
         List<String> now = new ArrayList<>();
         try {
@@ -95,6 +118,7 @@ public final class Takeover {
                 now.add(p.name());
                 taken.add(p.name());
                 AtomicFile.write(record, String.join("\n", taken) + "\n", "rw-r--r--");
+                nmConf.ports(List.copyOf(taken));
                 LOG.info("NetworkManager let go of " + p.name()
                         + wifiNetwork.map(w -> "; its Wi-Fi network " + w + " goes to wpa_supplicant").orElse(""));
                 if (p.wireless()) {
@@ -118,6 +142,7 @@ public final class Takeover {
      * it; it is told to leave it alone. Best effort: the bond works either way.
      */
     public void leaveAlone(String bond) {
+        nmConf.bond(bond);
         try {
             Optional<String> device = nm.running() ? nm.device(bond) : Optional.empty();
             if (device.isPresent() && nm.managed(device.get())) {
@@ -135,14 +160,17 @@ public final class Takeover {
 
     /** Gives every port (and the bond's name) back to whoever had it; call once the bond is gone. */
     public void giveBack(WifiWatcher wifi) throws IOException {
+        nmConf.bond("");
         giveBackToNetworkManager(taken(), wifi);
         networkd.giveBack(networkd.released());
     }
 
     /** Gives {@code ports} back to NetworkManager and strikes them from the record. */
     private void giveBackToNetworkManager(List<String> ports, WifiWatcher wifi) throws IOException {
-        giveBack(ports, wifi);
         List<String> left = taken().stream().filter(n -> !ports.contains(n)).toList();
+        // First: a NetworkManager that restarts from here on may have them.
+        nmConf.ports(left);
+        giveBack(ports, wifi);
         if (left.isEmpty()) {
             Files.deleteIfExists(record);
         } else {

@@ -56,11 +56,23 @@ public final class WifiWatcher implements AutoCloseable {
      *                 saved there come back with an adapter that is plugged in again
      */
     public WifiWatcher(DBusConnection bus, Path networks, Runnable changed) {
+        this(bus, networks, changed, () -> { });
+    }
+
+    /**
+     * @param restarted told when wpa_supplicant comes (back) on the bus: it has dropped every
+     *                  interface it had, and {@link #handOver} may take each again
+     */
+    public WifiWatcher(DBusConnection bus, Path networks, Runnable changed, Runnable restarted) {
         this.bus = bus;
         this.networks = networks;
         try {
             // Another local user may send a PropertiesChanged that claims to be wpa_supplicant's.
-            wpaOwner = new NameOwner(bus, Wpa.BUS_NAME);
+            wpaOwner = new NameOwner(bus, Wpa.BUS_NAME, () -> {
+                handedOver.clear();
+                told.clear();
+                restarted.run();
+            });
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
                 if (wpaOwner.sent(signal) && Wpa.INTERFACE.equals(signal.getInterfaceName())
                         && signal.getPropertiesChanged().containsKey("State")) {
