@@ -659,8 +659,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 standby.stir(receivedNanos);
                 publisher.switchover(s);
                 if (!s.to().isEmpty()) {
-                    // fail_over_mac=active: the bond took the new port's MAC.
-                    dhcp.macChanged();
+                    if (network.lastKnown() == SameNetwork.DIFFERENT) {
+                        // The ports were on different networks: the lease's server is behind the other one.
+                        dhcp.networkChanged();
+                    } else {
+                        // fail_over_mac=active: the bond took the new port's MAC.
+                        dhcp.macChanged();
+                    }
                 }
             });
         }

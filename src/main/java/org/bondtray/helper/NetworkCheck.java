@@ -38,6 +38,8 @@ final class NetworkCheck implements AutoCloseable {
     private String pendingKey = "";
     private ScheduledFuture<?> pending;
     private volatile SameNetwork verdict = SameNetwork.UNKNOWN;
+    /** The last verdict that said something: with the cable out only one port is left to ask. */
+    private volatile SameNetwork lastKnown = SameNetwork.UNKNOWN;
 
     NetworkCheck(Runnable changed) {
         this.changed = changed;
@@ -45,6 +47,15 @@ final class NetworkCheck implements AutoCloseable {
 
     SameNetwork verdict() {
         return verdict;
+    }
+
+    /**
+     * The last verdict that was not {@link SameNetwork#UNKNOWN}. A pulled cable leaves one port
+     * to ask and the verdict unknown, but whether the ports were on one network still holds for
+     * the switchover it causes.
+     */
+    SameNetwork lastKnown() {
+        return lastKnown;
     }
 
     /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
@@ -99,6 +110,9 @@ final class NetworkCheck implements AutoCloseable {
     }
 
     private void set(SameNetwork v) {
+        if (v != SameNetwork.UNKNOWN) {
+            lastKnown = v;
+        }
         if (verdict != v) {
             verdict = v;
             changed.run();

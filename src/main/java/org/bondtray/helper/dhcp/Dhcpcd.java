@@ -33,6 +33,8 @@ public final class Dhcpcd implements AutoCloseable {
     private static final Duration HEALTHY = Duration.ofSeconds(60);
     /** Switchovers in a burst (a flapping cable) cost one renewal, this long after the last. */
     private static final Duration RENEW_SETTLE = Duration.ofSeconds(2);
+    /** Another network: the address is dead, so the wait is short; it still spares a flapping cable. */
+    private static final Duration NETWORK_SETTLE = Duration.ofMillis(300);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where dhcpcd is and keeps things; tests and the lab point these elsewhere. */
@@ -131,6 +133,29 @@ public final class Dhcpcd implements AutoCloseable {
                     command("--renew");
                 }
             }, RENEW_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /**
+     * Traffic moved to a port on another network than the lease's: the old server cannot be
+     * reached, so a renewal would keep a dead address until the lease ends. dhcpcd rebinds at
+     * once (INIT-REBOOT: the new network's server refuses the old address and offers its own),
+     * after a short settle so a flapping cable costs one.
+     */
+    public void networkChanged() {
+        thread.execute(() -> {
+            if (!wanted) {
+                return;
+            }
+            if (pendingRenew != null) {
+                pendingRenew.cancel(false);
+            }
+            pendingRenew = thread.schedule(() -> {
+                if (wanted && running != null && running.isAlive()) {
+                    LOG.info("the bond moved to another network: dhcpcd asks that network for an address");
+                    command("--rebind");
+                }
+            }, NETWORK_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 

@@ -60,6 +60,9 @@ public final class DhcpcdConfig {
                 require dhcp_server_identifier
                 # SLAAC addresses from a secret, not from the MAC that changes.
                 slaac private
+                # No 5 s ARP probe of a leased address before it is used (NetworkManager does none by
+                # default either): on a walk to another network it was most of the wait.
+                noarp
                 """);
         s.append("allowinterfaces ").append(bond).append('\n');
         if (!fallback.address().isEmpty()) {
