@@ -1,6 +1,7 @@
 package org.bondtray.tray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bondtray.testing.Prerequisites;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +42,26 @@ class DesktopFilesTest {
     void metainfoIsValid(String file) throws Exception {
         Prerequisites.programs(Map.of("appstreamcli", "appstream"));
         run("appstreamcli", "validate", "--no-net", "--pedantic", Path.of("desktop", file).toString());
+    }
+
+    /** What a software centre shows: who makes it, where it lives, what it looks like, what finds it. */
+    @Test
+    void theSoftwareCentreHasScreenshotsAUrlAndTheDeveloper() throws Exception {
+        String xml = Files.readString(Path.of("desktop", "org.bondtray.Bondtray.metainfo.xml"));
+        assertTrue(xml.contains("<developer id=\"org.bondtray\">"), "the developer tag");
+        assertFalse(xml.contains("<developer_name>"), "deprecated in AppStream 1.0");
+        assertTrue(xml.contains("<url type=\"homepage\">"), "a URL");
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("<image>[^<]*/(docs/screenshots/[^<]+)</image>")
+                .matcher(xml);
+        int images = 0;
+        while (image.find()) {
+            images++;
+            assertTrue(Files.exists(Path.of(image.group(1))),
+                    "a screenshot the repository has: " + image.group(1));
+        }
+        assertTrue(images >= 1, "screenshots");
+        for (String word : new String[] {"bond", "ethernet", "wifi", "failover"}) {
+            assertTrue(xml.contains("<keyword>" + word + "</keyword>"), word);
+        }
     }
 }

@@ -97,6 +97,8 @@ class TrayOnPrivateBusTest {
                 assertEquals("bondtray-unavailable", item.Get(SniNames.ITEM_INTERFACE, "IconName"));
                 assertEquals(Path.of("icons").toAbsolutePath().toString(), item.Get(SniNames.ITEM_INTERFACE, "IconThemePath"));
                 assertEquals(Boolean.TRUE, item.Get(SniNames.ITEM_INTERFACE, "ItemIsMenu"));
+                // A network applet, as nm-applet and blueman are: not chat and mail (Communications).
+                assertEquals("SystemServices", item.Get(SniNames.ITEM_INTERFACE, "Category"));
                 assertEquals(SniNames.MENU_PATH, ((DBusPath) item.Get(SniNames.ITEM_INTERFACE, "Menu")).getPath());
                 Object tip = item.GetAll(SniNames.ITEM_INTERFACE).get("ToolTip").getValue();
                 String tipText = String.valueOf(PlainValues.of(tip));

@@ -68,6 +68,16 @@ public final class Notifier {
         return lastSummary;
     }
 
+    /**
+     * The notification specification's category for a notice shown with {@code icon}: no link
+     * (or no helper) is network.disconnected, any link network.connected, so a server can treat
+     * them as it treats NetworkManager's.
+     */
+    static String category(String icon) {
+        return icon.equals(org.bondtray.tray.TrayIconName.DOWN) || icon.equals(org.bondtray.tray.TrayIconName.UNAVAILABLE)
+                ? "network.disconnected" : "network.connected";
+    }
+
     /** {@code text} as the body markup of the notification specification shows it, word for word. */
     static String markupEscaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -90,7 +100,7 @@ public final class Notifier {
                 actions.add(OPEN_STATUS);
                 actions.add(actionLabels.get(OPEN_STATUS));
             }
-            Map<String, Variant<?>> hints = Map.of("category", new Variant<>("network"),
+            Map<String, Variant<?>> hints = Map.of("category", new Variant<>(category(icon)),
                     "desktop-entry", new Variant<>("org.bondtray.Bondtray"));
             UInt32 replaces = current();
             // A server that renders markup in bodies would take a reason's "<" for a tag (and a

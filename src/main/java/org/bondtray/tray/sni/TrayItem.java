@@ -87,7 +87,8 @@ public final class TrayItem extends ReadOnlyProperties implements StatusNotifier
             return p;
         }
         Look l = look;
-        p.put("Category", new Variant<>("Communications"));
+        // The specification's category for system services; a network applet is one.
+        p.put("Category", new Variant<>("SystemServices"));
         p.put("Id", new Variant<>(id));
         p.put("Title", new Variant<>(l.title()));
         p.put("Status", new Variant<>("Active"));

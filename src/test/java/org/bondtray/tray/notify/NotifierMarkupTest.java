@@ -11,4 +11,13 @@ class NotifierMarkupTest {
         assertEquals("&lt;a href='https://example.org'&gt;update&lt;/a&gt; &amp; &lt;img src='x'/&gt;",
                 Notifier.markupEscaped("<a href='https://example.org'>update</a> & <img src='x'/>"));
     }
+
+    /** The specification's own categories, as NetworkManager's applet uses them. */
+    @Test
+    void categoriesSayConnectedOrDisconnected() {
+        assertEquals("network.disconnected", Notifier.category(org.bondtray.tray.TrayIconName.DOWN));
+        assertEquals("network.disconnected", Notifier.category(org.bondtray.tray.TrayIconName.UNAVAILABLE));
+        assertEquals("network.connected", Notifier.category(org.bondtray.tray.TrayIconName.WIRED));
+        assertEquals("network.connected", Notifier.category(org.bondtray.tray.TrayIconName.DIFFERENT_NETWORK));
+    }
 }
