@@ -36,6 +36,11 @@ public final class TrayMain {
         // A change may wait for someone to type an administrator password at polkit's prompt.
         org.freedesktop.dbus.messages.MethodCall.setDefaultTimeout(CHANGE_TIMEOUT_MS);
         try (TrayApp tray = new TrayApp(session, system, icons, Texts.forUser(), quit::countDown)) {
+            if (!OneTray.claim(session, () -> tray.act(TrayMenuModel.Action.OPEN_STATUS))) {
+                // This session has its tray already: it shows its status, this one ends.
+                OneTray.showFirst(session);
+                return 0;
+            }
             tray.windows(new org.bondtray.tray.windows.FxWindows(tray, org.bondtray.net.NetSysfs.system()));
             tray.legacyTray(new org.bondtray.tray.awt.AwtTrayIcon(tray));
             tray.start();
