@@ -121,19 +121,7 @@ public final class Dhcpcd implements AutoCloseable {
      * which in the lab lost a good lease to one unanswered broadcast.
      */
     public void macChanged() {
-        thread.execute(() -> {
-            if (!wanted) {
-                return;
-            }
-            if (pendingRenew != null) {
-                pendingRenew.cancel(false);
-            }
-            pendingRenew = thread.schedule(() -> {
-                if (wanted && running != null && running.isAlive()) {
-                    command("--renew");
-                }
-            }, RENEW_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        afterSwitch(RENEW_SETTLE, "", "--renew");
     }
 
     /**
@@ -143,6 +131,15 @@ public final class Dhcpcd implements AutoCloseable {
      * after a short settle so a flapping cable costs one.
      */
     public void networkChanged() {
+        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: dhcpcd asks that network for an address",
+                "--rebind");
+    }
+
+    /**
+     * {@code what} to the running dhcpcd once switchovers have settled for {@code settle}; a
+     * later switchover replaces an earlier one's pending command.
+     */
+    private void afterSwitch(Duration settle, String note, String what) {
         thread.execute(() -> {
             if (!wanted) {
                 return;
@@ -152,10 +149,12 @@ public final class Dhcpcd implements AutoCloseable {
             }
             pendingRenew = thread.schedule(() -> {
                 if (wanted && running != null && running.isAlive()) {
-                    LOG.info("the bond moved to another network: dhcpcd asks that network for an address");
-                    command("--rebind");
+                    if (!note.isEmpty()) {
+                        LOG.info(note);
+                    }
+                    command(what);
                 }
-            }, NETWORK_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            }, settle.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
