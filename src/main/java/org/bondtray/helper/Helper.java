@@ -732,6 +732,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             if (c == null || unsupported != null) {
                 return;
             }
+            LOG.info("NetworkManager is on the bus anew: the ports and " + c.bond() + " are claimed again");
             reclaim();
             takeover.leaveAlone(c.bond());
             refresh();

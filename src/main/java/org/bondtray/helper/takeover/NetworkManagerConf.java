@@ -13,8 +13,10 @@ import org.bondtray.helper.config.AtomicFile;
  * NetworkManager forgets on a restart that it was told over D-Bus to leave the ports alone, and
  * may then connect them under the bond before the helper can say it again. Its per-boot
  * configuration folder is read before it touches any device: a device section there keeps the
- * ports unmanaged from its first moment. The file lists exactly the ports taken from it, and the
- * bond it was told to leave alone; it is gone when they are given back (and with the boot).
+ * ports unmanaged from its first moment. The file lists exactly the ports taken from it; it is
+ * gone when they are given back (and with the boot). The bond is not in it: NetworkManager
+ * assumes a bond it did not make as "connected (externally)" whatever the file says, and
+ * configures nothing on it; the helper tells it over D-Bus to leave it alone.
  */
 final class NetworkManagerConf {
     private static final Logger LOG = Logger.getLogger(NetworkManagerConf.class.getName());
@@ -23,7 +25,6 @@ final class NetworkManagerConf {
 
     private final Path file;
     private List<String> ports = List.of();
-    private String bond = "";
 
     NetworkManagerConf(Path file) {
         this.file = file;
@@ -39,18 +40,9 @@ final class NetworkManagerConf {
         write();
     }
 
-    /** NetworkManager leaves the bond {@code name} alone from its next start on ("": there is none). */
-    synchronized void bond(String name) {
-        bond = name;
-        write();
-    }
-
-    /** The ports and the bond; with neither, the file goes. */
+    /** The ports; with none, the file goes. */
     private void write() {
-        List<String> all = new java.util.ArrayList<>(ports);
-        if (!bond.isEmpty() && !all.contains(bond)) {
-            all.add(bond);
-        }
+        List<String> all = ports;
         List<String> plain = all.stream().filter(p -> PLAIN_NAME.matcher(p).matches()).toList();
         all.stream().filter(p -> !plain.contains(p)).forEach(p -> LOG.warning("the name of " + p
                 + " cannot go into NetworkManager's configuration: it may take it again when it restarts"));

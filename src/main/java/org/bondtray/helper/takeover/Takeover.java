@@ -142,7 +142,6 @@ public final class Takeover {
      * it; it is told to leave it alone. Best effort: the bond works either way.
      */
     public void leaveAlone(String bond) {
-        nmConf.bond(bond);
         try {
             Optional<String> device = nm.running() ? nm.device(bond) : Optional.empty();
             if (device.isPresent() && nm.managed(device.get())) {
@@ -160,7 +159,6 @@ public final class Takeover {
 
     /** Gives every port (and the bond's name) back to whoever had it; call once the bond is gone. */
     public void giveBack(WifiWatcher wifi) throws IOException {
-        nmConf.bond("");
         giveBackToNetworkManager(taken(), wifi);
         networkd.giveBack(networkd.released());
     }

@@ -69,6 +69,7 @@ public final class WifiWatcher implements AutoCloseable {
         try {
             // Another local user may send a PropertiesChanged that claims to be wpa_supplicant's.
             wpaOwner = new NameOwner(bus, Wpa.BUS_NAME, () -> {
+                LOG.info("wpa_supplicant is on the bus anew: it has dropped the interfaces it had");
                 handedOver.clear();
                 told.clear();
                 restarted.run();
@@ -164,6 +165,7 @@ public final class WifiWatcher implements AutoCloseable {
         try {
             WpaSupplicant wpa = supplicant();
             if (manages(wpa, ifname)) {
+                LOG.info("wpa_supplicant manages " + ifname + " already; it is not handed over");
                 return false;
             }
             create(wpa, ifname);

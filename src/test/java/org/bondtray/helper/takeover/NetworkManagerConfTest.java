@@ -20,12 +20,10 @@ class NetworkManagerConfTest {
         Path file = dir.resolve("bondtray.conf");
         NetworkManagerConf conf = new NetworkManagerConf(file);
         conf.ports(List.of("eth0", "wlp2s0"));
-        conf.bond("bond0");
         List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList();
         assertEquals(List.of("[device-bondtray-ports]",
-                "match-device=interface-name:eth0,interface-name:wlp2s0,interface-name:bond0", "managed=0"), lines);
+                "match-device=interface-name:eth0,interface-name:wlp2s0", "managed=0"), lines);
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        conf.bond("");
         conf.ports(List.of());
         assertFalse(Files.exists(file), "given back: NetworkManager may have them after its next start");
     }
