@@ -74,6 +74,8 @@ final class SystemLayout {
         tree.write(DOC + "/changelog.gz", gzip(changelog(maintainer, debianVersion)));
         tree.copy(dist.resolve("org.bondtray.wpa-supplicant-users.conf"),
                 DOC + "/examples/org.bondtray.wpa-supplicant-users.conf");
+        // bash-completion loads it on the first <Tab> after "bondtray".
+        tree.copy(files.resolve("completion/bondtray.bash"), "/usr/share/bash-completion/completions/bondtray");
         for (String page : new String[] {"bondtray.1", "bondtray-helper.8"}) {
             Path source = files.resolve("man/" + page);
             String section = page.substring(page.lastIndexOf('.') + 1);

@@ -1,0 +1,69 @@
+package org.bondtray.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package's bash completion, loaded into a real bash as bash-completion does and asked what
+ * follows each word; a stand-in {@code bondtray} gives the cached Wi-Fi list.
+ */
+class CompletionTest {
+    private static final String SCRIPT = "src/package/files/completion/bondtray.bash";
+    /** What `bondtray wifi list --cached` prints: a head line, then the in-use mark and 32 columns of SSID. */
+    private static final String LIST = "Wi-Fi on wlan0 (cached):\\n"
+            + String.format("* %-32s %s %4d dBm  %-10s %s\\n", "Home Net", "▂▄▆█", -40, "WPA2", "saved")
+            + String.format("  %-32s %s %4d dBm  %-10s %s\\n", "cafe\\\\x1b[31m", "▂▄__", -70, "WPA2", "");
+
+    /** The words bash offers after {@code line} (the last word being completed, maybe empty). */
+    private static List<String> complete(String... words) throws Exception {
+        StringBuilder w = new StringBuilder("COMP_WORDS=(");
+        for (String word : words) {
+            w.append("'").append(word.replace("'", "'\\''")).append("' ");
+        }
+        w.append(")");
+        String script = "bondtray() { printf '" + LIST + "'; }\n"
+                + "source " + SCRIPT + "\n"
+                + w + "\nCOMP_CWORD=" + (words.length - 1) + "\n"
+                + "_bondtray\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        Process p = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Test
+    void itLoadsAndRegistersForBondtray() throws Exception {
+        Process p = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", "source " + SCRIPT + " && complete -p bondtray")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("complete -F _bondtray bondtray", out.strip());
+    }
+
+    @Test
+    void commandsOptionsAndValues() throws Exception {
+        assertTrue(complete("bondtray", "").containsAll(List.of("status", "setup", "wifi", "--help", "--version")));
+        assertEquals(List.of("setup", "status", "switch"), complete("bondtray", "s").stream().sorted().toList());
+        assertEquals(List.of("wired", "wireless"), complete("bondtray", "setup", "--prefer", "wir"));
+        assertTrue(complete("bondtray", "setup", "--").contains("--confirm-timeout"));
+        assertEquals(List.of("--password-file"), complete("bondtray", "wifi", "connect", "x", "--pass"));
+    }
+
+    @Test
+    void interfacesComeFromTheKernel() throws Exception {
+        assertTrue(complete("bondtray", "switch", "").containsAll(List.of("wired", "auto", "lo")));
+        assertEquals(List.of("lo"), complete("bondtray", "setup", "--port", "l"));
+    }
+
+    /** SSIDs as the list shows them, each quoted for the shell: a space, a backslash escape. */
+    @Test
+    void ssidsComeQuotedForTheShell() throws Exception {
+        assertEquals(List.of("Home\\ Net", "cafe\\\\x1b\\[31m"), complete("bondtray", "wifi", "connect", ""));
+        assertEquals(List.of("Home\\ Net"), complete("bondtray", "wifi", "forget", "Ho"));
+    }
+}
