@@ -61,4 +61,13 @@ class PackagingTest {
             }
         }
     }
+
+    /** The root daemon's heap is a small daemon's, not one sized from the machine's memory. */
+    @Test
+    void theHelpersHeapIsBounded() throws Exception {
+        String launcher = Files.readString(Path.of("src/package/files/bondtray-helper"));
+        for (String flag : List.of("-Xms12m", "-Xmx96m", "-XX:MaxHeapFreeRatio=20")) {
+            assertTrue(launcher.contains(flag), flag);
+        }
+    }
 }
