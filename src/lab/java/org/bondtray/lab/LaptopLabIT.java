@@ -164,6 +164,98 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("mallory's names where addresses belong: each refused, and root asks no name server (strace on every thread)")
+    void namesAreNeverLookedUp() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("lookups.calls", "lookups.refused", "lookups.threads", "lookups.attached", "lookups.attach_ms",
+                "lookups.traced_lines", "lookups.name_lookups", "lookups.answers");
+        assertAll(
+                () -> assertEquals(r.number("lookups.calls"), r.number("lookups.refused"), r.text("lookups.answers")),
+                () -> assertTrue(r.number("lookups.attached") >= r.number("lookups.threads"), "strace watched every thread"),
+                () -> assertEquals("", r.text("lookups.name_lookups")));
+    }
+
+    @Test
+    @DisplayName("a resolvconf that never answers is killed after 10 s with what it started; the helper answers and goes on")
+    void aHungResolvconfHoldsNothing() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("hung.resolvconf_before", "hung.started_ms", "hung.killed_ms", "hung.since_restart_ms", "hung.read_while_waiting_ms",
+                "hung.children", "hung.children_left", "hung.same_helper", "hung.warning", "hung.switch_exit", "hung.switch_ms",
+                "hung.recovered_ms", "hung.resolvconf_got");
+        assertAll(
+                () -> assertEquals("false", r.text("hung.resolvconf_before"), "the lab laptop has no resolvconf of its own"),
+                () -> assertNotEquals("[]", r.text("hung.children"), "resolvconf was run and hung"),
+                () -> assertEquals(0, r.number("hung.children_left"), "the hung resolvconf and its child are gone"),
+                () -> assertTrue(r.number("hung.killed_ms") >= 0 && r.number("hung.killed_ms") <= 11_000,
+                        "killed within the 10 s bound of its start"),
+                () -> assertEquals("true", r.text("hung.same_helper")),
+                () -> assertTrue(r.number("hung.read_while_waiting_ms") >= 0
+                        && r.number("hung.read_while_waiting_ms") < 1000, "reads are served while the worker waits"),
+                () -> assertTrue(r.text("hung.warning").contains("resolvconf"), r.text("hung.warning")),
+                () -> assertEquals(0, r.number("hung.switch_exit"), r.text("hung.switch_output")),
+                () -> assertTrue(r.number("hung.recovered_ms") >= 0, "resolvconf got the servers once it answered"),
+                () -> assertTrue(r.text("hung.resolvconf_got").contains("nameserver 192.168.50.1"),
+                        r.text("hung.resolvconf_got")));
+    }
+
+    @Test
+    @DisplayName("an access point named with an escape, a newline and a bidi override: list, join, status, tooltip and journals show it escaped")
+    void aHostileSsidIsShownEscaped() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("hostile_ssid.shown", "hostile_ssid.listed_ms", "hostile_ssid.list.text", "hostile_ssid.join_exit",
+                "hostile_ssid.join.text", "hostile_ssid.status_ms", "hostile_ssid.status.text", "hostile_ssid.tooltip_ms",
+                "hostile_ssid.tooltip", "hostile_ssid.journal_controls", "hostile_ssid.journal_forged_lines",
+                "hostile_ssid.journal_mentions");
+        assertAll(
+                () -> assertTrue(r.number("hostile_ssid.listed_ms") >= 0, "alice's list shows it escaped: " + r.text("hostile_ssid.list.text")),
+                () -> assertEquals(0, r.number("hostile_ssid.join_exit"), r.text("hostile_ssid.join.text")),
+                () -> assertTrue(r.number("hostile_ssid.status_ms") >= 0, "status shows it escaped: " + r.text("hostile_ssid.status.text")),
+                () -> assertTrue(r.number("hostile_ssid.tooltip_ms") >= 0, "the tooltip shows it escaped: " + r.text("hostile_ssid.tooltip")),
+                () -> assertEquals(0, r.number("hostile_ssid.list.controls") + r.number("hostile_ssid.join.controls")
+                        + r.number("hostile_ssid.status.controls"), "no control character reached her terminal"),
+                () -> assertEquals(0, r.number("hostile_ssid.list.forged_lines") + r.number("hostile_ssid.join.forged_lines")
+                        + r.number("hostile_ssid.status.forged_lines"), "no line of her terminal starts with the SSID's own"),
+                () -> assertEquals(0, r.number("hostile_ssid.journal_controls"), "no control character in the journals"),
+                () -> assertEquals(0, r.number("hostile_ssid.journal_forged_lines"), "no forged journal record"));
+    }
+
+    @Test
+    @DisplayName("office walk: cable on the LAN, Wi-Fi on the café; pulled: the café's router answers within 3 s, plugged back: the LAN's")
+    void aWalkToAnotherNetworkGetsItsAddress() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("walk.verdict_ms", "walk.address_before", "walk.cafe_router_ms", "walk.cafe_address_ms",
+                "walk.cut_to_answer_ms", "walk.address_on_wifi", "walk.lan_router_ms", "walk.back_ms", "walk.address_back",
+                "walk.helper_said");
+        assertAll(
+                () -> assertTrue(r.number("walk.verdict_ms") >= 0, "the helper saw two networks"),
+                () -> assertTrue(r.number("walk.cafe_router_ms") >= 0 && r.number("walk.cafe_router_ms") <= 3000,
+                        "the café's router answers within 3 s of the cut: " + r.text("walk.cafe_router_ms")),
+                () -> assertTrue(r.text("walk.address_on_wifi").startsWith("192.168.60."), r.text("walk.address_on_wifi")),
+                () -> assertTrue(r.number("walk.lan_router_ms") >= 0 && r.number("walk.lan_router_ms") <= 3000,
+                        "the LAN's router answers within 3 s of the cable: " + r.text("walk.lan_router_ms")),
+                () -> assertTrue(r.text("walk.address_back").startsWith("192.168.50."), r.text("walk.address_back")));
+    }
+
+    @Test
+    @DisplayName("no system bus: bondtray status says so with exit 3 at once; --version and --help need none")
+    void noBusIsSaidAtOnce() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("no_bus.status.ms", "no_bus.status.exit", "no_bus.status.said", "no_bus.version.ms",
+                "no_bus.version.exit", "no_bus.version.said", "no_bus.help.ms", "no_bus.help.exit");
+        assertAll(
+                () -> assertEquals(3, r.number("no_bus.status.exit")),
+                () -> assertTrue(r.text("no_bus.status.said").startsWith("bondtray: cannot reach the system bus"),
+                        r.text("no_bus.status.said")),
+                // The JVM's own start is the floor under emulation: the bus adds no wait to it.
+                () -> assertTrue(r.number("no_bus.status.ms") <= r.number("no_bus.version.ms") + 1000,
+                        "no wait for a bus beyond the program's start"),
+                () -> assertEquals(0, r.number("no_bus.version.exit")),
+                () -> assertTrue(r.text("no_bus.version.said").matches("bondtray \\d+\\.\\d+\\.\\d+.*"),
+                        r.text("no_bus.version.said")),
+                () -> assertEquals(0, r.number("no_bus.help.exit")));
+    }
+
+    @Test
     @DisplayName("journalctl -u bondtray-helper -p warning holds the helper's warnings, one line per record")
     void journal() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

@@ -19,6 +19,25 @@ record AccessPoint(String ssid, Security security, String passphrase, int channe
     static final AccessPoint CAFE = new AccessPoint("bondtray-cafe", Security.WPA2_PSK,
             "cafe-passphrase", 11, Topology.CAFE_NS, Topology.CAFE_BRIDGE);
 
+    /**
+     * A neighbour's access point whose name is an attack: valid UTF-8 holding an escape sequence
+     * that paints a terminal red, a newline that starts a forged log line, a bell and a
+     * right-to-left override. Beacons carry it as it is (hostapd's ssid2); it stands where the
+     * café's does, on the café's network.
+     */
+    static final AccessPoint HOSTILE = new AccessPoint("cafe\u001b[31m\nWARN forged line\u0007\u202e",
+            Security.WPA2_PSK, "hostile-passphrase", 11, Topology.CAFE_NS, Topology.CAFE_BRIDGE);
+
+    /** A name for files and logs of the lab: the SSID with anything but letters, digits and - as _. */
+    String label() {
+        return ssid.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
+    /** The SSID as it goes on air. */
+    byte[] ssidBytes() {
+        return ssid.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A wpa_supplicant configuration that knows this (WPA2) network and lets wpa_supplicant save to it. */
     String savedConfig() {
         return "update_config=1\nnetwork={\n\tssid=\"" + ssid + "\"\n\tpsk=\"" + passphrase
@@ -30,8 +49,8 @@ record AccessPoint(String ssid, Security security, String passphrase, int channe
                 .append("interface=").append(ifname).append('\n')
                 .append("driver=nl80211\n")
                 .append("bridge=").append(bridge).append('\n')
-                .append("ctrl_interface=/run/hostapd-").append(ssid).append('\n')
-                .append("ssid=").append(ssid).append('\n')
+                .append("ctrl_interface=/run/hostapd-").append(label()).append('\n')
+                .append(ssidLine())
                 .append("hw_mode=g\n")
                 .append("channel=").append(channel).append('\n')
                 .append("wpa=2\n")
@@ -42,5 +61,17 @@ record AccessPoint(String ssid, Security security, String passphrase, int channe
                     .append("sae_password=").append(passphrase).append('\n');
         }
         return c.toString();
+    }
+
+    /** hostapd's ssid=, or for a name that is not plain text its ssid2=P"..." with every byte escaped. */
+    private String ssidLine() {
+        if (label().equals(ssid)) {
+            return "ssid=" + ssid + "\n";
+        }
+        StringBuilder s = new StringBuilder("ssid2=P\"");
+        for (byte b : ssidBytes()) {
+            s.append(String.format("\\x%02x", b & 0xff));
+        }
+        return s.append("\"\n").toString();
     }
 }

@@ -123,7 +123,7 @@ final class DesktopSession implements AutoCloseable {
                 "DBUS_SESSION_BUS_ADDRESS=unix:path=" + runtime + "/bus", "DISPLAY=" + DISPLAY}, argv));
     }
 
-    private static int uid(String user) {
+    static int uid(String user) {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
                 String[] f = line.split(":");

@@ -85,7 +85,11 @@ final class HostileCalls {
                 readable.add(to.toString());
             }
         }
-        return new String[] {control.java(), "-cp", String.join(":", readable), HostileCaller.class.getName()};
+        // The lab's JVM options (C1 only): with C2 the JVM has aborted under the emulated CPU.
+        List<String> argv = new ArrayList<>(List.of(control.java()));
+        argv.addAll(control.javaOptions());
+        argv.addAll(List.of("-cp", String.join(":", readable), HostileCaller.class.getName()));
+        return argv.toArray(String[]::new);
     }
 
     private static void copy(Path from, Path to) {

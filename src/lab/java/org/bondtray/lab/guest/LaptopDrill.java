@@ -95,7 +95,9 @@ final class LaptopDrill implements Scenario {
         Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                 () -> network(bond).equals("same-network") || network(bond).equals("different-network"));
         r.put("verdict.ms", (System.nanoTime() - t0) / 1_000_000).put("verdict.network", network(bond));
-        hostileCalls(lab, r, helper, bond, alice);
+        r.guarded("step.hostile", () -> hostileCalls(lab, r, helper, bond, alice));
+        LaptopAttacks attacks = new LaptopAttacks(lab, r, helper);
+        r.guarded("step.lookups", attacks::nameLookups);
         // mallory sends what looks like the helper's signals; then alice's switch makes a real one.
         Process watch = helper.startCli("laptop-watch", Topology.USER, "watch");
         Process notes = alice.watchNotifications("laptop-notify-forged");
@@ -118,8 +120,12 @@ final class LaptopDrill implements Scenario {
                 + String.join("|", alice.notificationBodies("laptop-notify-forged"));
         r.put("forged.notifications", shown).put("forged.notified", shown.contains("forged") || shown.contains("FAKE"));
         helper.cli(Topology.USER, "switch", "auto");
+        r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan).run());
+        r.guarded("step.hostile_ssid", () -> attacks.hostileSsid(alice, wlan));
+        r.guarded("step.hung", () -> attacks.hungResolvconf(alice));
         Cmd.Result disable = helper.cli(Topology.USER, "disable");
         r.put("disable.exit", disable.exit());
+        r.guarded("step.no_bus", () -> noBus(cmd, r));
 
         journal(cmd, r);
     }
@@ -299,6 +305,22 @@ final class LaptopDrill implements Scenario {
             }
         }
         r.put("forged.sent", sent);
+    }
+
+    /**
+     * alice's command line on a machine whose system bus is not there (its socket absent, as when
+     * dbus is stopped; the lab's own bus stays up for everything else): it says so at once, with
+     * exit 3, while --version and --help need no bus at all. --version's time is the JVM's start.
+     */
+    private static void noBus(Cmd cmd, Results r) {
+        String[] nowhere = {"env", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/dbus/no-such-socket", "bondtray"};
+        for (String[] args : List.of(new String[] {"status"}, new String[] {"--version"}, new String[] {"--help"})) {
+            long t0 = System.nanoTime();
+            Cmd.Result res = cmd.tryRun(Cmd.asUser(Topology.USER, Cmd.concat(nowhere, args)));
+            String key = "no_bus." + args[0].replace("-", "");
+            r.put(key + ".ms", (System.nanoTime() - t0) / 1_000_000).put(key + ".exit", res.exit())
+                    .put(key + ".said", (res.out() + res.err()).strip().lines().findFirst().orElse(""));
+        }
     }
 
     private static void refused(Results r, String key, Cmd.Result call) {

@@ -189,16 +189,19 @@ final class Topology {
 
     void startAp(AccessPoint ap) {
         String ifname = apInterfaces.get(ap);
-        Path conf = Path.of("/run/hostapd-" + ap.ssid() + ".conf");
+        Path conf = Path.of("/run/hostapd-" + ap.label() + ".conf");
         try {
             Files.writeString(conf, ap.hostapdConfig(ifname));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        hostapds.put(ap, cmd.startIn(ap.netns(), "hostapd-" + ap.ssid(), "hostapd", "-t", conf.toString()));
-        Wait.until("hostapd " + ap.ssid() + " to enable its AP", Duration.ofSeconds(30),
-                () -> cmd.tryRun(Cmd.inNetns(ap.netns(), "hostapd_cli", "-p", "/run/hostapd-" + ap.ssid(),
+        hostapds.put(ap, cmd.startIn(ap.netns(), "hostapd-" + ap.label(), "hostapd", "-t", conf.toString()));
+        Wait.until("hostapd " + ap.label() + " to enable its AP", Duration.ofSeconds(30),
+                () -> cmd.tryRun(Cmd.inNetns(ap.netns(), "hostapd_cli", "-p", "/run/hostapd-" + ap.label(),
                         "-i", ifname, "status")).out().contains("state=ENABLED"));
+        // hostapd puts its interface into the bridge and takes it out when it stops: after an
+        // access point took another's place, the network behind it is the bridge's again.
+        cmd.runIn(ap.netns(), "ip", "link", "set", ifname, "master", ap.bridge());
     }
 
     /**
@@ -213,6 +216,13 @@ final class Topology {
             cmd.runIn(ap.netns(), "tc", "qdisc", "replace", "dev", ifname, "root", "netem",
                     "delay", delay.toMillis() + "ms", "limit", "100000");
         }
+    }
+
+    /** {@code next} on the air where {@code gone} was: its radio, its network. */
+    void replaceAp(AccessPoint gone, AccessPoint next) {
+        stopAp(gone);
+        apInterfaces.put(next, apInterfaces.get(gone));
+        startAp(next);
     }
 
     /** Takes an access point away, as walking out of its range does. */
@@ -243,6 +253,13 @@ final class Topology {
      * scripts have both read its files. polkit then knows only the package's policy.
      */
     private void installProduct() {
+        // The VM sees the host's root, and a container's root may hold a policy-rc.d that forbids
+        // maintainer scripts to start or restart services. A laptop has none.
+        try {
+            Files.deleteIfExists(Path.of("/usr/sbin/policy-rc.d"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Cmd.Result dpkg = ProductPackage.install(cmd, control);
         if (dpkg.exit() != 0) {
             throw new IllegalStateException("dpkg -i of the build's package failed: " + (dpkg.out() + dpkg.err()).strip());

@@ -1,0 +1,62 @@
+package org.bondtray.lab.guest;
+
+import java.time.Duration;
+
+import org.freedesktop.dbus.interfaces.Properties;
+
+/**
+ * The walk to another network: the cable at the office LAN, the Wi-Fi on the café's network
+ * (verdict different-network), the cable pulled. The bond must get the café's address and reach
+ * its router, then, with the cable back, the LAN's address and router again. Each "router
+ * answers" is a ping through the bond, as a user's first connection would go.
+ */
+final class OfficeWalk {
+    private final Lab lab;
+    private final Results r;
+    private final Properties bond;
+    private final String wlan;
+
+    OfficeWalk(Lab lab, Results r, Properties bond, String wlan) {
+        this.lab = lab;
+        this.r = r;
+        this.bond = bond;
+        this.wlan = wlan;
+    }
+
+    void run() throws Exception {
+        Cmd cmd = lab.cmd();
+        lab.wifi().connect(wlan, AccessPoint.CAFE);
+        try {
+            r.put("walk.verdict_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> "different-network".equals(BondReadings.network(bond))));
+            r.put("walk.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
+            long t0 = System.nanoTime();
+            lab.net().cutCable();
+            r.put("walk.cafe_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
+                    () -> answers(cmd, Topology.CAFE_ROUTER)));
+            r.put("walk.cafe_address_ms", Wait.untilOrTimeout(Duration.ofSeconds(10), Duration.ofMillis(100),
+                    () -> lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.60."))));
+            r.put("walk.cut_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
+            r.put("walk.address_on_wifi", String.join(" ", lab.net().addresses("bond0", 4)));
+            long t1 = System.nanoTime();
+            lab.net().restoreCable();
+            r.put("walk.lan_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
+                    () -> answers(cmd, Topology.ROUTER)
+                            && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.50."))));
+            r.put("walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
+            r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
+            r.put("walk.helper_said", HelperProcess.log(cmd).lines().filter(l -> l.contains("moved to another network"))
+                    .count());
+        } finally {
+            lab.net().restoreCable();
+            lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
+            Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
+                    () -> "same-network".equals(BondReadings.network(bond)));
+        }
+    }
+
+    /** One echo request through the bond, answered within half a second. */
+    private static boolean answers(Cmd cmd, String router) {
+        return cmd.tryRun("ping", "-n", "-q", "-c", "1", "-W", "0.5", "-I", "bond0", router).exit() == 0;
+    }
+}
