@@ -52,4 +52,32 @@ class NetworkManagerLabIT {
                 () -> assertTrue(r.text("nm.eth_address_after").startsWith("192.168.50."), r.text("nm.eth_address_after")),
                 () -> assertEquals("gone", r.text("bond.after_disable")));
     }
+
+    @Test
+    @DisplayName("NetworkManager restarted three times under traffic, a cut after each: the ports unmanaged from its start, never touched, 0 TCP lost")
+    void networkManagerRestartsTakeNothing() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
+        r.print("nm_restart.count", "nm_restart.answered_ms", "nm_restart.first_states", "nm_restart.views",
+                "nm_restart.port_changes", "nm_restart.bond_assumed", "nm_restart.helper_said", "nm_restart.conf",
+                "nm_restart.tcp_connections", "nm_restart.tcp_lost", "nm_restart.ping_lost", "nm_restart.longest_gap_ms");
+        assertAll(
+                () -> assertEquals("true", r.text("nm_restart.first_all_unmanaged"),
+                        "NetworkManager's first word on each port: unmanaged (10): " + r.text("nm_restart.first_states")),
+                () -> assertEquals("", r.text("nm_restart.port_changes"), "NetworkManager touched no port"),
+                () -> assertEquals(r.number("nm_restart.count"), r.number("nm_restart.helper_said"),
+                        "the helper heard each restart and said it all again"),
+                () -> assertEquals(0, r.number("nm_restart.tcp_lost"), "of " + r.text("nm_restart.tcp_connections")));
+    }
+
+    @Test
+    @DisplayName("wpa_supplicant restarted on the cable: the Wi-Fi is handed back and a ready standby again; the cut lands on it, 0 TCP lost")
+    void wpaSupplicantRestartLeavesAReadyStandby() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
+        r.print("wpa_restart.restart_ms", "wpa_restart.standby_ms", "wpa_restart.since_restart_ms", "wpa_restart.ssid",
+                "wpa_restart.helper_said", "wpa_restart.helper_lines", "wpa_restart.tcp_connections", "wpa_restart.tcp_lost", "wpa_restart.ping_lost");
+        assertAll(
+                () -> assertTrue(r.number("wpa_restart.standby_ms") >= 0, "a ready standby again"),
+                () -> assertTrue(r.text("wpa_restart.helper_said").contains("handed to it again"), r.text("wpa_restart.helper_said")),
+                () -> assertEquals(0, r.number("wpa_restart.tcp_lost"), "of " + r.text("wpa_restart.tcp_connections")));
+    }
 }

@@ -88,6 +88,32 @@ class PackageLabIT {
     }
 
     @Test
+    @DisplayName("deb: dpkg -i of a newer package, then of the older one, under traffic: 0 TCP lost, the same address and dhcpcd, one helper start each")
+    void upgradeAndDowngradeKeepTheBond() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
+        for (String step : new String[] {"upgrade", "downgrade"}) {
+            r.print(step + ".exit", step + ".version", step + ".dpkg_ms", step + ".helper_back_ms", step + ".tcp_connections",
+                    step + ".tcp_lost", step + ".ping_lost", step + ".longest_gap_ms", step + ".address",
+                    step + ".same_address", step + ".same_dhcpcd", step + ".new_helper", step + ".helper_starts",
+                    step + ".output");
+        }
+        List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>(List.of(
+                () -> assertEquals(r.text("upgrade.to"), r.text("upgrade.version")),
+                () -> assertEquals(r.text("upgrade.from"), r.text("downgrade.version"))));
+        for (String step : new String[] {"upgrade", "downgrade"}) {
+            checks.addAll(List.of(
+                    () -> assertEquals(0, r.number(step + ".exit"), r.text(step + ".output")),
+                    () -> assertTrue(r.number(step + ".helper_back_ms") >= 0, step + ": the new helper adopts the bond"),
+                    () -> assertEquals(0, r.number(step + ".tcp_lost"), step + ": of " + r.text(step + ".tcp_connections")),
+                    () -> assertEquals("true", r.text(step + ".same_address"), step + ": " + r.text(step + ".address")),
+                    () -> assertEquals("true", r.text(step + ".same_dhcpcd"), step + ": dhcpcd is not restarted"),
+                    () -> assertEquals("true", r.text(step + ".new_helper"), step),
+                    () -> assertEquals(1, r.number(step + ".helper_starts"), step + ": one helper start")));
+        }
+        assertAll(checks);
+    }
+
+    @Test
     @DisplayName("lintian finds no error in the .deb")
     void lintianFindsNoError() throws Exception {
         Path target = Path.of(System.getProperty("bondtray.project.dir", ".")).resolve("target");

@@ -23,9 +23,13 @@ final class BondReadings {
     static void cycleCable(Lab lab, Properties bond, String wlan, int times) {
         for (int i = 0; i < times; i++) {
             lab.net().cutCable();
-            Wait.until("the bond on Wi-Fi after cut " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
-                    () -> wlan.equals(active(bond)));
-            lab.net().restoreCable();
+            try {
+                Wait.until("the bond on Wi-Fi after cut " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
+                        () -> wlan.equals(active(bond)));
+            } finally {
+                // A failed cut must not leave the cable out for every later step.
+                lab.net().restoreCable();
+            }
             Wait.until("the bond on the cable after restore " + (i + 1), Duration.ofSeconds(30), Duration.ofMillis(50),
                     () -> Topology.WIRED.equals(active(bond)));
         }

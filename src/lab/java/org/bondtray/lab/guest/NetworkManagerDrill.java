@@ -63,6 +63,9 @@ final class NetworkManagerDrill implements Scenario {
             r.put("cuts", CUTS).put("nm.during_cuts", fight.strip()).put("nm.after_cuts", NetworkManagerLaptop.view(cmd, wired, wlan));
             r.put("eth_addresses_during", String.join(" ", lab.net().addresses(wired, 4)));
 
+            NeighbourRestarts restarts = new NeighbourRestarts(lab, r, bond, wlan);
+            r.guarded("step.nm_restart", restarts::networkManager);
+            r.guarded("step.wpa_restart", restarts::wpaSupplicant);
             resaved(lab, r, helper);
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
             r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());

@@ -71,6 +71,7 @@ final class PackageDrill implements Scenario {
             try {
                 use(lab, r, prefix);
                 if (tray) {
+                    r.guarded("step.upgrade", () -> PackageUpgrade.run(lab, r, ProductPackage.deb(lab.control())));
                     tray(lab, r, prefix);
                     legacyTray(lab, r, prefix);
                 }

@@ -35,6 +35,14 @@ final class Results {
         put("tcp.longest_stall_ms", report.tcp().longestStallMs());
     }
 
+    /** What a window of traffic lost, under {@code prefix.}: TCP connections of all, echo requests, the longest gap. */
+    void putLoss(String prefix, TrafficProbe.Report report) {
+        TrafficProbe.Window all = report.window("all", TrafficProbe.START, TrafficProbe.END);
+        put(prefix + ".tcp_connections", report.tcp().connections())
+                .put(prefix + ".tcp_lost", report.tcp().connections() - report.tcp().survived())
+                .put(prefix + ".ping_lost", all.lost()).put(prefix + ".longest_gap_ms", all.longestGapMs());
+    }
+
     /** Steps whose failure is recorded rather than thrown, so the scenario's later steps still run. */
     interface Steps {
         void run() throws Exception;

@@ -52,6 +52,20 @@ final class WifiStation {
         return Wpa.STATE_COMPLETED.equals(state(ifname));
     }
 
+    /**
+     * Whether wpa_supplicant manages {@code ifname} and has its keys in place, asked without
+     * ever creating the interface (as {@link #completed} would): for watching who else hands it over.
+     */
+    boolean completedIfManaged(String ifname) {
+        try {
+            DBusPath path = supplicant.GetInterface(ifname);
+            Properties props = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
+            return Wpa.STATE_COMPLETED.equals(props.Get(Wpa.INTERFACE, "State"));
+        } catch (DBusException | DBusExecutionException e) {
+            return false;
+        }
+    }
+
     String state(String ifname) {
         try {
             Properties props = bus.getRemoteObject(Wpa.BUS_NAME, interfacePath(ifname).getPath(), Properties.class);
