@@ -25,7 +25,7 @@ final class DesktopSession implements AutoCloseable {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "labadmin7rides";
     /** The title of the agent's dialog (polkit-gnome; the VM's locale is C). */
-    private static final String DIALOG = "^Authenticate$";
+    static final String DIALOG = "^Authenticate$";
     /** Her X display (the session script starts Xvfb there). */
     static final String DISPLAY = ":5";
     private static final Path SESSION_SCRIPT = Path.of("/usr/local/libexec/bondtray-lab-desktop-session");
