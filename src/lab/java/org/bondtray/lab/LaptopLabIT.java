@@ -183,7 +183,6 @@ class LaptopLabIT {
                 "hung.children", "hung.children_left", "hung.same_helper", "hung.warning", "hung.switch_exit", "hung.switch_ms",
                 "hung.recovered_ms", "hung.resolvconf_got");
         assertAll(
-                () -> assertEquals("false", r.text("hung.resolvconf_before"), "the lab laptop has no resolvconf of its own"),
                 () -> assertNotEquals("[]", r.text("hung.children"), "resolvconf was run and hung"),
                 () -> assertEquals(0, r.number("hung.children_left"), "the hung resolvconf and its child are gone"),
                 () -> assertTrue(r.number("hung.killed_ms") >= 0 && r.number("hung.killed_ms") <= 11_000,
@@ -246,8 +245,10 @@ class LaptopLabIT {
                 () -> assertEquals(3, r.number("no_bus.status.exit")),
                 () -> assertTrue(r.text("no_bus.status.said").startsWith("bondtray: cannot reach the system bus"),
                         r.text("no_bus.status.said")),
-                // The JVM's own start is the floor under emulation: the bus adds no wait to it.
-                () -> assertTrue(r.number("no_bus.status.ms") <= r.number("no_bus.version.ms") + 1000,
+                // The JVM's start is the floor under emulation, and status loads the bus library on
+                // top (2.9 s against 1.9 s in CI); the old retries added 10 s. The host's figure
+                // (0.35-0.44 s) is in docs/figures.md.
+                () -> assertTrue(r.number("no_bus.status.ms") <= r.number("no_bus.version.ms") + 3000,
                         "no wait for a bus beyond the program's start"),
                 () -> assertEquals(0, r.number("no_bus.version.exit")),
                 () -> assertTrue(r.text("no_bus.version.said").matches("bondtray \\d+\\.\\d+\\.\\d+.*"),

@@ -105,7 +105,13 @@ final class LaptopAttacks {
      */
     void hungResolvconf(DesktopSession alice) throws Exception {
         Cmd cmd = lab.cmd();
-        r.put("hung.resolvconf_before", Files.exists(RESOLVCONF));
+        // systemd-resolved's package links resolvconf to resolvectl: kept aside and put back.
+        Path kept = RESOLVCONF.resolveSibling("resolvconf.lab-kept");
+        boolean had = Files.exists(RESOLVCONF, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        r.put("hung.resolvconf_before", had);
+        if (had) {
+            Files.move(RESOLVCONF, kept, StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.createDirectories(RESOLVCONF_STATE);
         script(RESOLVCONF, "# The lab's resolvconf that never answers: a child holds the output open.\nsleep 600\n");
         try {
@@ -148,6 +154,9 @@ final class LaptopAttacks {
         } finally {
             // The laptop as it was: no resolvconf, the helper writing resolv.conf itself.
             Files.deleteIfExists(RESOLVCONF);
+            if (had) {
+                Files.move(kept, RESOLVCONF);
+            }
             Files.deleteIfExists(RESOLVCONF_CALLS);
             Files.deleteIfExists(RESOLVCONF_STATE);
             cmd.run("systemctl", "restart", HelperProcess.UNIT);
