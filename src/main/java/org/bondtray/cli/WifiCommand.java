@@ -85,9 +85,8 @@ final class WifiCommand {
 
     private int usage(String why) {
         err.println("bondtray: " + why);
-        List<String> lines = USAGE;
-        for (int i = 0; i < lines.size(); i++) {
-            err.println((i == 0 ? "usage: " : "       ") + lines.get(i));
+        for (int i = 0; i < USAGE.size(); i++) {
+            err.println((i == 0 ? "usage: " : "       ") + USAGE.get(i));
         }
         return Cli.USAGE;
     }

@@ -434,13 +434,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private void requestRefresh() {
         if (refreshPending.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            onWorker("reading the kernel's state", () -> {
                 refreshPending.set(false);
-                try {
-                    refresh();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not read the kernel's state", e);
-                }
+                refresh();
             });
         }
     }
@@ -687,13 +683,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** Events were lost: the state is read again and the active port taken from the dump. */
     @Override
     public void resync() {
-        worker.execute(() -> {
-            try {
-                refresh();
-                tracker.activeIs(view.activePort(), System.nanoTime(), this::kindOf).ifPresent(publisher::switchover);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "could not read the kernel's state after losing events", e);
-            }
+        onWorker("reading the kernel's state after losing events", () -> {
+            refresh();
+            tracker.activeIs(view.activePort(), System.nanoTime(), this::kindOf).ifPresent(publisher::switchover);
         });
     }
 
@@ -743,7 +735,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         void run() throws IOException;
     }
 
-    /** {@code work} on the worker; a failure is logged as {@code what} failing. */
+    /**
+     * {@code work} on the worker, in order with every other look and change; a failure is logged
+     * as {@code what} failing.
+     */
     private void onWorker(String what, Work work) {
         worker.execute(() -> {
             try {

@@ -24,7 +24,6 @@ final class NetworkManagerConf {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
 
     private final Path file;
-    private List<String> ports = List.of();
 
     NetworkManagerConf(Path file) {
         this.file = file;
@@ -34,17 +33,10 @@ final class NetworkManagerConf {
         return new NetworkManagerConf(Path.of("/run/NetworkManager/conf.d/bondtray.conf"));
     }
 
-    /** NetworkManager leaves {@code taken} alone from its next start on. */
+    /** NetworkManager leaves {@code taken} alone from its next start on; with none, the file goes. */
     synchronized void ports(List<String> taken) {
-        ports = List.copyOf(taken);
-        write();
-    }
-
-    /** The ports; with none, the file goes. */
-    private void write() {
-        List<String> all = ports;
-        List<String> plain = all.stream().filter(p -> PLAIN_NAME.matcher(p).matches()).toList();
-        all.stream().filter(p -> !plain.contains(p)).forEach(p -> LOG.warning("the name of " + p
+        List<String> plain = taken.stream().filter(p -> PLAIN_NAME.matcher(p).matches()).toList();
+        taken.stream().filter(p -> !plain.contains(p)).forEach(p -> LOG.warning("the name of " + p
                 + " cannot go into NetworkManager's configuration: it may take it again when it restarts"));
         try {
             if (plain.isEmpty()) {

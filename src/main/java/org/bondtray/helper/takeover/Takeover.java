@@ -39,12 +39,8 @@ public final class Takeover {
     private final Path record;
 
     public Takeover(DBusConnection bus, Path configDir) {
-        this(bus, configDir, NetworkManagerConf.system());
-    }
-
-    Takeover(DBusConnection bus, Path configDir, NetworkManagerConf nmConf) {
         this.nm = new NetworkManagerLink(bus);
-        this.nmConf = nmConf;
+        this.nmConf = NetworkManagerConf.system();
         this.networkd = new Networkd(bus, Path.of("/run/systemd/network"));
         this.record = configDir.resolve("taken-from-networkmanager");
     }

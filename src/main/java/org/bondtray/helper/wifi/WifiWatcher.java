@@ -52,14 +52,8 @@ public final class WifiWatcher implements AutoCloseable {
     private NameOwner wpaOwner;
 
     /**
-     * @param networks the wpa_supplicant configuration for adapters the helper hands over; networks
-     *                 saved there come back with an adapter that is plugged in again
-     */
-    public WifiWatcher(DBusConnection bus, Path networks, Runnable changed) {
-        this(bus, networks, changed, () -> { });
-    }
-
-    /**
+     * @param networks  the wpa_supplicant configuration for adapters the helper hands over; networks
+     *                  saved there come back with an adapter that is plugged in again
      * @param restarted told when wpa_supplicant comes (back) on the bus: it has dropped every
      *                  interface it had, and {@link #handOver} may take each again
      */
