@@ -32,6 +32,11 @@ record GuestControl(String java, List<String> javaOptions, String classpath, Lis
 
     /** A command line that runs {@code mainClass} from the project's classes in a new JVM. */
     String[] javaCommand(String mainClass, String... args) {
+        return javaCommandWith(classpath, mainClass, args);
+    }
+
+    /** As {@link #javaCommand}, from {@code classpath} instead of the project's own. */
+    String[] javaCommandWith(String classpath, String mainClass, String... args) {
         List<String> argv = new ArrayList<>();
         argv.add(java);
         argv.addAll(javaOptions);

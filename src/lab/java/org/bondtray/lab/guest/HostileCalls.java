@@ -86,10 +86,7 @@ final class HostileCalls {
             }
         }
         // The lab's JVM options (C1 only): with C2 the JVM has aborted under the emulated CPU.
-        List<String> argv = new ArrayList<>(List.of(control.java()));
-        argv.addAll(control.javaOptions());
-        argv.addAll(List.of("-cp", String.join(":", readable), HostileCaller.class.getName()));
-        return argv.toArray(String[]::new);
+        return control.javaCommandWith(String.join(":", readable), HostileCaller.class.getName());
     }
 
     private static void copy(Path from, Path to) {
