@@ -19,8 +19,9 @@ import org.bondtray.helper.config.AtomicFile;
 /**
  * dhcpcd for the bond, supervised: started once the bond has an active port, adopted if one is
  * already running (a helper restart must not touch the lease), started again with a growing pause
- * if it dies, told to renew when a switchover changed the bond's MAC, and told to release when
- * the bond is disabled. It runs with a configuration the helper writes ({@link DhcpcdConfig}).
+ * if it dies, told to renew when a switchover changed the bond's MAC, started anew when traffic
+ * moved to another network, and told to release when the bond is disabled. It runs with a
+ * configuration the helper writes ({@link DhcpcdConfig}).
  *
  * <p>Commands are argument vectors, never strings for a shell. All of it runs on one thread of
  * its own: a slow dhcpcd never holds up the helper's look at the kernel.
@@ -116,30 +117,37 @@ public final class Dhcpcd implements AutoCloseable {
     /**
      * The bond's MAC changed: dhcpcd renews the lease (the server learns the new MAC; if it does
      * not answer, RFC 2131's rebinding follows at T2 and the address stays until the lease ends),
-     * solicits routers so SLAAC routes point at a live router, and renews DHCPv6. Not dhcpcd's
-     * --rebind: that restarts from INIT-REBOOT and drops the address if no answer comes within 5 s,
-     * which in the lab lost a good lease to one unanswered broadcast.
+     * solicits routers so SLAAC routes point at a live router, and renews DHCPv6. A renewal is
+     * unicast through the kernel, which sends it with the bond's MAC now. Not dhcpcd's --rebind:
+     * that restarts from INIT-REBOOT with broadcasts built from the MAC dhcpcd read when it started
+     * (see {@link #networkChanged}), and drops the address if no answer comes within 5 s.
      */
     public void macChanged() {
-        afterSwitch(RENEW_SETTLE, "", "--renew");
+        afterSwitch(RENEW_SETTLE, () -> command("--renew"));
     }
 
     /**
      * Traffic moved to a port on another network than the lease's: the old server cannot be
-     * reached, so a renewal would keep a dead address until the lease ends. dhcpcd rebinds at
-     * once (INIT-REBOOT: the new network's server refuses the old address and offers its own),
-     * after a short settle so a flapping cable costs one.
+     * reached, so a renewal would keep a dead address until the lease ends. dhcpcd must ask the
+     * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
+     * while the interface is down, so the running one would ask with the MAC the bond had before
+     * the switchover, which the access point drops (it knows only the station's own) and to which
+     * the server would answer. The new one asks for the old address (INIT-REBOOT), the new
+     * network's server refuses it, and it takes that network's address. After a short settle, so a
+     * flapping cable costs one restart.
      */
     public void networkChanged() {
-        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: dhcpcd asks that network for an address",
-                "--rebind");
+        afterSwitch(NETWORK_SETTLE, () -> {
+            LOG.info("the bond moved to another network: a new dhcpcd asks that network for an address");
+            restart();
+        });
     }
 
     /**
-     * {@code what} to the running dhcpcd once switchovers have settled for {@code settle}; a
-     * later switchover replaces an earlier one's pending command.
+     * {@code action} on the dhcpcd thread once switchovers have settled for {@code settle}, if
+     * dhcpcd runs then; a later switchover replaces an earlier one's pending action.
      */
-    private void afterSwitch(Duration settle, String note, String what) {
+    private void afterSwitch(Duration settle, Runnable action) {
         thread.execute(() -> {
             if (!wanted) {
                 return;
@@ -149,13 +157,26 @@ public final class Dhcpcd implements AutoCloseable {
             }
             pendingRenew = thread.schedule(() -> {
                 if (wanted && running != null && running.isAlive()) {
-                    if (!note.isEmpty()) {
-                        LOG.info(note);
-                    }
-                    command(what);
+                    action.run();
                 }
             }, settle.toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /**
+     * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address in
+     * place until the new one has an answer) and starts a new one at once.
+     */
+    private void restart() {
+        ProcessHandle old = running;
+        running = null;
+        old.destroy();
+        try {
+            old.onExit().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") did not stop in time: " + e);
+        }
+        startOrAdopt();
     }
 
     /** DHCP is no longer wanted (static addressing): dhcpcd releases and exits, in its own time. */

@@ -63,6 +63,9 @@ public final class DhcpcdConfig {
                 # No 5 s ARP probe of a leased address before it is used (NetworkManager does none by
                 # default either): on a walk to another network it was most of the wait.
                 noarp
+                # No random wait of up to 2 s before the first DISCOVER (RFC 2131's guard against a
+                # building's worth of clients booting at once): it is a single laptop that just moved.
+                nodelay
                 """);
         s.append("allowinterfaces ").append(bond).append('\n');
         if (!fallback.address().isEmpty()) {

@@ -25,6 +25,7 @@ class DhcpcdConfigTest {
         assertTrue(text.contains("nohook resolv.conf"));
         assertTrue(text.contains("\nslaac private\n"));
         assertTrue(text.contains("\nnoarp\n"), "no 5 s probe before a new network's address is used");
+        assertTrue(text.contains("\nnodelay\n"), "no random wait before the first DISCOVER");
         assertTrue(text.contains("\nallowinterfaces bond0\n"));
         assertFalse(text.contains("metric"));
         assertTrue(DhcpcdConfig.text("bond0", 250).endsWith("metric 250\n"));
