@@ -31,6 +31,7 @@ final class OfficeWalk {
                     () -> "different-network".equals(BondReadings.network(bond))));
             r.put("walk.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
             long t0 = System.nanoTime();
+            long cutAt = System.currentTimeMillis();
             lab.net().cutCable();
             r.put("walk.cafe_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
                     () -> answers(cmd, Topology.CAFE_ROUTER)));
@@ -38,13 +39,16 @@ final class OfficeWalk {
                     () -> lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.60."))));
             r.put("walk.cut_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("walk.address_on_wifi", String.join(" ", lab.net().addresses("bond0", 4)));
+            dhcpLeg(cmd, "walk.cafe", cutAt);
             long t1 = System.nanoTime();
+            long backAt = System.currentTimeMillis();
             lab.net().restoreCable();
             r.put("walk.lan_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
                     () -> answers(cmd, Topology.ROUTER)
                             && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.50."))));
             r.put("walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
             r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
+            dhcpLeg(cmd, "walk.back", backAt);
             r.put("walk.helper_said", HelperProcess.log(cmd).lines().filter(l -> l.contains("moved to another network"))
                     .count());
         } finally {
@@ -53,6 +57,46 @@ final class OfficeWalk {
             Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> "same-network".equals(BondReadings.network(bond)));
         }
+    }
+
+    /**
+     * What dhcpcd said from {@code sinceMillis} on, each line with its milliseconds since then
+     * ({@code KEY.dhcp}), and how long the server took from the last DISCOVER to its offer
+     * ({@code KEY.offer_wait_ms}): the server's own wait (dnsmasq pings an address before it offers
+     * it to a client it does not know), apart from the time that is Bondtray's.
+     */
+    private void dhcpLeg(Cmd cmd, String key, long sinceMillis) {
+        String out = cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "short-unix", "-u", "bondtray-dhcpcd@bond0.service",
+                "--since=@" + sinceMillis / 1000).out();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        long solicited = -1;
+        long offerWait = -1;
+        String last = "";
+        for (String line : out.lines().toList()) {
+            String[] f = line.split(" ", 3);
+            if (f.length < 3 || !f[2].contains(": ")) {
+                continue;
+            }
+            long at;
+            try {
+                at = (long) (Double.parseDouble(f[0]) * 1000) - sinceMillis;
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String said = f[2].substring(f[2].indexOf(": ") + 2);
+            // dhcpcd's privilege-separated processes log each line twice.
+            if (at < 0 || said.equals(last)) {
+                continue;
+            }
+            last = said;
+            lines.add("+" + at + " " + said);
+            if (said.contains("soliciting a DHCP lease")) {
+                solicited = at;
+            } else if (said.contains("offered") && solicited >= 0 && offerWait < 0) {
+                offerWait = at - solicited;
+            }
+        }
+        r.put(key + ".dhcp", String.join(" | ", lines)).put(key + ".offer_wait_ms", offerWait);
     }
 
     /** One echo request through the bond, answered within half a second. */
