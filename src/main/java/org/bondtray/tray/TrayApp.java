@@ -53,6 +53,7 @@ public final class TrayApp implements AutoCloseable {
     private volatile long registeredNanos = -1;
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final History history = new History();
+    private final NetworkMove move = new NetworkMove();
     private final List<java.util.function.Consumer<BondSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The chart's line needs readings between the helper's changes, too. */
     private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
@@ -273,6 +274,7 @@ public final class TrayApp implements AutoCloseable {
         item.show(look(now));
         menu.update(TrayMenuModel.items(now, texts));
         texts.change(before, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
+        move.seen(texts, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
         history.sample(java.time.Instant.now(), now);
         listeners.forEach(l -> l.accept(now));
     }
@@ -294,7 +296,7 @@ public final class TrayApp implements AutoCloseable {
         }
         BondSnapshot s = snapshot;
         history.switched(java.time.Instant.now(), from, to, reason, outageMs);
-        notifier.show(texts.switchover(s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
+        notifier.show(move.switched(texts, s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
     }
 
     private TrayItem.Look look(BondSnapshot s) {

@@ -72,22 +72,40 @@ public final class TrayTexts {
 
     /** The notice for a switchover to {@code to}, for {@code reason}, after {@code outageMs}. */
     public Notice switchover(BondSnapshot s, String to, String reason, long outageMs) {
-        BondSnapshot.Port port = s.port(to);
-        String summary;
-        if (port != null && port.wireless()) {
-            summary = t.get("notify.to.wireless", port.ssid().isEmpty() ? port.name() : port.ssid());
-        } else if (port != null && port.speed() > 0) {
-            summary = t.get("notify.to.wired", speed(port.speed()));
-        } else {
-            summary = t.get("notify.to.wired.nospeed");
+        return switchover(s, s.network(), to, reason, outageMs);
+    }
+
+    /** As {@link #switchover(BondSnapshot, String, String, long)}, with the verdict that held for it. */
+    public Notice switchover(BondSnapshot s, String network, String to, String reason, long outageMs) {
+        if ("different-network".equals(network)) {
+            return moved(s, to, reason, "");
         }
         String why = t.getOr("reason." + reason, reason);
-        String body = switch (s.network()) {
-            case "same-network" -> t.get("notify.body.kept", why, String.valueOf(outageMs));
-            case "different-network" -> t.get("notify.body.dropped", why);
-            default -> t.get("notify.body.plain", why, String.valueOf(outageMs));
-        };
-        return new Notice(summary, body);
+        String body = "same-network".equals(network) ? t.get("notify.body.kept", why, String.valueOf(outageMs))
+                : t.get("notify.body.plain", why, String.valueOf(outageMs));
+        return new Notice(arrival(s, to), body);
+    }
+
+    /**
+     * The notice for a switchover to {@code to} that moved the bond to another network: its
+     * connections were reset, and {@code address} is the new network's ("" while it is coming).
+     */
+    public Notice moved(BondSnapshot s, String to, String reason, String address) {
+        String why = t.getOr("reason." + reason, reason);
+        return new Notice(arrival(s, to), address.isEmpty() ? t.get("notify.body.moving", why)
+                : t.get("notify.body.moved", why, address));
+    }
+
+    /** "Now on Wi-Fi (cafe)" or "Back on the cable (1 Gb/s)". */
+    private String arrival(BondSnapshot s, String to) {
+        BondSnapshot.Port port = s.port(to);
+        if (port != null && port.wireless()) {
+            return t.get("notify.to.wireless", port.ssid().isEmpty() ? port.name() : port.ssid());
+        }
+        if (port != null && port.speed() > 0) {
+            return t.get("notify.to.wired", speed(port.speed()));
+        }
+        return t.get("notify.to.wired.nospeed");
     }
 
     /**
