@@ -27,21 +27,35 @@ public final class KernelEvents implements AutoCloseable {
         void resync();
     }
 
+    /** The events thread's name, which the kernel also knows it by (/proc/PID/task/TID/comm). */
+    static final String THREAD = "kernel-events";
+
     private final NetlinkSocket socket;
+    private final Wakeup stop;
     private final Thread thread;
     private volatile boolean running = true;
 
     public KernelEvents(Listener listener) throws IOException {
+        // No receive timeout: the thread sleeps until the kernel speaks or close() wakes it.
         socket = new NetlinkSocket(Rt.RTMGRP_LINK | Rt.RTMGRP_IPV4_IFADDR | Rt.RTMGRP_IPV6_IFADDR
-                | Rt.RTMGRP_IPV4_ROUTE | Rt.RTMGRP_IPV6_ROUTE, 500);
-        thread = Thread.ofPlatform().name("kernel-events").daemon().start(() -> loop(listener));
+                | Rt.RTMGRP_IPV4_ROUTE | Rt.RTMGRP_IPV6_ROUTE, 0);
+        try {
+            stop = new Wakeup();
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        thread = Thread.ofPlatform().name(THREAD).daemon().start(() -> loop(listener));
     }
 
     private void loop(Listener listener) {
         while (running) {
             ByteBuffer datagram;
             try {
-                datagram = socket.receive();
+                datagram = socket.receive(stop);
+                if (datagram == null) {
+                    return;
+                }
             } catch (Libc.ErrnoException e) {
                 if (e.errno == Libc.ENOBUFS) {
                     listener.resync();
@@ -84,7 +98,9 @@ public final class KernelEvents implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        stop.wake();
         thread.join(2000);
         socket.close();
+        stop.close();
     }
 }

@@ -13,7 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The few C library calls the helper needs for netlink and ARP probes, through the JDK's foreign-function API:
+ * The few C library calls the helper needs for netlink, ARP probes and waiting on them, through the JDK's foreign-function API:
  * no JNI, no compiled native code. Every call captures errno, and a failure becomes an
  * {@link ErrnoException} naming the call.
  */
@@ -26,6 +26,8 @@ final class Libc {
     static final int SOL_NETLINK = 270;
     static final int NETLINK_EXT_ACK = 11;
     static final int CLONE_NEWNET = 0x40000000;
+    static final short POLLIN = 0x1;
+    static final int EFD_CLOEXEC = 02000000;
 
     static final int EAGAIN = 11;
     static final int EINTR = 4;
@@ -46,6 +48,9 @@ final class Libc {
     private static final MethodHandle SETSOCKOPT = handle("setsockopt",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle UNSHARE = handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
 
     private Libc() {
     }
@@ -122,6 +127,20 @@ final class Libc {
         } catch (ErrnoException e) {
             // close(2) failing leaves nothing to undo
         }
+    }
+
+    /** poll(2) on {@code n} struct pollfd in {@code fds}; {@code timeoutMs} -1 waits for good. */
+    static int poll(MemorySegment fds, int n, int timeoutMs) throws ErrnoException {
+        return (int) call("poll", s -> (int) POLL.invokeExact(s, fds, (long) n, timeoutMs));
+    }
+
+    /** A new eventfd(2), counter 0, closed on exec. */
+    static int eventfd() throws ErrnoException {
+        return (int) call("eventfd", s -> (int) EVENTFD.invokeExact(s, 0, EFD_CLOEXEC));
+    }
+
+    static long write(int fd, MemorySegment buf) throws ErrnoException {
+        return call("write", s -> (long) WRITE.invokeExact(s, fd, buf, buf.byteSize()));
     }
 
     /** Moves the calling thread (only) into new namespaces; tests use it for a private network. */

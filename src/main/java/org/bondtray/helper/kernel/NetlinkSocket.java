@@ -140,6 +140,38 @@ final class NetlinkSocket implements AutoCloseable {
         return ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
     }
 
+    /**
+     * Waits, without a timeout, until a datagram comes (returned, as {@link #receive()} gives it)
+     * or {@code stop} is woken (null). A socket the kernel overran reports an error to poll, and
+     * the receive then throws ENOBUFS.
+     */
+    ByteBuffer receive(Wakeup stop) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            // Two struct pollfd: int fd, short events, short revents.
+            MemorySegment fds = a.allocate(16);
+            fds.set(JAVA_INT, 0, fd);
+            fds.set(JAVA_SHORT, 4, Libc.POLLIN);
+            fds.set(JAVA_INT, 8, stop.fd);
+            fds.set(JAVA_SHORT, 12, Libc.POLLIN);
+            while (true) {
+                try {
+                    Libc.poll(fds, 2, -1);
+                } catch (Libc.ErrnoException e) {
+                    if (e.errno == Libc.EINTR) {
+                        continue;
+                    }
+                    throw e;
+                }
+                if (fds.get(JAVA_SHORT, 14) != 0) {
+                    return null;
+                }
+                if (fds.get(JAVA_SHORT, 6) != 0) {
+                    return receive();
+                }
+            }
+        }
+    }
+
     /** Splits a datagram of events into messages, each a buffer positioned on its header. */
     static List<ByteBuffer> messages(ByteBuffer datagram) {
         List<ByteBuffer> out = new ArrayList<>();

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +75,64 @@ class RtnetlinkTest {
         assertEquals(0, lo.master());
     }
 
+    /**
+     * With nothing happening in the namespace, the events thread sleeps: no receive timeout that
+     * wakes it to look at a flag (it woke twice a second before). Counted by the kernel's own
+     * tally of the thread's context switches, not by a clock.
+     */
+    @Test
+    void theEventsThreadSleepsWhileNothingHappensAndStopsWhenClosed() throws Exception {
+        List<Path> others = eventsTasks();
+        KernelEvents events = in(() -> new KernelEvents(new KernelEvents.Listener() {
+            @Override
+            public void linkChanged(Link link, long receivedNanos) {
+            }
+
+            @Override
+            public void linkRemoved(int index, String name, long receivedNanos) {
+            }
+
+            @Override
+            public void addressingChanged() {
+            }
+
+            @Override
+            public void resync() {
+            }
+        }));
+        Path task = null;
+        try {
+            Thread.sleep(300);
+            task = eventsTasks().stream().filter(t -> !others.contains(t)).findFirst().orElseThrow();
+            long before = switches(task);
+            Thread.sleep(2000);
+            assertTrue(switches(task) - before <= 1, "the events thread woke " + (switches(task) - before)
+                    + " times in 2 s with nothing happening");
+        } finally {
+            events.close();
+        }
+        assertFalse(Files.exists(task), "close() ended the events thread");
+    }
+
+    /** The threads of this JVM that the kernel knows by the events thread's name. */
+    private static List<Path> eventsTasks() throws IOException {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().equals(KernelEvents.THREAD);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
+    }
+
+    private static long switches(Path task) throws IOException {
+        return Files.readAllLines(task.resolve("status")).stream()
+                .filter(l -> l.startsWith("voluntary_ctxt_switches:") || l.startsWith("nonvoluntary_ctxt_switches:"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).strip())).sum();
+    }
+
     @Test
     void bringsALinkUpAndHearsTheKernelSaySo() throws Exception {
         BlockingQueue<Link> changes = new LinkedBlockingQueue<>();
@@ -108,8 +170,8 @@ class RtnetlinkTest {
 
     @Test
     void aKernelWithoutTheBondingDriverSaysUnsupported() throws Exception {
-        boolean hasBonding = java.nio.file.Files.exists(java.nio.file.Path.of("/sys/module/bonding"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/bonding_masters"));
+        boolean hasBonding = Files.exists(Path.of("/sys/module/bonding"))
+                || Files.exists(Path.of("/sys/class/net/bonding_masters"));
         Assumptions.assumeFalse(hasBonding, "this kernel has the bonding driver; the lab covers bonds");
         NetlinkException e = assertThrows(NetlinkException.class, () -> in(() -> {
             rt.createBond("bond0", new Rtnetlink.BondSettings(100, 0, 0, 1));
