@@ -70,4 +70,11 @@ class PackagingTest {
             assertTrue(launcher.contains(flag), flag);
         }
     }
+
+    /** Idle, no JVM thread polls four times a second (measured: 166 -> 44-46 switches per 30 s). */
+    @Test
+    void theHelpersJvmDoesNotPollWhenIdle() throws Exception {
+        String launcher = Files.readString(Path.of("src/package/files/bondtray-helper"));
+        assertTrue(launcher.contains("-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0"), launcher);
+    }
 }
