@@ -64,6 +64,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Probation probation = new Probation(this::deadlineReached);
     private final StandbyWindow standby = new StandbyWindow();
+    /** The Wi-Fi network the active port is on, on the worker. */
+    private final ActiveNetwork activeNetwork = new ActiveNetwork();
     /** When the worker last asked to look again for the standby window to shut (nanoTime). */
     private long standbyCheckAt;
     /** What last kept static addressing from being put in place, on the worker; "" if nothing. */
@@ -517,6 +519,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                             .map(f -> new NetworkCheck.Port(f.name(), f.link().index(), f.link().mac(),
                                     f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))
                             .toList());
+            followActiveNetwork(c, b, facts);
             next = BondPolicy.view(name, preference, b, configured, missing, addresses, gateways, dns)
                     .withDhcp(dhcpStatus).withNetwork(network.verdict());
         }
@@ -528,6 +531,18 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         next = next.withConfirmDeadline(probation.deadlineMicros());
         view = next;
         publisher.publish(next);
+    }
+
+    /** A new dhcpcd asks the network the active Wi-Fi port joined without a switchover. */
+    private void followActiveNetwork(BondConfig c, Link bond, List<PortFacts> facts) {
+        int index = bond.bond() == null ? 0 : bond.bond().activePortIndex();
+        Optional<PortFacts> active = facts.stream().filter(f -> index != 0 && f.link().index() == index).findFirst();
+        String ssid = active.filter(f -> f.kind() == PortKind.WIRELESS).map(f -> f.wifi().ssid()).orElse("");
+        if (activeNetwork.joinedAnother(active.map(PortFacts::name).orElse(""), ssid)
+                && c.addressing() != Addressing.STATIC) {
+            LOG.info(active.get().name() + " joined another Wi-Fi network, " + ssid);
+            dhcp.networkChanged();
+        }
     }
 
     /**

@@ -75,6 +75,8 @@ public final class Dhcpcd implements AutoCloseable {
     private Duration pause = FIRST_PAUSE;
     private ScheduledFuture<?> pendingStart;
     private ScheduledFuture<?> pendingRenew;
+    /** Whether {@link #pendingRenew} starts a new dhcpcd rather than renewing. */
+    private boolean pendingRestart;
     private boolean wanted;
     private volatile String state = "off";
 
@@ -123,7 +125,7 @@ public final class Dhcpcd implements AutoCloseable {
      * (see {@link #networkChanged}), and drops the address if no answer comes within 5 s.
      */
     public void macChanged() {
-        afterSwitch(RENEW_SETTLE, () -> command("--renew"));
+        afterSwitch(RENEW_SETTLE, false, () -> command("--renew"));
     }
 
     /**
@@ -137,7 +139,7 @@ public final class Dhcpcd implements AutoCloseable {
      * flapping cable costs one restart.
      */
     public void networkChanged() {
-        afterSwitch(NETWORK_SETTLE, () -> {
+        afterSwitch(NETWORK_SETTLE, true, () -> {
             LOG.info("the bond moved to another network: a new dhcpcd asks that network for an address");
             restart();
         });
@@ -145,16 +147,21 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * {@code action} on the dhcpcd thread once switchovers have settled for {@code settle}, if
-     * dhcpcd runs then; a later switchover replaces an earlier one's pending action.
+     * dhcpcd runs then; a later switchover replaces an earlier one's pending action, except that
+     * a pending restart is not replaced by a renewal (the new dhcpcd asks anyway).
      */
-    private void afterSwitch(Duration settle, Runnable action) {
+    private void afterSwitch(Duration settle, boolean restart, Runnable action) {
         thread.execute(() -> {
             if (!wanted) {
+                return;
+            }
+            if (pendingRenew != null && !pendingRenew.isDone() && pendingRestart && !restart) {
                 return;
             }
             if (pendingRenew != null) {
                 pendingRenew.cancel(false);
             }
+            pendingRestart = restart;
             pendingRenew = thread.schedule(() -> {
                 if (wanted && running != null && running.isAlive()) {
                     action.run();
