@@ -46,6 +46,11 @@ final class NetworkMove {
             pending = null;
             return texts.switchover(s, verdict, to, reason, outageMs);
         }
+        if ("off".equals(s.dhcpState())) {
+            // Static addressing: the address is the user's and stays; no new one is coming.
+            pending = null;
+            return texts.movedStatic(s, to, reason);
+        }
         pending = new Pending(to, reason, s.address());
         return texts.moved(s, to, reason, "");
     }

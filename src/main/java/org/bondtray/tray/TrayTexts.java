@@ -96,6 +96,11 @@ public final class TrayTexts {
                 : t.get("notify.body.moved", why, address));
     }
 
+    /** As {@link #moved}, with static addressing: the configured address stays. */
+    public Notice movedStatic(BondSnapshot s, String to, String reason) {
+        return new Notice(arrival(s, to), t.get("notify.body.moved.static", t.getOr("reason." + reason, reason)));
+    }
+
     /** "Now on Wi-Fi (cafe)" or "Back on the cable (1 Gb/s)". */
     private String arrival(BondSnapshot s, String to) {
         BondSnapshot.Port port = s.port(to);

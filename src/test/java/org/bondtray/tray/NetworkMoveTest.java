@@ -55,4 +55,15 @@ class NetworkMoveTest {
         assertEquals("Cable unplugged (38 ms)",
                 move.switched(EN, bond("eth0", "unknown", "192.168.50.7"), "wlan0", "cable-unplugged", 38).body());
     }
+
+    @Test
+    void withStaticAddressingTheAddressStays() {
+        NetworkMove move = new NetworkMove();
+        BondSnapshot statik = new BondSnapshot(true, "up", "", "wired", "eth0", List.of("192.168.50.250/24"),
+                "different-network", List.of(CABLE, CAFE), List.of(), List.of(), 0, "off", "bond0", 0);
+        move.seen(EN, statik);
+        assertEquals("Cable unplugged; another network: connections were reset, the static address stays",
+                move.switched(EN, statik, "wlan0", "cable-unplugged", 40).body());
+        assertTrue(move.seen(EN, bond("wlan0", "unknown", "169.254.1.1")).isEmpty(), "no address is awaited");
+    }
 }
