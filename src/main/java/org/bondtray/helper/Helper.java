@@ -301,9 +301,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     /**
-     * At the deadline of a change on probation. The gateway is asked first, outside the change
-     * lock (Verdict may take seconds while a switchover settles, and Switch or Confirm must still
-     * be answered meanwhile); a Confirm or another Setup in that time settles it instead.
+     * At the deadline of a change on probation. The gateway is asked first, off the worker
+     * (Verdict may take seconds while a switchover settles, and Switch or Confirm must still be
+     * answered meanwhile); a Confirm or another Setup in that time settles it instead.
      */
     private void deadlineReached(long micros) {
         try {
@@ -318,17 +318,15 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 answers = Verdict.gatewayAnswers(() -> Connectivity.answersOnce(own), tracker::lastMoveNanos,
                         Verdict.patience(c == null ? 0 : c.downdelay()), Verdict.Clock.SYSTEM);
             }
-            change(() -> {
+            // Queued on the worker behind any change under way, not as a change of its own: a
+            // user's Setup that comes meanwhile waits for the decision instead of being refused
+            // as Busy (the lab's fallback step hit that, at the 20 s deadline of the one before).
+            call(() -> {
                 decide(micros, answers);
                 return null;
             });
-        } catch (Refusal busy) {
-            if (busy.kind() == Refusal.Kind.BUSY) {
-                // Another change is under way: look again in a moment.
-                probation.retryLater(micros);
-            } else {
-                LOG.log(Level.SEVERE, "deciding on the change on probation failed", busy);
-            }
+        } catch (Refusal failed) {
+            LOG.log(Level.SEVERE, "deciding on the change on probation failed", failed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {

@@ -84,11 +84,6 @@ final class Probation implements AutoCloseable {
         return Optional.of(c);
     }
 
-    /** Asks again in a second, when the deadline came while another change was being applied. */
-    void retryLater(long micros) {
-        timers.schedule(() -> deadlineReached.accept(micros), 1, TimeUnit.SECONDS);
-    }
-
     @Override
     public void close() {
         timers.shutdownNow();
