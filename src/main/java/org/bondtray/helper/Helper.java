@@ -668,7 +668,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 standby.stir(receivedNanos);
                 publisher.switchover(s);
                 if (!s.to().isEmpty()) {
-                    if (network.lastKnown() == SameNetwork.DIFFERENT) {
+                    if (network.switchoverMayChangeNetwork()) {
                         // The ports were on different networks: the lease's server is behind the other one.
                         dhcp.networkChanged();
                     } else {

@@ -40,6 +40,10 @@ final class NetworkCheck implements AutoCloseable {
     private volatile SameNetwork verdict = SameNetwork.UNKNOWN;
     /** The last verdict that said something: with the cable out only one port is left to ask. */
     private volatile SameNetwork lastKnown = SameNetwork.UNKNOWN;
+    /** Each port's last Wi-Fi network ("" for a wire), under this object's lock. */
+    private final java.util.Map<String, String> networks = new java.util.HashMap<>();
+    /** A port joined another Wi-Fi network since the last verdict: that verdict was about the old one. */
+    private volatile boolean joinedSince;
 
     NetworkCheck(Runnable changed) {
         this.changed = changed;
@@ -58,8 +62,26 @@ final class NetworkCheck implements AutoCloseable {
         return lastKnown;
     }
 
+    /**
+     * Whether a switchover now takes traffic to another network than the lease's, as far as is
+     * known: the last verdict said different networks, or a port has joined another Wi-Fi network
+     * since (its access point went away and wpa_supplicant joined another known one), so the
+     * verdict no longer says where the lease came from.
+     */
+    boolean switchoverMayChangeNetwork() {
+        return lastKnown == SameNetwork.DIFFERENT || joinedSince;
+    }
+
     /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
     synchronized void consider(String gateway, List<Port> ports) {
+        for (Port p : ports) {
+            if (!p.network().isEmpty()) {
+                String before = networks.put(p.name(), p.network());
+                if (before != null && !before.equals(p.network())) {
+                    joinedSince = true;
+                }
+            }
+        }
         StringBuilder k = new StringBuilder(gateway);
         ports.stream().map(p -> ";" + p.name() + "=" + p.network()).sorted().forEach(k::append);
         String key = k.toString();
@@ -112,6 +134,7 @@ final class NetworkCheck implements AutoCloseable {
     private void set(SameNetwork v) {
         if (v != SameNetwork.UNKNOWN) {
             lastKnown = v;
+            joinedSince = false;
         }
         if (verdict != v) {
             verdict = v;
