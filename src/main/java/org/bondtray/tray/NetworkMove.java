@@ -31,12 +31,23 @@ final class NetworkMove {
         if (SAME.equals(s.network()) || DIFFERENT.equals(s.network())) {
             lastVerdict = s.network();
         }
-        if (pending == null || s.address().isEmpty() || s.address().equals(pending.oldAddress())) {
+        String now = sameFamily(s, pending == null ? "" : pending.oldAddress());
+        if (pending == null || now.isEmpty() || now.equals(pending.oldAddress())) {
             return Optional.empty();
         }
         Pending p = pending;
         pending = null;
-        return Optional.of(texts.moved(s, p.to(), p.reason(), s.address()));
+        return Optional.of(texts.moved(s, p.to(), p.reason(), now));
+    }
+
+    /**
+     * The bond's address of the same family as {@code old}: an IPv4 lease is followed by the new
+     * network's IPv4 address, not by an IPv6 address the old network left behind for a while.
+     */
+    private static String sameFamily(BondSnapshot s, String old) {
+        boolean v6 = old.indexOf(':') >= 0;
+        return s.addresses().stream().filter(a -> (a.indexOf(':') >= 0) == v6).findFirst()
+                .map(a -> a.indexOf('/') < 0 ? a : a.substring(0, a.indexOf('/'))).orElse(old.isEmpty() ? s.address() : "");
     }
 
     /** The notice for a switchover to {@code to}; {@code s} is the bond as last seen. */

@@ -34,6 +34,8 @@ class NetworkMoveTest {
         assertEquals("Cable unplugged; another network: connections were reset, a new address is coming", first.body());
         assertTrue(move.seen(EN, bond("wlan0", "unknown", "192.168.50.7")).isEmpty(), "the old address is no news");
         assertTrue(move.seen(EN, bond("wlan0", "unknown", "")).isEmpty(), "nor is none");
+        assertTrue(move.seen(EN, new BondSnapshot(true, "up", "", "wired", "wlan0", List.of("fd00:50::1b9/128"), "unknown",
+                List.of(CABLE, CAFE))).isEmpty(), "nor the old network's IPv6 address that is left for a while");
         TrayTexts.Notice then = move.seen(EN, bond("wlan0", "unknown", "192.168.60.162")).orElseThrow();
         assertEquals("Now on Wi-Fi (cafe)", then.summary());
         assertEquals("Cable unplugged; another network: connections were reset, new address 192.168.60.162", then.body());
