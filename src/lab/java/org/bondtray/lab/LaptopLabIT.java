@@ -105,7 +105,7 @@ class LaptopLabIT {
     @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads and her switch still answer")
     void anUnansweredAgentStallsNobody() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_ms",
+        r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_quiet_ms", "stalled.switch_ms",
                 "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms");
         assertAll(
                 () -> assertEquals("true", r.text("stalled.dialog_shown"), "polkit was asking (else this proves nothing)"),
@@ -115,7 +115,7 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("stalled.bus_read_ms") < 1000, "the helper answers a read within 1 s"),
                 () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 1000,
                         "a read answers within 1 s of an unloaded one"),
-                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.read_quiet_ms") + 1000,
+                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.switch_quiet_ms") + 1000,
                         "so does another call: " + r.text("stalled.switch_output")),
                 // No bond yet: NotFound is the helper's real answer, not a Busy behind her configures.
                 () -> assertTrue(r.text("stalled.switch_output").contains("org.bondtray.Error.NotFound"),
@@ -225,7 +225,7 @@ class LaptopLabIT {
         r.print("walk.verdict_ms", "walk.address_before", "walk.cafe_router_ms", "walk.cafe_address_ms",
                 "walk.cut_to_answer_ms", "walk.address_on_wifi", "walk.cafe.offer_wait_ms", "walk.cafe.dhcp",
                 "walk.lan_router_ms", "walk.back_ms", "walk.address_back", "walk.back.offer_wait_ms", "walk.back.dhcp",
-                "walk.helper_said");
+                "walk.helper_said", "walk.notices");
         // The goal is 3 s each way. Under emulation a new dhcpcd takes about 2 s from the
         // switchover to its first DISCOVER, and the café's dnsmasq waits 3 s before it offers an
         // address to a client it does not know (its ping check); both are printed above. The
@@ -239,7 +239,27 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("walk.lan_router_ms") >= 0 && r.number("walk.lan_router_ms") <= 10_000,
                         "the LAN's router answers within 10 s of the cable: " + r.text("walk.lan_router_ms")),
                 () -> assertTrue(r.text("walk.address_back").startsWith("192.168.50."), r.text("walk.address_back")),
-                () -> assertEquals(2, r.number("walk.helper_said"), "one new dhcpcd each way"));
+                () -> assertEquals(2, r.number("walk.helper_said"), "one new dhcpcd each way"),
+                () -> assertTrue(r.text("walk.notices").matches(".*Now on Wi-Fi \\(bondtray-cafe\\): [^;|]*; another network: "
+                        + "connections were reset, new address 192\\.168\\.60\\..*"), "alice's tray: " + r.text("walk.notices")),
+                () -> assertTrue(r.text("walk.notices").matches(".*Back on the cable[^:|]*: [^;|]*; another network: "
+                        + "connections were reset, new address 192\\.168\\.50\\..*"), "alice's tray: " + r.text("walk.notices")));
+    }
+
+    @Test
+    @DisplayName("roam: on Wi-Fi with the cable out, its access point goes and the café is joined: the café's address")
+    void aRoamToAnotherNetworkGetsItsAddress() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("roam.on_wifi_ms", "roam.address_before", "roam.joined_cafe_ms", "roam.cafe_router_ms",
+                "roam.ap_gone_to_answer_ms", "roam.address_after", "roam.helper_said", "roam.lan_back_ms");
+        assertAll(
+                () -> assertTrue(r.number("roam.joined_cafe_ms") >= 0, "wpa_supplicant joined the café"),
+                () -> assertTrue(r.number("roam.cafe_router_ms") >= 0 && r.number("roam.cafe_router_ms") <= 10_000,
+                        "the café's router answers, with the café's address, within 10 s of joining it: "
+                                + r.text("roam.cafe_router_ms")),
+                () -> assertTrue(r.text("roam.address_after").startsWith("192.168.60."), r.text("roam.address_after")),
+                () -> assertEquals(1, r.number("roam.helper_said"), "the helper saw the join"),
+                () -> assertTrue(r.number("roam.lan_back_ms") >= 0, "the LAN again afterwards"));
     }
 
     @Test

@@ -120,7 +120,8 @@ final class LaptopDrill implements Scenario {
                 + String.join("|", alice.notificationBodies("laptop-notify-forged"));
         r.put("forged.notifications", shown).put("forged.notified", shown.contains("forged") || shown.contains("FAKE"));
         helper.cli(Topology.USER, "switch", "auto");
-        r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan).run());
+        r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan, alice).run());
+        r.guarded("step.roam", () -> new WifiRoam(lab, r, wlan).run());
         r.guarded("step.hostile_ssid", () -> attacks.hostileSsid(alice, wlan));
         r.guarded("step.hung", () -> attacks.hungResolvconf(alice));
         Cmd.Result disable = helper.cli(Topology.USER, "disable");
@@ -174,6 +175,12 @@ final class LaptopDrill implements Scenario {
         cmd.tryRun(read);
         r.put("stalled.read_quiet_ms", (System.nanoTime() - t0) / 1_000_000);
         r.put("stalled.bus_read_quiet_ms", busRead(lab));
+        // Her switch asks polkit, which a read does not: its own unloaded time is its baseline.
+        String[] switchCall = DesktopSession.asUser(Topology.USER,
+                HelperProcess.gdbus(BondtrayBus.BOND_INTERFACE + ".SwitchTo", "wlan0"));
+        t0 = System.nanoTime();
+        cmd.tryRun(switchCall);
+        r.put("stalled.switch_quiet_ms", (System.nanoTime() - t0) / 1_000_000);
         alice.away(true);
         List<Process> callers = new ArrayList<>();
         try {
@@ -191,8 +198,7 @@ final class LaptopDrill implements Scenario {
             Cmd.Result answered = cmd.tryRun(read);
             r.put("stalled.read_ms", (System.nanoTime() - t0) / 1_000_000).put("stalled.read_exit", answered.exit());
             t0 = System.nanoTime();
-            Cmd.Result other = cmd.tryRun(DesktopSession.asUser(Topology.USER,
-                    HelperProcess.gdbus(BondtrayBus.BOND_INTERFACE + ".SwitchTo", "wlan0")));
+            Cmd.Result other = cmd.tryRun(switchCall);
             r.put("stalled.switch_ms", (System.nanoTime() - t0) / 1_000_000)
                     .put("stalled.switch_output", (other.out() + other.err()).strip());
             int busy = 0;

@@ -11,16 +11,21 @@ import org.freedesktop.dbus.interfaces.Properties;
  * answers" is a ping through the bond, as a user's first connection would go.
  */
 final class OfficeWalk {
+    private static final String NOTICES = "walk-notify";
+    private static final java.util.regex.Pattern STEPS = java.util.regex.Pattern.compile(
+            "SIGTERM|^Started|starting$|rebinding lease|NAK|soliciting a DHCP lease|offered|leased");
     private final Lab lab;
     private final Results r;
     private final Properties bond;
     private final String wlan;
+    private final DesktopSession alice;
 
-    OfficeWalk(Lab lab, Results r, Properties bond, String wlan) {
+    OfficeWalk(Lab lab, Results r, Properties bond, String wlan, DesktopSession alice) {
         this.lab = lab;
         this.r = r;
         this.bond = bond;
         this.wlan = wlan;
+        this.alice = alice;
     }
 
     void run() throws Exception {
@@ -30,6 +35,8 @@ final class OfficeWalk {
             r.put("walk.verdict_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> "different-network".equals(BondReadings.network(bond))));
             r.put("walk.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
+            // What alice's tray tells her on the way: its notices, as her notification server gets them.
+            Process notes = alice.watchNotifications(NOTICES);
             long t0 = System.nanoTime();
             long cutAt = System.currentTimeMillis();
             lab.net().cutCable();
@@ -40,6 +47,8 @@ final class OfficeWalk {
             r.put("walk.cut_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("walk.address_on_wifi", String.join(" ", lab.net().addresses("bond0", 4)));
             dhcpLeg(cmd, "walk.cafe", cutAt);
+            // The café has no IPv6: what the LAN's DHCPv6 and router advertisements left.
+            r.put("walk.address6_on_wifi", String.join(" ", lab.net().addresses("bond0", 6)));
             long t1 = System.nanoTime();
             long backAt = System.currentTimeMillis();
             lab.net().restoreCable();
@@ -49,6 +58,16 @@ final class OfficeWalk {
             r.put("walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
             r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
             dhcpLeg(cmd, "walk.back", backAt);
+            r.put("walk.address6_back", String.join(" ", lab.net().addresses("bond0", 6)));
+            Wait.sleep(Duration.ofSeconds(2));
+            Cmd.stop(notes, Duration.ofSeconds(5));
+            java.util.List<String> summaries = alice.notifications(NOTICES);
+            java.util.List<String> bodies = alice.notificationBodies(NOTICES);
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            for (int i = 0; i < Math.min(summaries.size(), bodies.size()); i++) {
+                shown.add(unquoted(summaries.get(i)) + ": " + unquoted(bodies.get(i)));
+            }
+            r.put("walk.notices", String.join(" | ", shown));
             r.put("walk.helper_said", HelperProcess.log(cmd).lines().filter(l -> l.contains("moved to another network"))
                     .count());
         } finally {
@@ -84,8 +103,9 @@ final class OfficeWalk {
                 continue;
             }
             String said = f[2].substring(f[2].indexOf(": ") + 2);
-            // dhcpcd's privilege-separated processes log each line twice.
-            if (at < 0 || said.equals(last)) {
+            // dhcpcd's privilege-separated processes log each line twice; the steps that tell
+            // where the time went are kept (a result holds a few hundred characters).
+            if (at < 0 || said.equals(last) || !STEPS.matcher(said).find()) {
                 continue;
             }
             last = said;
@@ -99,8 +119,13 @@ final class OfficeWalk {
         r.put(key + ".dhcp", String.join(" | ", lines)).put(key + ".offer_wait_ms", offerWait);
     }
 
+    /** A string as dbus-monitor prints it, without its quotes. */
+    private static String unquoted(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
     /** One echo request through the bond, answered within half a second. */
-    private static boolean answers(Cmd cmd, String router) {
+    static boolean answers(Cmd cmd, String router) {
         return cmd.tryRun("ping", "-n", "-q", "-c", "1", "-W", "0.5", "-I", "bond0", router).exit() == 0;
     }
 }

@@ -32,14 +32,25 @@ final class WifiStation {
         DBusPath path = interfacePath(ifname);
         WpaInterface wifi = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), WpaInterface.class);
         wifi.RemoveAllNetworks();
-        Map<String, Variant<?>> network = switch (ap.security()) {
+        wifi.SelectNetwork(wifi.AddNetwork(network(ap)));
+        return awaitCompleted(ifname, Duration.ofSeconds(90));
+    }
+
+    /** Makes {@code ap} a known network of {@code ifname} too, for wpa_supplicant to join when it is the one in range. */
+    void know(String ifname, AccessPoint ap) throws DBusException {
+        WpaInterface wifi = bus.getRemoteObject(Wpa.BUS_NAME, interfacePath(ifname).getPath(), WpaInterface.class);
+        DBusPath added = wifi.AddNetwork(network(ap));
+        bus.getRemoteObject(Wpa.BUS_NAME, added.getPath(), org.freedesktop.dbus.interfaces.Properties.class)
+                .Set(Wpa.NETWORK, "Enabled", true);
+    }
+
+    private static Map<String, Variant<?>> network(AccessPoint ap) {
+        return switch (ap.security()) {
             case WPA2_PSK -> Map.of("ssid", new Variant<>(ap.ssid()), "psk", new Variant<>(ap.passphrase()),
                     "key_mgmt", new Variant<>("WPA-PSK"));
             case WPA3_SAE -> Map.of("ssid", new Variant<>(ap.ssid()), "sae_password", new Variant<>(ap.passphrase()),
                     "key_mgmt", new Variant<>("SAE"), "ieee80211w", new Variant<>(new UInt32(2)));
         };
-        wifi.SelectNetwork(wifi.AddNetwork(network));
-        return awaitCompleted(ifname, Duration.ofSeconds(90));
     }
 
     long awaitCompleted(String ifname, Duration timeout) {
