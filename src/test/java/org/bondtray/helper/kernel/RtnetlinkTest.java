@@ -83,9 +83,27 @@ class RtnetlinkTest {
     @Test
     void theEventsThreadSleepsWhileNothingHappensAndStopsWhenClosed() throws Exception {
         List<Path> others = eventsTasks();
-        KernelEvents events = in(() -> new KernelEvents(new KernelEvents.Listener() {
+        KernelEvents events = in(() -> new KernelEvents(onLinks(link -> { })));
+        Path task = null;
+        try {
+            Thread.sleep(300);
+            task = eventsTasks().stream().filter(t -> !others.contains(t)).findFirst().orElseThrow();
+            long before = switches(task);
+            Thread.sleep(2000);
+            assertTrue(switches(task) - before <= 1, "the events thread woke " + (switches(task) - before)
+                    + " times in 2 s with nothing happening");
+        } finally {
+            events.close();
+        }
+        assertFalse(Files.exists(task), "close() ended the events thread");
+    }
+
+    /** A listener that hands each changed link to {@code links} and ignores the rest. */
+    private static KernelEvents.Listener onLinks(java.util.function.Consumer<Link> links) {
+        return new KernelEvents.Listener() {
             @Override
             public void linkChanged(Link link, long receivedNanos) {
+                links.accept(link);
             }
 
             @Override
@@ -99,19 +117,7 @@ class RtnetlinkTest {
             @Override
             public void resync() {
             }
-        }));
-        Path task = null;
-        try {
-            Thread.sleep(300);
-            task = eventsTasks().stream().filter(t -> !others.contains(t)).findFirst().orElseThrow();
-            long before = switches(task);
-            Thread.sleep(2000);
-            assertTrue(switches(task) - before <= 1, "the events thread woke " + (switches(task) - before)
-                    + " times in 2 s with nothing happening");
-        } finally {
-            events.close();
-        }
-        assertFalse(Files.exists(task), "close() ended the events thread");
+        };
     }
 
     /** The threads of this JVM that the kernel knows by the events thread's name. */
@@ -136,24 +142,7 @@ class RtnetlinkTest {
     @Test
     void bringsALinkUpAndHearsTheKernelSaySo() throws Exception {
         BlockingQueue<Link> changes = new LinkedBlockingQueue<>();
-        KernelEvents events = in(() -> new KernelEvents(new KernelEvents.Listener() {
-            @Override
-            public void linkChanged(Link link, long receivedNanos) {
-                changes.add(link);
-            }
-
-            @Override
-            public void linkRemoved(int index, String name, long receivedNanos) {
-            }
-
-            @Override
-            public void addressingChanged() {
-            }
-
-            @Override
-            public void resync() {
-            }
-        }));
+        KernelEvents events = in(() -> new KernelEvents(onLinks(changes::add)));
         try {
             in(() -> {
                 rt.setUp(1, true);
