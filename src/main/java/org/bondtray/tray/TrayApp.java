@@ -54,6 +54,8 @@ public final class TrayApp implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final History history = new History();
     private final NetworkMove move = new NetworkMove();
+    /** Her own choices for this tray (which notifications), kept in her home. */
+    private final TraySettings settings = TraySettings.ofUser();
     private final List<java.util.function.Consumer<BondSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The chart's line needs readings between the helper's changes, too. */
     private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
@@ -82,6 +84,7 @@ public final class TrayApp implements AutoCloseable {
                         clicked(TrayMenuModel.Action.OPEN_STATUS);
                     }
                 });
+        notifier.showOnly(settings.notifyWhen());
     }
 
     /** Exports the icon and menu, registers with the panel's watcher, and starts following the helper. */
@@ -116,7 +119,7 @@ public final class TrayApp implements AutoCloseable {
         }));
         subscriptions.add(system.addSigHandler(Bond.RolledBack.class, s -> {
             if (fromHelper(s)) {
-                notifier.show(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason()),
+                notifier.show(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason(), true),
                         TrayIconName.of(snapshot), false);
             }
         }));
@@ -231,6 +234,16 @@ public final class TrayApp implements AutoCloseable {
     /** Does what the menu item of {@code action} does, for windows that stand in for the menu. */
     public void act(TrayMenuModel.Action action) {
         clicked(action);
+    }
+
+    /** Which notifications she wants; changed from the settings window, kept for the next login. */
+    public org.bondtray.tray.notify.NotifyWhen notifyWhen() {
+        return notifier.showing();
+    }
+
+    public void notifyWhen(org.bondtray.tray.notify.NotifyWhen w) {
+        notifier.showOnly(w);
+        settings.setNotifyWhen(w);
     }
 
     public Notifier notifier() {

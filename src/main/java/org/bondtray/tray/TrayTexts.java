@@ -66,8 +66,14 @@ public final class TrayTexts {
         return t.getOr("role." + reason, reason);
     }
 
-    /** A notification: its summary line and body. */
-    public record Notice(String summary, String body) {
+    /**
+     * A notification: its summary line and body, and whether connections were at risk (another
+     * network, the standby lost, a change rolled back), for a user who wants only those.
+     */
+    public record Notice(String summary, String body, boolean atRisk) {
+        public Notice(String summary, String body) {
+            this(summary, body, false);
+        }
     }
 
     /** The notice for a switchover to {@code to}, for {@code reason}, after {@code outageMs}. */
@@ -93,12 +99,12 @@ public final class TrayTexts {
     public Notice moved(BondSnapshot s, String to, String reason, String address) {
         String why = t.getOr("reason." + reason, reason);
         return new Notice(arrival(s, to), address.isEmpty() ? t.get("notify.body.moving", why)
-                : t.get("notify.body.moved", why, address));
+                : t.get("notify.body.moved", why, address), true);
     }
 
     /** As {@link #moved}, with static addressing: the configured address stays. */
     public Notice movedStatic(BondSnapshot s, String to, String reason) {
-        return new Notice(arrival(s, to), t.get("notify.body.moved.static", t.getOr("reason." + reason, reason)));
+        return new Notice(arrival(s, to), t.get("notify.body.moved.static", t.getOr("reason." + reason, reason)), true);
     }
 
     /** "Now on Wi-Fi (cafe)" or "Back on the cable (1 Gb/s)". */
@@ -122,13 +128,13 @@ public final class TrayTexts {
             return java.util.Optional.empty();
         }
         if ("different-network".equals(after.network()) && !"different-network".equals(before.network())) {
-            return java.util.Optional.of(new Notice(t.get("notify.different"), t.get("notify.different.body")));
+            return java.util.Optional.of(new Notice(t.get("notify.different"), t.get("notify.different.body"), true));
         }
         BondSnapshot.Port was = before.standby();
         BondSnapshot.Port is = was == null ? null : after.port(was.name());
         if (was != null && was.wireless() && was.role().equals("backup") && is != null && !is.name().equals(after.activePort())
                 && !is.role().equals("backup")) {
-            return java.util.Optional.of(new Notice(t.get("notify.standby.lost"), why(is)));
+            return java.util.Optional.of(new Notice(t.get("notify.standby.lost"), why(is), true));
         }
         return java.util.Optional.empty();
     }

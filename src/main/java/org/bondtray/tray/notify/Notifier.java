@@ -31,6 +31,7 @@ public final class Notifier {
     private UInt32 shown = new UInt32(0);
     private volatile long lastShownNanos = -1;
     private volatile String lastSummary = "";
+    private volatile NotifyWhen when = NotifyWhen.EVERY_SWITCHOVER;
 
     /**
      * {@code actionLabels}: the words for {@link #SWITCH_BACK} and {@link #OPEN_STATUS};
@@ -78,6 +79,15 @@ public final class Notifier {
                 ? "network.disconnected" : "network.connected";
     }
 
+    /** Which notices go on screen from now on. */
+    public void showOnly(NotifyWhen w) {
+        when = w;
+    }
+
+    public NotifyWhen showing() {
+        return when;
+    }
+
     /** {@code text} as the body markup of the notification specification shows it, word for word. */
     static String markupEscaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -88,6 +98,9 @@ public final class Notifier {
      * action; every notification opens the status window when clicked.
      */
     public void show(TrayTexts.Notice notice, String icon, boolean switchBack) {
+        if (!when.shows(notice)) {
+            return;
+        }
         try {
             Notifications server = bus.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class);
             List<String> capabilities = server.GetCapabilities();

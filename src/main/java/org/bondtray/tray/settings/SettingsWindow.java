@@ -31,6 +31,7 @@ import org.bondtray.api.Bond;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
+import org.bondtray.tray.notify.NotifyWhen;
 import org.bondtray.tray.TrayApp;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -52,6 +53,9 @@ public final class SettingsWindow {
     private final Stage stage = new Stage();
     private final VBox ports = new VBox(4);
     private final ChoiceBox<String> preference = choice("preference", "wired", "wireless", "automatic");
+    /** Her own choice for this tray: kept as soon as it changes, no Apply and no password. */
+    private final ChoiceBox<String> notify = choice("notify", java.util.Arrays.stream(NotifyWhen.values())
+            .map(w -> w.wire).toArray(String[]::new));
     private final ChoiceBox<String> addressing = choice("addressing", "dhcp", "static", "both");
     private final TextField addresses = field("addresses", "192.168.1.50/24");
     private final TextField gateway = field("gateway", "192.168.1.1");
@@ -114,6 +118,9 @@ public final class SettingsWindow {
         advanced.setExpanded(false);
         GridPane pref = grid();
         row(pref, 0, "settings.preference", preference);
+        row(pref, 1, "settings.notify", notify);
+        notify.setValue(app.notifyWhen().wire);
+        notify.valueProperty().addListener((o, a, b) -> app.notifyWhen(NotifyWhen.fromWire(b, app.notifyWhen())));
         VBox root = new VBox(8, bold("settings.ports"), ports, new Label(t.get("settings.ports.none")), pref,
                 bold("settings.addressing.title"), addressingGrid, advanced, new HBox(8, apply), probation, message);
         root.setPadding(new Insets(10));
