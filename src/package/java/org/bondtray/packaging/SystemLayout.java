@@ -76,6 +76,8 @@ final class SystemLayout {
                 DOC + "/examples/org.bondtray.wpa-supplicant-users.conf");
         // bash-completion loads it on the first <Tab> after "bondtray".
         tree.copy(files.resolve("completion/bondtray.bash"), "/usr/share/bash-completion/completions/bondtray");
+        // zsh's compinit finds it in Debian's vendor folder, which is on every user's fpath.
+        tree.copy(files.resolve("completion/_bondtray"), "/usr/share/zsh/vendor-completions/_bondtray");
         for (String page : new String[] {"bondtray.1", "bondtray-helper.8"}) {
             Path source = files.resolve("man/" + page);
             String section = page.substring(page.lastIndexOf('.') + 1);
