@@ -233,8 +233,9 @@ public final class Dhcpcd implements AutoCloseable {
         }
         if (running != null && running.isAlive()) {
             if (changed) {
-                // --rebind is how dhcpcd reloads its configuration.
-                command("--rebind");
+                // A new dhcpcd reads the new configuration for sure. dhcpcd 9's own reload (SIGHUP,
+                // --rebind) was lost in the lab once: the fallback address stayed for good.
+                restart();
             }
             return;
         }
@@ -243,7 +244,7 @@ public final class Dhcpcd implements AutoCloseable {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
             if (changed) {
-                command("--rebind");
+                restart();
             }
             return;
         }
