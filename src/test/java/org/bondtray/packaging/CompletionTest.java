@@ -31,18 +31,13 @@ class CompletionTest {
                 + "source " + SCRIPT + "\n"
                 + w + "\nCOMP_CWORD=" + (words.length - 1) + "\n"
                 + "_bondtray\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Process p = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = run("bash", "--norc", "--noprofile", "-c", script);
         return out.lines().filter(l -> !l.isEmpty()).toList();
     }
 
     @Test
     void itLoadsAndRegistersForBondtray() throws Exception {
-        Process p = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", "source " + SCRIPT + " && complete -p bondtray")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = run("bash", "--norc", "--noprofile", "-c", "source " + SCRIPT + " && complete -p bondtray");
         assertEquals("complete -F _bondtray bondtray", out.strip());
     }
 
@@ -89,9 +84,7 @@ class CompletionTest {
                 + "bondtray() { printf '" + LIST + "'; }\n"
                 + "source " + ZSH_SCRIPT + "\n"
                 + w + "\nCURRENT=" + words.length + "\n_bondtray\n";
-        Process p = new ProcessBuilder(zsh(), "-f", "-c", script).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = run(zsh(), "-f", "-c", script);
         return out.lines().filter(l -> !l.isEmpty()).toList();
     }
 
@@ -109,10 +102,8 @@ class CompletionTest {
     @Test
     void zshLoadsItForBondtray() throws Exception {
         String dir = java.nio.file.Path.of(ZSH_SCRIPT).toAbsolutePath().getParent().toString();
-        Process p = new ProcessBuilder(zsh(), "-f", "-c", "fpath=(" + dir + " $fpath); autoload -Uz compinit; "
-                + "compinit -u -D; print -r -- $_comps[bondtray]").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = run(zsh(), "-f", "-c", "fpath=(" + dir + " $fpath); autoload -Uz compinit; "
+                + "compinit -u -D; print -r -- $_comps[bondtray]");
         assertEquals("_bondtray", out.strip());
     }
 
@@ -125,5 +116,13 @@ class CompletionTest {
         assertTrue(zshComplete("bondtray", "switch", "").containsAll(List.of("wired", "auto", "lo")));
         assertEquals(List.of("Home Net", "cafe\\x1b[31m"), zshComplete("bondtray", "wifi", "connect", ""),
                 "SSIDs as bondtray shows them, escapes and all");
+    }
+
+    /** Runs {@code argv}; its output (errors included) once it exited 0. */
+    private static String run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 }
