@@ -117,14 +117,6 @@ final class KernelBond {
                         old.staticMetric());
             }
         }
-        // A fallback address the new configuration does not have: the dhcpcd that put it there
-        // is replaced by one that would not know it.
-        if (!old.fallback().isEmpty() && !old.fallback().equals(now.fallback())) {
-            IpText.Prefixed p = IpText.prefixed(old.fallback());
-            if (present.contains(p.toString())) {
-                rt.deleteAddress(bond.index(), p.address(), p.prefix());
-            }
-        }
         if (!old.addressing().hasStatic()) {
             return;
         }

@@ -233,9 +233,8 @@ public final class Dhcpcd implements AutoCloseable {
         }
         if (running != null && running.isAlive()) {
             if (changed) {
-                // A new dhcpcd reads the new configuration for sure. dhcpcd 9's own reload (SIGHUP,
-                // --rebind) was lost in the lab once: the fallback address stayed for good.
-                restart();
+                // --rebind is how dhcpcd reloads its configuration.
+                command("--rebind");
             }
             return;
         }
@@ -244,7 +243,7 @@ public final class Dhcpcd implements AutoCloseable {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
             if (changed) {
-                restart();
+                command("--rebind");
             }
             return;
         }
