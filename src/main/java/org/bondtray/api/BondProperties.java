@@ -19,6 +19,10 @@ public final class BondProperties {
     public static final String PORTS = "Ports";
     public static final String DHCP = "DHCP";
     public static final String NETWORK = "Network";
+    /** The values of {@link #NETWORK}: the ports reach one network, or different ones, or it is not known. */
+    public static final String NETWORK_SAME = "same-network";
+    public static final String NETWORK_DIFFERENT = "different-network";
+    public static final String NETWORK_UNKNOWN = "unknown";
     public static final String CONFIRM_DEADLINE = "ConfirmDeadline";
 
     /** Keys of {@code DHCP}. */

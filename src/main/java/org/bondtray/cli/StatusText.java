@@ -2,6 +2,7 @@ package org.bondtray.cli;
 
 import java.util.List;
 
+import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
 
@@ -32,8 +33,8 @@ final class StatusText {
         line(s, t.get("status.dns"), b.dns());
         s.append(String.format("  %-10s %s%n", t.get("status.prefer"), b.preference()));
         String network = switch (b.network()) {
-            case "same-network" -> t.get("status.same.network");
-            case "different-network" -> t.get("status.different.network");
+            case BondProperties.NETWORK_SAME -> t.get("status.same.network");
+            case BondProperties.NETWORK_DIFFERENT -> t.get("status.different.network");
             default -> "";
         };
         if (!network.isEmpty()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bondtray.api.BondProperties;
+
 /**
  * Whether the bond's ports reach one layer-2 network, judged by who answers for the gateway on
  * each: the same MAC on all of them means one network, so a switchover keeps every connection; a
@@ -12,7 +14,8 @@ import java.util.Optional;
  * behind that port.
  */
 public enum SameNetwork {
-    SAME("same-network"), DIFFERENT("different-network"), UNKNOWN("unknown");
+    SAME(BondProperties.NETWORK_SAME), DIFFERENT(BondProperties.NETWORK_DIFFERENT),
+    UNKNOWN(BondProperties.NETWORK_UNKNOWN);
 
     private final String wire;
 

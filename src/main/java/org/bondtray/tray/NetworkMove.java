@@ -2,6 +2,7 @@ package org.bondtray.tray;
 
 import java.util.Optional;
 
+import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondSnapshot;
 
 /**
@@ -13,10 +14,10 @@ import org.bondtray.api.BondSnapshot;
  * on different threads, hence the lock.
  */
 final class NetworkMove {
-    private static final String SAME = "same-network";
-    private static final String DIFFERENT = "different-network";
+    private static final String SAME = BondProperties.NETWORK_SAME;
+    private static final String DIFFERENT = BondProperties.NETWORK_DIFFERENT;
 
-    private String lastVerdict = "unknown";
+    private String lastVerdict = BondProperties.NETWORK_UNKNOWN;
     /** After a move: the switchover it was and the address from before it; null otherwise. */
     private Pending pending;
 

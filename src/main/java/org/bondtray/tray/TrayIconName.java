@@ -1,5 +1,6 @@
 package org.bondtray.tray;
 
+import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondSnapshot;
 
 /**
@@ -36,7 +37,7 @@ public final class TrayIconName {
         if (s.state().equals("degraded") && !active.wireless()) {
             return DEGRADED;
         }
-        if ("different-network".equals(s.network())) {
+        if (BondProperties.NETWORK_DIFFERENT.equals(s.network())) {
             return DIFFERENT_NETWORK;
         }
         return active.wireless() ? WIRELESS_PREFIX + level(active.signal()) : WIRED;

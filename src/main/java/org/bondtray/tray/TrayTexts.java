@@ -3,6 +3,7 @@ package org.bondtray.tray;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
 
@@ -83,11 +84,11 @@ public final class TrayTexts {
 
     /** As {@link #switchover(BondSnapshot, String, String, long)}, with the verdict that held for it. */
     public Notice switchover(BondSnapshot s, String network, String to, String reason, long outageMs) {
-        if ("different-network".equals(network)) {
+        if (BondProperties.NETWORK_DIFFERENT.equals(network)) {
             return moved(s, to, reason, "");
         }
         String why = t.getOr("reason." + reason, reason);
-        String body = "same-network".equals(network) ? t.get("notify.body.kept", why, String.valueOf(outageMs))
+        String body = BondProperties.NETWORK_SAME.equals(network) ? t.get("notify.body.kept", why, String.valueOf(outageMs))
                 : t.get("notify.body.plain", why, String.valueOf(outageMs));
         return new Notice(arrival(s, to), body);
     }
@@ -127,7 +128,8 @@ public final class TrayTexts {
         if (!before.helperReachable() || !after.helperReachable()) {
             return java.util.Optional.empty();
         }
-        if ("different-network".equals(after.network()) && !"different-network".equals(before.network())) {
+        if (BondProperties.NETWORK_DIFFERENT.equals(after.network())
+                && !BondProperties.NETWORK_DIFFERENT.equals(before.network())) {
             return java.util.Optional.of(new Notice(t.get("notify.different"), t.get("notify.different.body"), true));
         }
         BondSnapshot.Port was = before.standby();
