@@ -53,8 +53,7 @@ final class OfficeWalk {
             long backAt = System.currentTimeMillis();
             lab.net().restoreCable();
             r.put("walk.lan_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
-                    () -> answers(cmd, Topology.ROUTER)
-                            && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.50."))));
+                    () -> onNetwork(lab, Topology.ROUTER, "192.168.50.")));
             r.put("walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
             r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
             dhcpLeg(cmd, "walk.back", backAt);
@@ -122,6 +121,12 @@ final class OfficeWalk {
     /** A string as dbus-monitor prints it, without its quotes. */
     private static String unquoted(String s) {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** Whether the bond holds an address starting {@code prefix} and {@code router} answers through it. */
+    static boolean onNetwork(Lab lab, String router, String prefix) {
+        return answers(lab.cmd(), router)
+                && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith(prefix));
     }
 
     /** One echo request through the bond, answered within half a second. */

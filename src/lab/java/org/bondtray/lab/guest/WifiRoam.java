@@ -33,8 +33,7 @@ final class WifiRoam {
             r.put("roam.joined_cafe_ms", Wait.untilOrTimeout(Duration.ofSeconds(120), Duration.ofMillis(100),
                     () -> AccessPoint.CAFE.ssid().equals(lab.wifi().currentSsid(wlan))));
             r.put("roam.cafe_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
-                    () -> OfficeWalk.answers(cmd, Topology.CAFE_ROUTER)
-                            && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.60."))));
+                    () -> OfficeWalk.onNetwork(lab, Topology.CAFE_ROUTER, "192.168.60.")));
             r.put("roam.ap_gone_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("roam.address_after", String.join(" ", lab.net().addresses("bond0", 4)));
             r.put("roam.helper_said", HelperProcess.log(cmd).lines()
@@ -45,7 +44,6 @@ final class WifiRoam {
             lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);
         }
         r.put("roam.lan_back_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
-                () -> OfficeWalk.answers(cmd, Topology.ROUTER)
-                        && lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.50."))));
+                () -> OfficeWalk.onNetwork(lab, Topology.ROUTER, "192.168.50.")));
     }
 }
