@@ -84,4 +84,28 @@ class CliWithoutBusTest {
         assertEquals(Cli.UNREACHABLE, run[0].exit());
         assertTrue(run[0].err().startsWith("bondtray: cannot reach the system bus"), run[0].err());
     }
+
+    /** A socket that is not there is said with its path, before the bus library is asked. */
+    @Test
+    void aMissingSocketIsNamed() {
+        Run r = cli(nowhere(), "status");
+        assertEquals(Cli.UNREACHABLE, r.exit());
+        assertEquals("bondtray: cannot reach the system bus: Failed to connect to bus: no socket at "
+                + dir.resolve("no-bus-here") + "\n", r.err());
+    }
+
+    @Test
+    void onlyAddressesThatCannotBeReachedCountAsMissing() throws Exception {
+        Path there = dir.resolve("bus socket");
+        java.nio.file.Files.createFile(there);
+        String gone = dir.resolve("gone").toString();
+        assertEquals(java.util.Optional.of(gone), HelperClient.missingSocket("unix:path=" + gone));
+        assertEquals(java.util.Optional.of(gone),
+                HelperClient.missingSocket("unix:path=" + gone + ",guid=0123;unix:path=" + gone + "2"));
+        assertEquals(java.util.Optional.empty(), HelperClient.missingSocket("unix:path=" + gone + ";tcp:host=localhost,port=1"));
+        assertEquals(java.util.Optional.empty(), HelperClient.missingSocket("unix:abstract=/tmp/dbus-x"));
+        // The specification escapes bytes as %XX: "bus%20socket" is the file "bus socket".
+        assertEquals(java.util.Optional.empty(),
+                HelperClient.missingSocket("unix:path=" + dir.resolve("bus%20socket")));
+    }
 }
