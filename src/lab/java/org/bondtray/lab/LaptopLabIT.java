@@ -129,7 +129,7 @@ class LaptopLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("hostile.count", "hostile.cold.max_ms", "hostile.cold.slowest", "hostile.alice.count", "hostile.alice.max_ms", "hostile.alice.slowest",
                 "hostile.alice.errors", "hostile.mallory.count", "hostile.mallory.max_ms", "hostile.mallory.slowest",
-                "hostile.mallory.errors", "hostile.dialogs", "hostile.same_helper", "hostile.bond_unchanged",
+                "hostile.mallory.errors", "hostile.dialogs", "hostile.same_helper", "hostile.bond_changes",
                 "hostile.files_unchanged");
         assertAll(
                 () -> assertTrue(r.number("hostile.count") >= 300, "at least 300 calls"),
@@ -147,7 +147,7 @@ class LaptopLabIT {
                 () -> assertEquals("", r.text("hostile.mallory.bulky_over_3s"), "3000 entries within 3 s"),
                 () -> assertEquals(0, r.number("hostile.dialogs"), "no call got as far as polkit's dialog"),
                 () -> assertEquals("true", r.text("hostile.same_helper"), "the helper stayed up"),
-                () -> assertEquals("true", r.text("hostile.bond_unchanged")),
+                () -> assertEquals("", r.text("hostile.bond_changes"), "what a caller decides stayed as it was"),
                 () -> assertEquals("true", r.text("hostile.files_unchanged")));
     }
 

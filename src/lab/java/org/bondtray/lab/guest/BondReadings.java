@@ -35,19 +35,36 @@ final class BondReadings {
         }
     }
 
-    /** The bond's properties that stay put while nothing changes it. */
+    /**
+     * What a caller decides about the bond, as its properties say: what a refused or malformed
+     * call must leave as it was. Not what the network decides while the calls go on: addresses,
+     * gateway and name servers (DHCPv6 and router advertisements still arrive after the IPv4
+     * lease), the same-network verdict, the ports' live counters, DHCP's lease; nor a change on
+     * probation (the configuration file shows whether a call was taken).
+     */
     static Map<String, String> snapshot(Properties bond) {
         Map<String, String> s = new LinkedHashMap<>();
         bond.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> {
-            // Ports carry live counters; DHCP's lease is renewed by dhcpcd on its own time; a
-            // change on probation is the old helper's (none is pending during the crash).
-            if (!k.equals(BondProperties.PORTS) && !k.equals(BondProperties.DHCP)
-                    && !k.equals(BondProperties.CONFIRM_DEADLINE)) {
+            if (CALLER_DECIDES.contains(k)) {
                 Object value = v.getValue();
                 s.put(k, value instanceof Object[] a ? Arrays.toString(a) : String.valueOf(value));
             }
         });
         return s;
+    }
+
+    private static final List<String> CALLER_DECIDES = List.of(BondProperties.NAME, BondProperties.STATE,
+            BondProperties.STATE_REASON, BondProperties.PREFERENCE, BondProperties.ACTIVE_PORT);
+
+    /** "Key: before -> after" for each property that differs; "" if none. */
+    static String changes(Map<String, String> before, Map<String, String> after) {
+        List<String> out = new ArrayList<>();
+        before.forEach((k, v) -> {
+            if (!v.equals(after.get(k))) {
+                out.add(k + ": " + v + " -> " + after.get(k));
+            }
+        });
+        return String.join("; ", out);
     }
 
     static String state(Properties bond) {

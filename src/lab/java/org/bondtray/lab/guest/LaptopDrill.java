@@ -271,7 +271,7 @@ final class LaptopDrill implements Scenario {
         r.put("hostile.count", total).put("hostile.dialogs", alice.dialogsAnswered() - dialogs)
                 .put("hostile.dialog_shown", alice.dialogShown())
                 .put("hostile.same_helper", helper.pid() == pid)
-                .put("hostile.bond_unchanged", before.equals(BondReadings.snapshot(bond)))
+                .put("hostile.bond_changes", BondReadings.changes(before, BondReadings.snapshot(bond)))
                 .put("hostile.files_unchanged", files.equals(writtenFiles()));
     }
 
