@@ -64,6 +64,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Probation probation = new Probation(this::deadlineReached);
     private final StandbyWindow standby = new StandbyWindow();
+    /** Moves traffic off a port that lost its carrier before the kernel's next miimon tick. */
+    private final FastFailover fastFailover = new FastFailover();
     /** The Wi-Fi network the active port is on, on the worker. */
     private final ActiveNetwork activeNetwork = new ActiveNetwork();
     /** When the worker last asked to look again for the standby window to shut (nanoTime). */
@@ -445,6 +447,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private void refresh() throws IOException {
         List<Link> links = rt.links();
         links.forEach(l -> names.put(l.index(), l.name()));
+        fastFailover.seed(links);
         List<PortFacts> facts = facts(links);
         facts.forEach(f -> kinds.put(f.name(), f.kind()));
         BondConfig c = config;
@@ -657,6 +660,12 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 standby.stir(receivedNanos);
             }
         }
+        BondConfig c = config;
+        if (unsupported == null) {
+            fastFailover.linkChanged(link, c == null ? "" : c.bond(), c == null ? Preference.WIRED : c.preference(),
+                    this::kindOf).ifPresent(p -> LOG.info(link.name() + " lost its carrier: " + p
+                    + " made active at once, before the bond's own link check"));
+        }
         if (link.isBond() && link.name().equals(bondName()) && link.bond() != null && config != null) {
             int active = link.bond().activePortIndex();
             String port = active == 0 ? "" : names.getOrDefault(active, "");
@@ -685,6 +694,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     public void linkRemoved(int index, String name, long receivedNanos) {
         tracker.removed(name, receivedNanos);
         carriers.remove(index);
+        fastFailover.removed(index);
         requestRefresh();
     }
 
@@ -777,6 +787,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         probation.close();
         network.close();
         dhcp.close();
+        fastFailover.close();
         rt.close();
     }
 }

@@ -1,0 +1,104 @@
+package org.bondtray.helper;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import org.bondtray.helper.kernel.Link;
+import org.bondtray.helper.kernel.Rtnetlink;
+
+/**
+ * Helper-assisted failover. The bonding driver notices a lost carrier at its next miimon tick, up
+ * to miimon ms later, and traffic goes nowhere until then. The helper hears the carrier drop over
+ * rtnetlink within a millisecond, so when the bond's active port loses it, the best port that is
+ * ready is made active at once. The kernel's miimon stays the backstop for when the helper is not
+ * running, and the kernel refuses a port it does not itself count as up.
+ *
+ * <p>Runs on the kernel-events thread, on a netlink socket of its own: the worker's socket may be
+ * in the middle of a request, and the worker may be busy for tens of milliseconds.
+ */
+final class FastFailover implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FastFailover.class.getName());
+    /** IFLA_BOND_MODE of active-backup, the only mode with one active port to move. */
+    private static final int ACTIVE_BACKUP = 1;
+
+    /** Each link as the kernel last described it, by index: events, and dumps for what no event told. */
+    private final Map<Integer, Link> links = new ConcurrentHashMap<>();
+    private Rtnetlink rt;
+
+    /** A dump's view, kept only for links no event has described yet (an event is newer than any dump). */
+    void seed(List<Link> dump) {
+        dump.forEach(l -> links.putIfAbsent(l.index(), l));
+    }
+
+    void removed(int index) {
+        links.remove(index);
+    }
+
+    /**
+     * The kernel described {@code link}. If it is the active port of {@code bondName} and lost its
+     * carrier, makes the port {@link #choose} picks active; the name of that port, if it did.
+     */
+    Optional<String> linkChanged(Link link, String bondName, Preference preference, Function<String, PortKind> kinds) {
+        links.put(link.index(), link);
+        if (link.carrier() || link.master() == 0) {
+            return Optional.empty();
+        }
+        Link bond = links.get(link.master());
+        if (bond == null || !bond.name().equals(bondName)) {
+            return Optional.empty();
+        }
+        Optional<Link> next = choose(bond, link.index(), links.values(), preference, kinds);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (rt == null) {
+                rt = new Rtnetlink();
+            }
+            rt.setActivePort(bond.index(), next.get().index());
+            return Optional.of(next.get().name());
+        } catch (IOException e) {
+            // The kernel's miimon moves traffic at its next tick all the same.
+            LOG.fine("could not make " + next.get().name() + " active at once: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The port to make active when {@code lost}, a port of {@code bond}, lost its carrier: only if
+     * it is the active one of an active-backup bond. Candidates are the bond's other ports that are
+     * up, have a carrier, are up in the bond's own view (the kernel takes no other) and are not
+     * dormant (a Wi-Fi port before its keys are in place). The primary first, then the kind the
+     * preference names, then the lowest index.
+     */
+    static Optional<Link> choose(Link bond, int lost, Collection<Link> links, Preference preference,
+                                 Function<String, PortKind> kinds) {
+        if (bond.bond() == null || bond.bond().mode() != ACTIVE_BACKUP || bond.bond().activePortIndex() != lost) {
+            return Optional.empty();
+        }
+        PortKind preferred = preference == Preference.WIRELESS ? PortKind.WIRELESS
+                : preference == Preference.WIRED ? PortKind.WIRED : null;
+        int primary = bond.bond().primaryIndex();
+        return links.stream()
+                .filter(l -> l.master() == bond.index() && l.index() != lost && l.up() && l.carrier()
+                        && l.port() != null && l.port().miiUp()
+                        && (l.operState().equals("up") || l.operState().equals("unknown")))
+                .min(Comparator.<Link>comparingInt(l -> l.index() == primary ? 0 : 1)
+                        .thenComparingInt(l -> preferred != null && kinds.apply(l.name()) == preferred ? 0 : 1)
+                        .thenComparingInt(Link::index));
+    }
+
+    @Override
+    public void close() {
+        if (rt != null) {
+            rt.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.bondtray.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.bondtray.helper.kernel.Link;
+import org.junit.jupiter.api.Test;
+
+/** Which port the helper makes active when the active one loses its carrier, before miimon would. */
+class FastFailoverTest {
+    private static final int BOND = 10;
+    private static final int ETH = 2;
+    private static final int WLAN = 3;
+    private static final int USB_ETH = 4;
+    private static final Function<String, PortKind> KINDS =
+            Map.of("eth0", PortKind.WIRED, "wlan0", PortKind.WIRELESS, "usb0", PortKind.WIRED)::get;
+
+    private static Link bond(int mode, int active, int primary) {
+        return new Link(BOND, "bond0", 1, 0x1, true, "up", "aa", null, 0, "bond",
+                new Link.BondInfo(mode, active, primary, 100, 0, 0, 2, 1, false), null);
+    }
+
+    private static Link port(int index, String name, boolean carrier, String oper, boolean miiUp) {
+        return new Link(index, name, 1, 0x1, carrier, oper, "bb", null, BOND, null, null,
+                new Link.PortInfo(false, miiUp, 0, "bb"));
+    }
+
+    private static Optional<String> choose(Link bond, int lost, Preference p, Link... ports) {
+        return FastFailover.choose(bond, lost, List.of(ports), p, KINDS).map(Link::name);
+    }
+
+    @Test
+    void theCableOutMovesTrafficToTheReadyWifi() {
+        assertEquals(Optional.of("wlan0"), choose(bond(1, ETH, ETH), ETH, Preference.WIRED,
+                port(ETH, "eth0", false, "down", true), port(WLAN, "wlan0", true, "up", true)));
+    }
+
+    @Test
+    void onlyTheActivePortsLossMovesAnything() {
+        assertEquals(Optional.empty(), choose(bond(1, ETH, ETH), WLAN, Preference.WIRED,
+                port(ETH, "eth0", true, "up", true), port(WLAN, "wlan0", false, "down", true)));
+    }
+
+    @Test
+    void noPortThatCannotCarryIsChosen() {
+        Link b = bond(1, ETH, ETH);
+        Link eth = port(ETH, "eth0", false, "down", true);
+        // Associated but the keys not yet in place (wpa_supplicant keeps it dormant until then).
+        assertEquals(Optional.empty(), choose(b, ETH, Preference.WIRED, eth, port(WLAN, "wlan0", true, "dormant", true)));
+        // Up, but the bond has not counted it up yet (its updelay runs): the kernel would refuse.
+        assertEquals(Optional.empty(), choose(b, ETH, Preference.WIRED, eth, port(WLAN, "wlan0", true, "up", false)));
+        assertEquals(Optional.empty(), choose(b, ETH, Preference.WIRED, eth, port(WLAN, "wlan0", false, "down", true)));
+    }
+
+    @Test
+    void notInAModeWithoutAnActivePort() {
+        assertEquals(Optional.empty(), choose(bond(0, ETH, ETH), ETH, Preference.WIRED,
+                port(ETH, "eth0", false, "down", true), port(WLAN, "wlan0", true, "up", true)));
+    }
+
+    @Test
+    void thePrimaryFirstThenThePreferredKind() {
+        Link wlan = port(WLAN, "wlan0", true, "up", true);
+        Link usb = port(USB_ETH, "usb0", true, "up", true);
+        Link eth = port(ETH, "eth0", false, "down", true);
+        assertEquals(Optional.of("usb0"), choose(bond(1, ETH, 0), ETH, Preference.WIRED, eth, wlan, usb));
+        assertEquals(Optional.of("wlan0"), choose(bond(1, ETH, 0), ETH, Preference.WIRELESS, eth, usb, wlan));
+        assertEquals(Optional.of("wlan0"), choose(bond(1, ETH, WLAN), ETH, Preference.WIRED, eth, usb, wlan));
+    }
+
+    @Test
+    void aLinkOfAnotherBondIsNoCandidate() {
+        Link other = new Link(7, "wlan1", 1, 0x1, true, "up", "cc", null, 99, null, null,
+                new Link.PortInfo(false, true, 0, "cc"));
+        assertEquals(Optional.empty(), choose(bond(1, ETH, ETH), ETH, Preference.WIRED,
+                port(ETH, "eth0", false, "down", true), other));
+    }
+}
