@@ -247,6 +247,20 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("the tray's neighbours restart: it is on the new panel, and its next notice reaches the new server")
+    void theTrayOutlivesItsPanelAndNotificationServer() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("neighbours.panel_gone_ms", "neighbours.tray_on_new_panel_ms", "neighbours.restart_to_tray_ms",
+                "neighbours.panel_items", "neighbours.new_server_ms", "neighbours.displayed_ms", "neighbours.notices");
+        assertAll(
+                () -> assertTrue(r.number("neighbours.panel_gone_ms") >= 0, "the panel went away"),
+                () -> assertTrue(r.number("neighbours.tray_on_new_panel_ms") >= 0, "the tray is on the new panel"),
+                () -> assertTrue(r.number("neighbours.new_server_ms") >= 0, "a new notification server"),
+                () -> assertTrue(r.number("neighbours.displayed_ms") >= 0, "the next notice is on her screen"),
+                () -> assertTrue(r.text("neighbours.notices").contains("Now on Wi-Fi"), r.text("neighbours.notices")));
+    }
+
+    @Test
     @DisplayName("roam: on Wi-Fi with the cable out, its access point goes and the café is joined: the café's address")
     void aRoamToAnotherNetworkGetsItsAddress() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

@@ -120,6 +120,7 @@ final class LaptopDrill implements Scenario {
                 + String.join("|", alice.notificationBodies("laptop-notify-forged"));
         r.put("forged.notifications", shown).put("forged.notified", shown.contains("forged") || shown.contains("FAKE"));
         helper.cli(Topology.USER, "switch", "auto");
+        r.guarded("step.neighbours", () -> new TrayNeighbours(r, alice, helper).run());
         r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan, alice).run());
         r.guarded("step.roam", () -> new WifiRoam(lab, r, wlan).run());
         r.guarded("step.hostile_ssid", () -> attacks.hostileSsid(alice, wlan));
