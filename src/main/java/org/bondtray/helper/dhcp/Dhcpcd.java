@@ -37,6 +37,9 @@ public final class Dhcpcd implements AutoCloseable {
     /** Another network: the address is dead, so the wait is short; it still spares a flapping cable. */
     private static final Duration NETWORK_SETTLE = Duration.ofMillis(300);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a reload may take to read the file (0.15 s in the lab's emulated VM) before it is asked again. */
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(3);
+    private static final int RELOAD_ASKS = 3;
 
     /** Where dhcpcd is and keeps things; tests and the lab point these elsewhere. */
     public record Paths(Path binary, Path configDir, Path stateDir, Path runDir) {
@@ -233,8 +236,7 @@ public final class Dhcpcd implements AutoCloseable {
         }
         if (running != null && running.isAlive()) {
             if (changed) {
-                // --rebind is how dhcpcd reloads its configuration.
-                command("--rebind");
+                reload();
             }
             return;
         }
@@ -243,7 +245,7 @@ public final class Dhcpcd implements AutoCloseable {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
             if (changed) {
-                command("--rebind");
+                reload();
             }
             return;
         }
@@ -323,9 +325,60 @@ public final class Dhcpcd implements AutoCloseable {
      */
     public static final String SIGNAL_CAPABILITY = "CAP_KILL";
 
-    /** Sends a control command to the running dhcpcd through dhcpcd itself. */
+    /**
+     * Has the running dhcpcd reload the file the helper just wrote, and makes sure it did. --rebind
+     * (SIGHUP) is how dhcpcd reloads, but dhcpcd 9.4 drops a SIGHUP that comes while it is busy:
+     * two rebinds a millisecond apart give one "received SIGHUP", and in the lab a lost one kept a
+     * removed fallback address on the bond. A reload reads the file, which moves its access time
+     * past the time it was written (relatime, the default for /run), so the helper sees whether it
+     * happened, and asks again. If it never does (a file system mounted noatime shows no read),
+     * dhcpcd is started anew, which reads the file for certain.
+     */
+    private void reload() {
+        for (int ask = 1; ask <= RELOAD_ASKS; ask++) {
+            command("--rebind");
+            if (readSinceWritten(conf(), RELOAD_WAIT)) {
+                return;
+            }
+            LOG.info("dhcpcd for " + bond + " has not read its new configuration " + RELOAD_WAIT.toSeconds()
+                    + " s after being asked (" + ask + " of " + RELOAD_ASKS + ")");
+        }
+        LOG.warning("dhcpcd for " + bond + " does not reload its configuration; starting it anew");
+        restart();
+    }
+
+    /** Whether {@code file} is read after it was last written, waiting up to {@code wait}. */
+    static boolean readSinceWritten(Path file, Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                if (a.lastAccessTime().compareTo(a.lastModifiedTime()) > 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            if (System.nanoTime() >= end) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Sends a control command to the running dhcpcd through dhcpcd itself. Without the helper's
+     * file: the command line reads the file it is given, and {@link #reload} tells by that file's
+     * reads whether the running one reloaded it.
+     */
     private void command(String what) {
-        List<String> argv = List.of(paths.binary().toString(), "--config", conf().toString(), what, bond);
+        List<String> argv = List.of(paths.binary().toString(), what, bond);
         try {
             String out = ChildProcess.run(argv, "", COMMAND_TIMEOUT).output();
             LOG.info("dhcpcd " + what + " " + bond + (out.isEmpty() ? "" : ": " + out));
