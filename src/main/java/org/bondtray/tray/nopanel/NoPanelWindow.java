@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.bondtray.i18n.Texts;
+import org.bondtray.tray.Theme;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayMenuModel;
 
@@ -43,7 +44,7 @@ public final class NoPanelWindow {
         VBox root = new VBox(12, heading, why, state, buttons);
         root.setPadding(new Insets(16));
         root.setPrefWidth(520);
-        stage.setScene(new Scene(root));
+        stage.setScene(Theme.follow(new Scene(root)));
         showState();
         following = app.listen(s -> javafx.application.Platform.runLater(this::showState));
     }

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.bondtray.i18n.Texts;
+import org.bondtray.tray.Theme;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;
@@ -128,7 +129,7 @@ public final class WifiPicker {
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox root = new VBox(8, top, list, hiddenBox, actions, message);
         root.setPadding(new Insets(10));
-        stage.setScene(new Scene(root, 420, 460));
+        stage.setScene(Theme.follow(new Scene(root, 420, 460)));
         stage.setOnHidden(e -> stopListening());
         selected(null);
     }

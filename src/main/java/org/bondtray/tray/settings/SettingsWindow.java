@@ -28,11 +28,12 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.bondtray.api.Bond;
-import org.bondtray.net.NetSysfs;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
-import org.bondtray.tray.notify.NotifyWhen;
+import org.bondtray.net.NetSysfs;
+import org.bondtray.tray.Theme;
 import org.bondtray.tray.TrayApp;
+import org.bondtray.tray.notify.NotifyWhen;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.Variant;
@@ -124,7 +125,7 @@ public final class SettingsWindow {
         VBox root = new VBox(8, bold("settings.ports"), ports, new Label(t.get("settings.ports.none")), pref,
                 bold("settings.addressing.title"), addressingGrid, advanced, new HBox(8, apply), probation, message);
         root.setPadding(new Insets(10));
-        Scene scene = new Scene(root, 460, 620);
+        Scene scene = Theme.follow(new Scene(root, 460, 620));
         // Return applies, as in any desktop dialog, also from a ticked interface: JavaFX's check
         // box takes Return for itself (it toggles), so the form's default button never heard it.
         // Space still toggles.

@@ -8,6 +8,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
+import org.bondtray.tray.Theme;
+
 /**
  * The last hour at a glance: the Wi-Fi signal as a line (-90 dBm at the bottom, -30 at the top)
  * over a strip that is blue while the cable carried the traffic, green while the Wi-Fi did, and
@@ -31,9 +33,10 @@ final class SignalChart extends Canvas {
         double w = getWidth();
         double h = getHeight();
         double plot = h - STRIP - 14;
-        g.setFill(Color.web("#fafafa"));
+        boolean dark = Theme.dark(getScene());
+        g.setFill(Theme.surface(dark));
         g.fillRect(0, 0, w, h);
-        g.setStroke(Color.web("#e0e0e0"));
+        g.setStroke(Theme.rule(dark));
         for (int dbm = MIN_DBM; dbm <= MAX_DBM; dbm += 20) {
             double y = y(dbm, plot);
             g.strokeLine(0, y, w, y);

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
+import org.bondtray.tray.Theme;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayTexts;
 
@@ -69,7 +70,14 @@ public final class StatusWindow {
                 heading("status.timeline"), timeline, heading("status.chart"), chart, legend());
         root.setPadding(new Insets(10));
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        stage.setScene(new Scene(root, 540, 600));
+        stage.setScene(Theme.follow(new Scene(root, 540, 600)));
+        // The desktop turned dark or light: the cards' frames and the chart are drawn by hand.
+        stage.getScene().getPreferences().colorSchemeProperty().addListener((o, was, is) -> {
+            if (stage.isShowing()) {
+                showBond(app.snapshot());
+                showHistory();
+            }
+        });
         stage.setOnHidden(e -> stopFollowing());
     }
 
@@ -151,7 +159,7 @@ public final class StatusWindow {
         g.setHgap(8);
         g.setVgap(2);
         g.setPadding(new Insets(6));
-        g.setStyle("-fx-border-color: " + (p.name().equals(s.activePort()) ? "#1565c0" : "#bdbdbd")
+        g.setStyle("-fx-border-color: " + Theme.frame(Theme.dark(stage.getScene()), p.name().equals(s.activePort()))
                 + "; -fx-border-radius: 4");
         Label title = new Label(p.name() + " · " + t.get(p.wireless() ? "status.kind.wireless" : "status.kind.wired"));
         title.setStyle("-fx-font-weight: bold");

@@ -238,4 +238,37 @@ class WindowsOnPrivateBusTest {
         assertFalse(ticked, "Return is not Space: the box stays as it was");
         VirtualDesktop.waitFor("Apply's refusal", TIMEOUT, () -> text(settings, "message").startsWith("Not applied"));
     }
+
+    /**
+     * The status window follows the desktop's color scheme (here set on its scene, as JavaFX sets
+     * it from the desktop's theme), and changes with it while open: the controls by the
+     * stylesheet, the hand-drawn chart by itself.
+     */
+    @Test
+    void theStatusWindowTurnsDarkAndLightWithTheDesktop() throws Exception {
+        Stage status = click(TrayMenuModel.Action.OPEN_STATUS);
+        double[] dark = brightness(status, javafx.application.ColorScheme.DARK);
+        assertTrue(dark[0] < 0.3, "a dark window: " + dark[0]);
+        assertTrue(dark[1] < 0.3, "a dark chart: " + dark[1]);
+        double[] light = brightness(status, javafx.application.ColorScheme.LIGHT);
+        assertTrue(light[0] > 0.8, "a light window: " + light[0]);
+        assertTrue(light[1] > 0.8, "a light chart: " + light[1]);
+    }
+
+    /** The window's background and the chart's, as brightness 0..1, once the scheme is {@code scheme}. */
+    private static double[] brightness(Stage stage, javafx.application.ColorScheme scheme) throws Exception {
+        return FxWindows.onFx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            scene.getPreferences().setColorScheme(scheme);
+            scene.getRoot().applyCss();
+            javafx.scene.paint.Color window = (javafx.scene.paint.Color) ((javafx.scene.layout.Region) scene.getRoot())
+                    .getBackground().getFills().get(0).getFill();
+            javafx.scene.canvas.Canvas chart = (javafx.scene.canvas.Canvas) scene.lookup("#chart");
+            javafx.scene.image.WritableImage shot = chart.snapshot(null, null);
+            // Between the -70 and -50 dBm lines, where no label and (without Wi-Fi) no signal is drawn.
+            javafx.scene.paint.Color surface = shot.getPixelReader().getColor((int) (chart.getWidth() / 2),
+                    (int) ((chart.getHeight() - 24) / 2));
+            return new double[] {window.getBrightness(), surface.getBrightness()};
+        });
+    }
 }
