@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.helper.kernel.Rtnetlink;
+import org.bondtray.net.NetSysfs;
 
 /**
  * Helper-assisted failover. The bonding driver notices a lost carrier at its next miimon tick, up
@@ -42,16 +43,24 @@ final class FastFailover implements AutoCloseable {
     }
 
     /**
-     * The kernel described {@code link}. If it is the active port of {@code bondName} and lost its
-     * carrier, makes the port {@link #choose} picks active; the name of that port, if it did.
+     * The kernel described {@code link}. If it is the active port of {@code bondName} and has lost
+     * its carrier, asks the kernel to make the port {@link #choose} picks active; that port's name,
+     * if it asked.
      */
-    Optional<String> linkChanged(Link link, String bondName, Preference preference, Function<String, PortKind> kinds) {
+    Optional<String> linkChanged(Link link, String bondName, Preference preference, Function<String, PortKind> kinds,
+                                 NetSysfs sysfs) {
         links.put(link.index(), link);
         if (link.carrier() || link.master() == 0) {
             return Optional.empty();
         }
         Link bond = links.get(link.master());
         if (bond == null || !bond.name().equals(bondName)) {
+            return Optional.empty();
+        }
+        // Events queue behind one another: by now the cable may be back, or the kernel's own link
+        // check may have moved traffic already (its event is further down the queue). Acting on a
+        // stale event would pull traffic off a cable that is in.
+        if (!stillActiveWithoutCarrier(link.name(), sysfs.carrier(link.name()), sysfs.activePort(bondName))) {
             return Optional.empty();
         }
         Optional<Link> next = choose(bond, link.index(), links.values(), preference, kinds);
@@ -71,16 +80,21 @@ final class FastFailover implements AutoCloseable {
         }
     }
 
+    /** Whether {@code port} still carries the bond's traffic and still has no carrier, as sysfs says now. */
+    static boolean stillActiveWithoutCarrier(String port, boolean carrierNow, String activeNow) {
+        return !carrierNow && port.equals(activeNow);
+    }
+
     /**
-     * The port to make active when {@code lost}, a port of {@code bond}, lost its carrier: only if
-     * it is the active one of an active-backup bond. Candidates are the bond's other ports that are
-     * up, have a carrier, are up in the bond's own view (the kernel takes no other) and are not
-     * dormant (a Wi-Fi port before its keys are in place). The primary first, then the kind the
-     * preference names, then the lowest index.
+     * The port to make active when {@code lost}, the active port of {@code bond}, lost its carrier;
+     * only in active-backup, the mode with one active port. Candidates are the bond's other ports
+     * that are up, have a carrier, are up in the bond's own view (the kernel takes no other) and
+     * are not dormant (a Wi-Fi port before its keys are in place). The primary first, then the
+     * kind the preference names, then the lowest index.
      */
     static Optional<Link> choose(Link bond, int lost, Collection<Link> links, Preference preference,
                                  Function<String, PortKind> kinds) {
-        if (bond.bond() == null || bond.bond().mode() != ACTIVE_BACKUP || bond.bond().activePortIndex() != lost) {
+        if (bond.bond() == null || bond.bond().mode() != ACTIVE_BACKUP) {
             return Optional.empty();
         }
         PortKind preferred = preference == Preference.WIRELESS ? PortKind.WIRELESS

@@ -651,6 +651,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     @Override
     public void linkChanged(Link link, long receivedNanos) {
+        // First: every millisecond here is one the traffic goes nowhere.
+        BondConfig c = config;
+        if (unsupported == null) {
+            fastFailover.linkChanged(link, c == null ? "" : c.bond(), c == null ? Preference.WIRED : c.preference(),
+                    this::kindOf, sysfs).ifPresent(p -> LOG.info(link.name() + " lost its carrier: asked the kernel to make "
+                    + p + " active at once, ahead of the bond's own link check"));
+        }
         names.put(link.index(), link.name());
         Boolean before = carriers.put(link.index(), link.carrier());
         if (before != null && before != link.carrier()) {
@@ -659,12 +666,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 // A port of the bond came up: the kernel may make it active after updelay.
                 standby.stir(receivedNanos);
             }
-        }
-        BondConfig c = config;
-        if (unsupported == null) {
-            fastFailover.linkChanged(link, c == null ? "" : c.bond(), c == null ? Preference.WIRED : c.preference(),
-                    this::kindOf).ifPresent(p -> LOG.info(link.name() + " lost its carrier: " + p
-                    + " made active at once, before the bond's own link check"));
         }
         if (link.isBond() && link.name().equals(bondName()) && link.bond() != null && config != null) {
             int active = link.bond().activePortIndex();

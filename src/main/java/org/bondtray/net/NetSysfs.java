@@ -40,6 +40,12 @@ public final class NetSysfs {
         return "1".equals(read(net(ifname).resolve("carrier")));
     }
 
+    /** The port the bond carries traffic on now, as the bonding driver says; "" if none or no such bond. */
+    public String activePort(String bond) {
+        String v = read(net(bond).resolve("bonding/active_slave"));
+        return v == null ? "" : v.strip();
+    }
+
     /** The negotiated speed in Mb/s, or 0 when the driver does not say. */
     public int speedMbps(String ifname) {
         try {

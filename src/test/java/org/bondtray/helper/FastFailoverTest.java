@@ -1,6 +1,8 @@
 package org.bondtray.helper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -40,9 +42,14 @@ class FastFailoverTest {
     }
 
     @Test
-    void onlyTheActivePortsLossMovesAnything() {
-        assertEquals(Optional.empty(), choose(bond(1, ETH, ETH), WLAN, Preference.WIRED,
-                port(ETH, "eth0", true, "up", true), port(WLAN, "wlan0", false, "down", true)));
+    void onlyWhatIsStillTrueNowMovesAnything() {
+        assertTrue(FastFailover.stillActiveWithoutCarrier("eth0", false, "eth0"));
+        // The kernel's link check was first: wlan0 carries traffic already.
+        assertFalse(FastFailover.stillActiveWithoutCarrier("eth0", false, "wlan0"));
+        // The cable is back by the time the event is read.
+        assertFalse(FastFailover.stillActiveWithoutCarrier("eth0", true, "eth0"));
+        // A backup's carrier went: nothing to move.
+        assertFalse(FastFailover.stillActiveWithoutCarrier("wlan0", false, "eth0"));
     }
 
     @Test
