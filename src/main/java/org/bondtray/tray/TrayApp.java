@@ -54,8 +54,8 @@ public final class TrayApp implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final History history = new History();
     private final NetworkMove move = new NetworkMove();
-    /** Her own choices for this tray (which notifications), kept in her home. */
-    private final TraySettings settings = TraySettings.ofUser();
+    /** Her own choices for this tray (which notifications, the stand-in window), kept in her home. */
+    private volatile TraySettings settings = TraySettings.ofUser();
     private final List<java.util.function.Consumer<BondSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The chart's line needs readings between the helper's changes, too. */
     private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
@@ -193,7 +193,7 @@ public final class TrayApp implements AutoCloseable {
     private synchronized void checkPanel() {
         if (registeredNanos < 0) {
             inLegacyTray = legacyTray.show();
-            if (!inLegacyTray) {
+            if (!inLegacyTray && settings.standInWindow()) {
                 windows.noPanel(true);
             }
         }
@@ -244,6 +244,27 @@ public final class TrayApp implements AutoCloseable {
     public void notifyWhen(org.bondtray.tray.notify.NotifyWhen w) {
         notifier.showOnly(w);
         settings.setNotifyWhen(w);
+    }
+
+    /** Keeps her choices in {@code s} rather than in her home (tests, the lab); takes them at once. */
+    public void settings(TraySettings s) {
+        settings = s;
+        notifier.showOnly(s.notifyWhen());
+    }
+
+    /** Whether a window stands in for the icon where no panel shows it. */
+    public boolean standInWindow() {
+        return settings.standInWindow();
+    }
+
+    /** She turned the stand-in window off (from that window) or on again (from Settings); kept. */
+    public synchronized void standInWindow(boolean show) {
+        settings.setStandInWindow(show);
+        if (!show) {
+            windows.noPanel(false);
+        } else if (registeredNanos < 0 && !inLegacyTray) {
+            windows.noPanel(true);
+        }
     }
 
     public Notifier notifier() {

@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.bondtray.tray.notify.NotifyWhen;
 
 /**
  * What the user chose for her own tray (not the bond, which is the helper's and needs polkit):
- * which notifications she wants. One "key = value" line per setting in
+ * which notifications she wants, and whether a window stands in for a missing panel. One "key = value" line per setting in
  * {@code $XDG_CONFIG_HOME/bondtray/tray.conf}; a missing or unreadable file means the defaults.
  */
 public final class TraySettings {
     private static final Logger LOG = Logger.getLogger(TraySettings.class.getName());
     private static final String NOTIFICATIONS = "notifications";
+    private static final String STAND_IN = "stand_in_window";
 
     private final Path file;
 
@@ -32,25 +35,50 @@ public final class TraySettings {
     }
 
     public NotifyWhen notifyWhen() {
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && line.substring(0, eq).strip().equals(NOTIFICATIONS)) {
-                    return NotifyWhen.fromWire(line.substring(eq + 1).strip(), NotifyWhen.EVERY_SWITCHOVER);
-                }
-            }
-        } catch (IOException e) {
-            // No file yet: the default.
-        }
-        return NotifyWhen.EVERY_SWITCHOVER;
+        return NotifyWhen.fromWire(read().getOrDefault(NOTIFICATIONS, ""), NotifyWhen.EVERY_SWITCHOVER);
     }
 
     public void setNotifyWhen(NotifyWhen w) {
+        write(NOTIFICATIONS, w.wire);
+    }
+
+    /**
+     * Whether a window stands in for the icon where no panel shows it (GNOME without the
+     * AppIndicator extension). She may say no from that window; notifications go on.
+     */
+    public boolean standInWindow() {
+        return !"no".equals(read().get(STAND_IN));
+    }
+
+    public void setStandInWindow(boolean show) {
+        write(STAND_IN, show ? "yes" : "no");
+    }
+
+    private Map<String, String> read() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            // No file yet: the defaults.
+        }
+        return out;
+    }
+
+    /** Sets one value and keeps the others, replacing the file in one step. */
+    private synchronized void write(String key, String value) {
+        Map<String, String> all = read();
+        all.put(key, value);
+        StringBuilder text = new StringBuilder("# Bondtray's tray, for this user; written by its windows.\n");
+        all.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Path next = file.resolveSibling(file.getFileName() + ".new");
-            Files.writeString(next, "# Bondtray's tray, for this user; written by its settings window.\n"
-                    + NOTIFICATIONS + " = " + w.wire + "\n", StandardCharsets.UTF_8);
+            Files.writeString(next, text, StandardCharsets.UTF_8);
             Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

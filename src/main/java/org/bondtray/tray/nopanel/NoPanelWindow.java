@@ -41,7 +41,13 @@ public final class NoPanelWindow {
                 button("open-status", t.plain("menu.status"), TrayMenuModel.Action.OPEN_STATUS),
                 button("open-settings", t.plain("menu.settings"), TrayMenuModel.Action.OPEN_SETTINGS),
                 button("quit", t.plain("menu.quit"), TrayMenuModel.Action.QUIT));
-        VBox root = new VBox(12, heading, why, state, buttons);
+        // Some never install a panel extension: the window stays away from then on, also at login.
+        Button never = new Button(t.get("nopanel.never"));
+        never.setId("never-again");
+        never.setOnAction(e -> app.standInWindow(false));
+        Label after = new Label(t.get("nopanel.never.after"));
+        after.setWrapText(true);
+        VBox root = new VBox(12, heading, why, state, buttons, new HBox(8, never), after);
         root.setPadding(new Insets(16));
         root.setPrefWidth(520);
         stage.setScene(Theme.follow(new Scene(root)));

@@ -122,6 +122,11 @@ public final class SettingsWindow {
         row(pref, 1, "settings.notify", notify);
         notify.setValue(app.notifyWhen().wire);
         notify.valueProperty().addListener((o, a, b) -> app.notifyWhen(NotifyWhen.fromWire(b, app.notifyWhen())));
+        javafx.scene.control.CheckBox standIn = new javafx.scene.control.CheckBox(t.get("settings.standin"));
+        standIn.setId("stand-in");
+        standIn.setSelected(app.standInWindow());
+        standIn.selectedProperty().addListener((o, a, b) -> app.standInWindow(b));
+        pref.add(standIn, 0, 2, 2, 1);
         VBox root = new VBox(8, bold("settings.ports"), ports, new Label(t.get("settings.ports.none")), pref,
                 bold("settings.addressing.title"), addressingGrid, advanced, new HBox(8, apply), probation, message);
         root.setPadding(new Insets(10));
