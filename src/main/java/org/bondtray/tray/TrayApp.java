@@ -252,6 +252,22 @@ public final class TrayApp implements AutoCloseable {
         notifier.showOnly(s.notifyWhen());
     }
 
+    /** The icon's style now: her choice, or what her desktop's own status icons look like. */
+    public IconStyle iconStyle() {
+        return IconStyle.of(settings == null ? IconStyle.AUTO : settings.icons(), System.getenv("XDG_CURRENT_DESKTOP"));
+    }
+
+    /** What she chose: "auto", "color" or "symbolic". */
+    public String iconChoice() {
+        return settings.icons();
+    }
+
+    /** Her choice from Settings ("auto", "color", "symbolic"): kept, and the icon redrawn at once. */
+    public void iconStyle(String choice) {
+        settings.setIcons(choice);
+        item.show(look(snapshot));
+    }
+
     /** Whether a window stands in for the icon where no panel shows it. */
     public boolean standInWindow() {
         return settings.standInWindow();
@@ -335,7 +351,8 @@ public final class TrayApp implements AutoCloseable {
 
     private TrayItem.Look look(BondSnapshot s) {
         String icon = TrayIconName.of(s);
-        return new TrayItem.Look(icon, pixmaps.of(icon), texts.texts().get("app.name"),
+        // Pixmaps stay the coloured drawings: a panel that cannot look names up cannot recolour either.
+        return new TrayItem.Look(iconStyle().name(icon), pixmaps.of(icon), texts.texts().get("app.name"),
                 String.join("\n", texts.statusLines(s)));
     }
 

@@ -19,6 +19,7 @@ public final class TraySettings {
     private static final Logger LOG = Logger.getLogger(TraySettings.class.getName());
     private static final String NOTIFICATIONS = "notifications";
     private static final String STAND_IN = "stand_in_window";
+    private static final String ICONS = "icons";
 
     private final Path file;
 
@@ -52,6 +53,15 @@ public final class TraySettings {
 
     public void setStandInWindow(boolean show) {
         write(STAND_IN, show ? "yes" : "no");
+    }
+
+    /** "auto" (follow the desktop), "color" or "symbolic": see {@link IconStyle}. */
+    public String icons() {
+        return read().getOrDefault(ICONS, IconStyle.AUTO);
+    }
+
+    public void setIcons(String choice) {
+        write(ICONS, choice);
     }
 
     private Map<String, String> read() {

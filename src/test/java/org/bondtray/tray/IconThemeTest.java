@@ -23,7 +23,7 @@ class IconThemeTest {
         List<Executable> checks = new ArrayList<>();
         for (String name : TrayIconName.ALL) {
             checks.add(() -> assertTrue(Files.isReadable(THEME.resolve("scalable/status/" + name + ".svg")), name));
-            checks.add(() -> assertTrue(Files.isReadable(THEME.resolve("symbolic/status/" + name + "-symbolic.svg")),
+            checks.add(() -> assertTrue(Files.isReadable(THEME.resolve("scalable/status/" + name + "-symbolic.svg")),
                     name + "-symbolic"));
             for (int size : List.of(16, 22, 24, 32, 48)) {
                 checks.add(() -> {
@@ -45,5 +45,25 @@ class IconThemeTest {
         // The tile's middle is the glyph's white, fully opaque: A, R, G, B all 0xff.
         int mid = (p.height / 2 * p.width + p.width / 2 - 2) * 4;
         assertEquals((byte) 0xff, p.argb[mid], "alpha comes first");
+    }
+
+    /**
+     * Every folder the package installs icons into is one the hicolor theme's index lists: an
+     * icon anywhere else is never found by name (the symbolic ones once were, in symbolic/status).
+     */
+    @Test
+    void everyIconFolderIsInTheHicolorIndex() throws Exception {
+        Path index = Path.of("/usr/share/icons/hicolor/index.theme");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(index),
+                "needs the hicolor index (Debian package hicolor-icon-theme)");
+        String directories = Files.readAllLines(index).stream().filter(l -> l.startsWith("Directories="))
+                .findFirst().orElseThrow();
+        List<String> listed = List.of(directories.substring("Directories=".length()).split(","));
+        try (var all = Files.walk(THEME)) {
+            for (Path icon : all.filter(Files::isRegularFile).toList()) {
+                String folder = THEME.relativize(icon.getParent()).toString();
+                assertTrue(listed.contains(folder), folder + " (of " + icon.getFileName() + ") is not in the hicolor index");
+            }
+        }
     }
 }

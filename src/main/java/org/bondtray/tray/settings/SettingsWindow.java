@@ -57,6 +57,9 @@ public final class SettingsWindow {
     /** Her own choice for this tray: kept as soon as it changes, no Apply and no password. */
     private final ChoiceBox<String> notify = choice("notify", java.util.Arrays.stream(NotifyWhen.values())
             .map(w -> w.wire).toArray(String[]::new));
+    /** Also hers: the icon's style, redrawn at once. */
+    private final ChoiceBox<String> icons = choice("icons", org.bondtray.tray.IconStyle.AUTO,
+            org.bondtray.tray.IconStyle.COLOR.wire(), org.bondtray.tray.IconStyle.SYMBOLIC.wire());
     private final ChoiceBox<String> addressing = choice("addressing", "dhcp", "static", "both");
     private final TextField addresses = field("addresses", "192.168.1.50/24");
     private final TextField gateway = field("gateway", "192.168.1.1");
@@ -126,7 +129,10 @@ public final class SettingsWindow {
         standIn.setId("stand-in");
         standIn.setSelected(app.standInWindow());
         standIn.selectedProperty().addListener((o, a, b) -> app.standInWindow(b));
-        pref.add(standIn, 0, 2, 2, 1);
+        row(pref, 2, "settings.icons", icons);
+        icons.setValue(app.iconChoice());
+        icons.valueProperty().addListener((o, a, b) -> app.iconStyle(b));
+        pref.add(standIn, 0, 3, 2, 1);
         VBox root = new VBox(8, bold("settings.ports"), ports, new Label(t.get("settings.ports.none")), pref,
                 bold("settings.addressing.title"), addressingGrid, advanced, new HBox(8, apply), probation, message);
         root.setPadding(new Insets(10));
