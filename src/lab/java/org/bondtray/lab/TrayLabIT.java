@@ -141,6 +141,8 @@ class TrayLabIT {
                 () -> assertTrue(r.text("windows.status.address").contains("192.168.50."), r.text("windows.status.address")),
                 () -> assertTrue(r.text("windows.status.cards").contains("port-eth0") && r.text("windows.status.cards").contains("port-wlan0")),
                 () -> assertTrue(r.number("windows.status.samples") >= 2, "the chart has readings"),
+                () -> assertTrue(Double.parseDouble(r.textOr("windows.status.dark_brightness", "1")) < 0.3,
+                        "dark when the desktop is (windows/status-dark.png): " + r.textOr("windows.status.dark_brightness", "")),
                 () -> assertTrue(r.text("windows.settings.countdown").startsWith("Keep this configuration? Going back in"),
                         r.text("windows.settings.countdown")),
                 () -> assertTrue(r.number("windows.settings.deadline_s") > 500, "the helper's deadline is the one asked for"),

@@ -231,6 +231,23 @@ final class WindowSteps {
         r.put("windows.status.cards", String.join(" ", fx(() -> ((javafx.scene.layout.Pane) node(status, "links"))
                 .getChildren().stream().map(Node::getId).toList())));
         shot(status, "status");
+        // Dark, as JavaFX reports a dark desktop theme (the lab's desktop is light, so the scene is
+        // told here): the same window, its chart and cards with it.
+        fx(() -> {
+            status.getScene().getPreferences().setColorScheme(javafx.application.ColorScheme.DARK);
+            return null;
+        });
+        Wait.sleep(Duration.ofMillis(500));
+        shot(status, "status-dark");
+        r.put("windows.status.dark_brightness", fx(() -> {
+            javafx.scene.paint.Paint fill = ((javafx.scene.layout.Region) status.getScene().getRoot()).getBackground()
+                    .getFills().get(0).getFill();
+            return String.format(Locale.ROOT, "%.2f", ((javafx.scene.paint.Color) fill).getBrightness());
+        }));
+        fx(() -> {
+            status.getScene().getPreferences().setColorScheme(null);
+            return null;
+        });
     }
 
     /** A good change kept at the countdown; a bad one the helper rolls back, and the window says so. */
