@@ -87,14 +87,16 @@ final class FastFailover implements AutoCloseable {
 
     /**
      * The port to make active when {@code lost}, the active port of {@code bond}, lost its carrier;
-     * only in active-backup, the mode with one active port. Candidates are the bond's other ports
+     * only in active-backup, the mode with one active port, and only without a down delay. Candidates are the bond's other ports
      * that are up, have a carrier, are up in the bond's own view (the kernel takes no other) and
      * are not dormant (a Wi-Fi port before its keys are in place). The primary first, then the
      * kind the preference names, then the lowest index.
      */
     static Optional<Link> choose(Link bond, int lost, Collection<Link> links, Preference preference,
                                  Function<String, PortKind> kinds) {
-        if (bond.bond() == null || bond.bond().mode() != ACTIVE_BACKUP) {
+        // A down delay is the user's own wait before a failover (to ride out a flapping cable):
+        // the kernel keeps it, and so does the helper.
+        if (bond.bond() == null || bond.bond().mode() != ACTIVE_BACKUP || bond.bond().downdelay() > 0) {
             return Optional.empty();
         }
         PortKind preferred = preference == Preference.WIRELESS ? PortKind.WIRELESS

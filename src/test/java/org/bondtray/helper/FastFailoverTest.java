@@ -22,8 +22,12 @@ class FastFailoverTest {
             Map.of("eth0", PortKind.WIRED, "wlan0", PortKind.WIRELESS, "usb0", PortKind.WIRED)::get;
 
     private static Link bond(int mode, int active, int primary) {
+        return bond(mode, active, primary, 0);
+    }
+
+    private static Link bond(int mode, int active, int primary, int downdelay) {
         return new Link(BOND, "bond0", 1, 0x1, true, "up", "aa", null, 0, "bond",
-                new Link.BondInfo(mode, active, primary, 100, 0, 0, 2, 1, false), null);
+                new Link.BondInfo(mode, active, primary, 100, 0, downdelay, 2, 1, false), null);
     }
 
     private static Link port(int index, String name, boolean carrier, String oper, boolean miiUp) {
@@ -85,5 +89,12 @@ class FastFailoverTest {
                 new Link.PortInfo(false, true, 0, "cc"));
         assertEquals(Optional.empty(), choose(bond(1, ETH, ETH), ETH, Preference.WIRED,
                 port(ETH, "eth0", false, "down", true), other));
+    }
+
+    /** A down delay is her own wait before a failover: the helper keeps it as the kernel does. */
+    @Test
+    void aDownDelayIsKept() {
+        assertEquals(Optional.empty(), choose(bond(1, ETH, ETH, 2000), ETH, Preference.WIRED,
+                port(ETH, "eth0", false, "down", true), port(WLAN, "wlan0", true, "up", true)));
     }
 }
