@@ -19,16 +19,18 @@ class SafeChangesLabIT {
     @DisplayName("safe changes 1: a change that loses the gateway is rolled back by itself within its timeout")
     void aChangeThatLosesTheGatewayRollsBack() {
         ScenarioResult r = result();
-        r.print("rollback.setup_exit", "rollback.deadline_set", "rollback.bad_applied", "rollback.signal_ms",
+        r.print("rollback.setup_exit", "rollback.deadline_set", "rollback.bad_applied", "rollback.call_ms", "rollback.signal_ms",
                 "rollback.reason", "rollback.restored_ms", "rollback.addresses_after", "rollback.default_after",
                 "rollback.config_after", "rollback.deadline_after", "rollback.ping_after");
         assertAll(
                 () -> assertEquals(0, r.number("rollback.setup_exit"), r.text("rollback.setup_output")),
                 () -> assertEquals("true", r.text("rollback.deadline_set")),
                 () -> assertEquals("true", r.text("rollback.bad_applied"), "the bad change was in place"),
-                // 10 s of probation, then 5 s of asking for the gateway, then the old setup.
-                () -> assertTrue(r.number("rollback.signal_ms") >= 15_000 && r.number("rollback.signal_ms") <= 30_000,
-                        r.number("rollback.signal_ms") + " ms"),
+                // From the change applied: 10 s of probation, then up to 5 s of asking for the
+                // gateway, then the old setup (the emulated CPU adds a few seconds).
+                () -> assertTrue(r.number("rollback.signal_ms") >= 10_000 && r.number("rollback.signal_ms") <= 25_000,
+                        r.number("rollback.signal_ms") + " ms after the change was applied (the call took "
+                                + r.textOr("rollback.call_ms", "?") + " ms)"),
                 () -> assertTrue(r.text("rollback.reason").contains("previous configuration"), r.text("rollback.reason")),
                 () -> assertFalse(r.text("rollback.addresses_after").contains("10.66.0.5"), r.text("rollback.addresses_after")),
                 () -> assertFalse(r.text("rollback.default_after").contains("10.66.0.1"), r.text("rollback.default_after")),
