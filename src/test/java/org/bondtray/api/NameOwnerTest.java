@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bondtray.testing.PrivateBus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class NameOwnerTest {
 
     @Test
     void eachNewOwnerIsTold() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         try (PrivateBus bus = new PrivateBus(dir)) {
             DBusConnection watcher = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
             AtomicInteger back = new AtomicInteger();

@@ -26,7 +26,7 @@ class CliOnUnsupportedKernelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         Assumptions.assumeFalse(NetSysfs.system().bondingLoaded(), "this kernel has bonding; the lab covers it");
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root for the helper's probe");
         bus = new PrivateBus(dir);

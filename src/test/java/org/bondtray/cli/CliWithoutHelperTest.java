@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.bondtray.testing.PrivateBus;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ class CliWithoutHelperTest {
 
     @Test
     void noHelperAndNoActivationFileIsSaidWithExit3() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         try (PrivateBus bus = new PrivateBus(dir)) {
             for (String command : new String[] {"status", "switch", "confirm"}) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

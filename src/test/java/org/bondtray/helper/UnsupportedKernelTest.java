@@ -33,7 +33,7 @@ class UnsupportedKernelTest {
 
     @Test
     void reportsUnsupportedAndAnswersCalls(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         Assumptions.assumeFalse(NetSysfs.system().bondingLoaded(), "this kernel has bonding; the lab covers it");
         Assumptions.assumeTrue("0".equals(uid()), "needs root: the helper asks the kernel to make a bond");
         try (PrivateBus bus = new PrivateBus(dir);

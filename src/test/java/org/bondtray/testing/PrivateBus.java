@@ -62,6 +62,11 @@ public final class PrivateBus implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/bin/dbus-daemon"));
     }
 
+    /** Skips the calling test, saying what to install, on a machine without dbus-daemon. */
+    public static void assumeAvailable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs dbus-daemon (Debian package dbus-daemon)");
+    }
+
     public String address() {
         return address;
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bondtray.testing.PrivateBus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,7 @@ class OneTrayTest {
 
     @Test
     void aSecondTrayShowsTheFirstOnesStatusAndEnds() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         try (PrivateBus bus = new PrivateBus(dir)) {
             DBusConnection first = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
             DBusConnection second = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();

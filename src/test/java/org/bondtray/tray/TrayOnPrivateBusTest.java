@@ -21,7 +21,6 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +63,7 @@ class TrayOnPrivateBusTest {
 
     /** The two test buses' folders; skips without dbus-daemon. */
     private void busFolders() throws java.io.IOException {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         java.nio.file.Files.createDirectories(dir.resolve("session"));
         java.nio.file.Files.createDirectories(dir.resolve("system"));
     }

@@ -21,7 +21,6 @@ import org.bondtray.testing.PrivateBus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt32;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +83,7 @@ class PolkitPatienceTest {
 
     @Test
     void oneUsersUnansweredChecksAreBoundedAndEndWhenTheCallerLeaves() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         try (PrivateBus bus = new PrivateBus(dir)) {
             SilentAuthority silent = new SilentAuthority();
             DBusConnection polkitd = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();

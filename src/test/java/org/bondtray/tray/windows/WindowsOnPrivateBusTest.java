@@ -62,7 +62,7 @@ class WindowsOnPrivateBusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(PrivateBus.available(), "needs dbus-daemon (Debian package dbus-daemon)");
+        PrivateBus.assumeAvailable();
         Assumptions.assumeFalse(NetSysfs.system().bondingLoaded(), "this kernel has bonding; the lab covers it");
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root for the helper's probe");
         Prerequisites.programs(java.util.Map.of("wpa_supplicant", "wpasupplicant"));
