@@ -80,4 +80,22 @@ class NetworkManagerLabIT {
                 () -> assertTrue(r.text("wpa_restart.helper_said").contains("handed to it again"), r.text("wpa_restart.helper_said")),
                 () -> assertEquals(0, r.number("wpa_restart.tcp_lost"), "of " + r.text("wpa_restart.tcp_connections")));
     }
+
+    @Test
+    @DisplayName("The desktop reads online (nmcli, NetworkManager's State, GLib's network monitor) after setup, through 10 cuts and NetworkManager's restarts, and after disable")
+    void theDesktopSeesItOnline() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
+        r.print("online.before", "online.setup_ms", "online.after_setup", "online.setup_states", "online.after_cuts",
+                "online.cut_states", "online.after_restarts_ms", "online.after_restarts", "online.after_disable");
+        String online = "connected 70 available full";
+        assertAll(
+                () -> assertEquals(online, r.text("online.before"), "NetworkManager alone"),
+                () -> assertEquals(online, r.text("online.after_setup"),
+                        "the bond assumed as connected (externally), not unmanaged: " + r.text("online.setup_states")),
+                () -> assertEquals(online, r.text("online.after_cuts")),
+                () -> assertTrue(r.text("online.cut_states").matches("\\[(70(, 70)*)?\\]"),
+                        "never offline during the cuts: " + r.text("online.cut_states")),
+                () -> assertEquals(online, r.text("online.after_restarts")),
+                () -> assertEquals(online, r.text("online.after_disable"), "as before, NetworkManager's own again"));
+    }
 }

@@ -740,7 +740,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     /**
      * NetworkManager came (back) on the bus. Its per-boot configuration kept the ports from it
-     * (see Takeover); what it may have forgotten besides is said again: the ports, and the bond.
+     * (see Takeover); what it may have forgotten besides is said again. The bond it assumes as
+     * "connected (externally)", which keeps the desktop online.
      */
     public void networkManagerRestarted() {
         onWorker("claiming the ports from NetworkManager again", () -> {
@@ -748,7 +749,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             if (c == null || unsupported != null) {
                 return;
             }
-            LOG.info("NetworkManager is on the bus anew: the ports and " + c.bond() + " are claimed again");
+            LOG.info("NetworkManager is on the bus anew: the ports of " + c.bond() + " are claimed again");
             reclaim();
             takeover.leaveAlone(c.bond());
             refresh();

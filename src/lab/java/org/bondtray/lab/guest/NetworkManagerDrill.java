@@ -31,6 +31,9 @@ final class NetworkManagerDrill implements Scenario {
         try {
             nm.start(lab, r);
             r.put("nm.before", NetworkManagerLaptop.view(cmd, wired, wlan)).put("nm.eth_address_before", first(lab.net().addresses(wired, 4)));
+            DesktopOnline online = new DesktopOnline(cmd, "nm-state-changed");
+            r.put("online.before", online.now());
+            online.watch();
 
             r.put("helper.start_to_name_ms", helper.start());
             helper.setup(r, Topology.USER);
@@ -42,6 +45,12 @@ final class NetworkManagerDrill implements Scenario {
             r.put("bond.address_ms", Wait.until("the bond's address from DHCP", Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> !lab.net().addresses("bond0", 4).isEmpty()));
             r.put("bond.address", first(lab.net().addresses("bond0", 4)));
+            // The desktop's word once the bond has its address: online, as before setup.
+            String[] reading = {""};
+            r.put("online.setup_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
+                    () -> DesktopOnline.online(reading[0] = online.now())));
+            r.put("online.after_setup", reading[0]).put("online.setup_states", online.stop().toString());
+            online.watch();
             r.put("eth_addresses_after_setup", String.join(" ", lab.net().addresses(wired, 4)));
             r.put("wifi.ssid_under_helper", lab.wifi().currentSsid(wlan));
             String saved = BondReadings.readFile(NETWORKS.toString());
@@ -62,10 +71,15 @@ final class NetworkManagerDrill implements Scenario {
             }
             r.put("cuts", CUTS).put("nm.during_cuts", fight.strip()).put("nm.after_cuts", NetworkManagerLaptop.view(cmd, wired, wlan));
             r.put("eth_addresses_during", String.join(" ", lab.net().addresses(wired, 4)));
+            r.put("online.after_cuts", online.now()).put("online.cut_states", online.stop().toString());
 
             NeighbourRestarts restarts = new NeighbourRestarts(lab, r, bond, wlan);
             r.guarded("step.nm_restart", restarts::networkManager);
             r.guarded("step.wpa_restart", restarts::wpaSupplicant);
+            // After NetworkManager's own restarts (each a moment without it on the bus).
+            r.put("online.after_restarts_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
+                    () -> DesktopOnline.online(reading[0] = online.now())));
+            r.put("online.after_restarts", reading[0]);
             resaved(lab, r, helper);
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
             r.put("disable_exit", disable.exit()).put("disable_output", (disable.out() + disable.err()).strip());
@@ -74,6 +88,7 @@ final class NetworkManagerDrill implements Scenario {
             r.put("nm.wifi_back_ms", Wait.until("NetworkManager to join the Wi-Fi again", Duration.ofSeconds(180),
                     Duration.ofMillis(500), () -> NetworkManagerLaptop.deviceState(cmd, wlan) == NetworkManagerLaptop.CONNECTED));
             r.put("nm.after_disable", NetworkManagerLaptop.view(cmd, wired, wlan));
+            r.put("online.after_disable", online.now());
             r.put("nm.eth_address_after", first(lab.net().addresses(wired, 4)));
             r.put("bond.after_disable", cmd.tryRun("ip", "link", "show", "bond0").exit() == 0 ? "present" : "gone");
         } finally {

@@ -15,8 +15,8 @@ import org.bondtray.helper.config.AtomicFile;
  * configuration folder is read before it touches any device: a device section there keeps the
  * ports unmanaged from its first moment. The file lists exactly the ports taken from it; it is
  * gone when they are given back (and with the boot). The bond is not in it: NetworkManager
- * assumes a bond it did not make as "connected (externally)" whatever the file says, and
- * configures nothing on it; the helper tells it over D-Bus to leave it alone.
+ * assumes a bond it did not make as "connected (externally)" and configures nothing on it;
+ * its global state then says online while the bond is (see {@link Takeover#leaveAlone}).
  */
 final class NetworkManagerConf {
     private static final Logger LOG = Logger.getLogger(NetworkManagerConf.class.getName());

@@ -134,20 +134,19 @@ public final class Takeover {
     }
 
     /**
-     * The bond itself: NetworkManager shows a bond it did not make and could start to configure
-     * it; it is told to leave it alone. Best effort: the bond works either way.
+     * The bond itself. NetworkManager is left to show it as "connected (externally)": it
+     * configures nothing on a device it did not activate, and its global state, which desktops
+     * and GLib's network monitor read as online or offline, then follows the bond. Made
+     * unmanaged, the bond would leave NetworkManager "disconnected" while the laptop is online.
+     * systemd-networkd is told to leave it alone. Best effort: the bond works either way.
      */
     public void leaveAlone(String bond) {
         try {
-            Optional<String> device = nm.running() ? nm.device(bond) : Optional.empty();
-            if (device.isPresent() && nm.managed(device.get())) {
-                nm.setManaged(device.get(), false);
-            }
             if (networkd.running()) {
                 networkd.release(networkd.managing(List.of(bond)));
             }
         } catch (DBusException | DBusExecutionException | IOException e) {
-            LOG.log(Level.INFO, "a network manager still manages " + bond + ": " + e.getMessage());
+            LOG.log(Level.INFO, "systemd-networkd still manages " + bond + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
