@@ -261,6 +261,20 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("preferred network: the LAN's Wi-Fi was seen same-network; with the café known too, every new association goes to the LAN's")
+    void theWifiThatKeepsConnectionsIsPreferred() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("preferred.keeping_ms", "preferred.keeping", "preferred.ranked_ms", "preferred.priorities",
+                "preferred.joined", "preferred.helper_said", "step.preferred.error");
+        assertAll(
+                () -> assertEquals("", r.textOr("step.preferred.error", "")),
+                () -> assertEquals("bondtray-lan", r.text("preferred.keeping"), "the helper remembers the LAN's Wi-Fi"),
+                () -> assertEquals("bondtray-cafe=0 bondtray-lan=1", r.text("preferred.priorities"),
+                        "wpa_supplicant was told to prefer it"),
+                () -> assertEquals("bondtray-lan bondtray-lan bondtray-lan", r.text("preferred.joined")));
+    }
+
+    @Test
     @DisplayName("roam: on Wi-Fi with the cable out, its access point goes and the café is joined: the café's address")
     void aRoamToAnotherNetworkGetsItsAddress() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

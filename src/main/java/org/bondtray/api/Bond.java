@@ -30,6 +30,7 @@ import org.freedesktop.dbus.types.Variant;
 @DBusProperty(name = "DHCP", type = BondProperties.DhcpType.class, access = Access.READ)
 @DBusProperty(name = "Network", type = String.class, access = Access.READ)
 @DBusProperty(name = "ConfirmDeadline", type = UInt64.class, access = Access.READ)
+@DBusProperty(name = "KeepingNetworks", type = String[].class, access = Access.READ)
 public interface Bond extends DBusInterface {
 
     /** Creates (or re-creates) the bond from {@code options}; empty options bond the first wired and wireless port. */

@@ -24,6 +24,7 @@ public final class BondProperties {
     public static final String NETWORK_DIFFERENT = "different-network";
     public static final String NETWORK_UNKNOWN = "unknown";
     public static final String CONFIRM_DEADLINE = "ConfirmDeadline";
+    public static final String KEEPING_NETWORKS = "KeepingNetworks";
 
     /** Keys of {@code DHCP}. */
     public static final String DHCP_STATE = "State";

@@ -12,7 +12,7 @@ import java.util.Map;
 public record BondSnapshot(boolean helperReachable, String state, String reason, String preference,
                            String activePort, List<String> addresses, String network, List<Port> ports,
                            List<String> gateway, List<String> dns, long confirmDeadlineMicros, String dhcpState,
-                           String name, long activeSinceMicros) {
+                           String name, long activeSinceMicros, List<String> keepingNetworks) {
 
     /** One port as the helper describes it; {@code signal} in dBm, {@code speed} in Mb/s. */
     public record Port(String name, String kind, boolean carrier, long speed, String ssid, int signal,
@@ -31,7 +31,7 @@ public record BondSnapshot(boolean helperReachable, String state, String reason,
     public BondSnapshot(boolean helperReachable, String state, String reason, String preference, String activePort,
                         List<String> addresses, String network, List<Port> ports) {
         this(helperReachable, state, reason, preference, activePort, addresses, network, ports, List.of(), List.of(), 0, "",
-                "", 0);
+                "", 0, List.of());
     }
 
     public static BondSnapshot unreachable(String why) {
@@ -56,7 +56,8 @@ public record BondSnapshot(boolean helperReachable, String state, String reason,
                 texts(p.get(BondProperties.GATEWAY)), texts(p.get(BondProperties.DNS)),
                 number(p.get(BondProperties.CONFIRM_DEADLINE)),
                 p.get(BondProperties.DHCP) instanceof Map<?, ?> d ? text(d.get(BondProperties.DHCP_STATE)) : "",
-                text(p.get(BondProperties.NAME)), number(p.get(BondProperties.ACTIVE_SINCE)));
+                text(p.get(BondProperties.NAME)), number(p.get(BondProperties.ACTIVE_SINCE)),
+                texts(p.get(BondProperties.KEEPING_NETWORKS)));
     }
 
     private static List<String> texts(Object o) {

@@ -84,7 +84,7 @@ public final class BondPolicy {
         int wanted = Math.max(2, ports.size());
         BondState state = usable == 0 ? BondState.DOWN : usable < wanted ? BondState.DEGRADED : BondState.UP;
         return new BondView(bondName, state, String.join("; ", problems), preference, active, 0, addresses, gateways,
-                dns, ports, DhcpStatus.OFF, SameNetwork.UNKNOWN, 0);
+                dns, ports, DhcpStatus.OFF, SameNetwork.UNKNOWN, 0, List.of());
     }
 
     static PortView port(PortFacts f, Link bond) {

@@ -29,7 +29,16 @@ final class NetworkCheck implements AutoCloseable {
     record Port(String name, int index, String mac, String network, boolean usable) {
     }
 
+    /**
+     * Told of each verdict that says something, with the Wi-Fi network it was judged on: who
+     * answered for the gateway through the cable (its MAC) and whether that Wi-Fi reached it.
+     */
+    interface Judged {
+        void judged(String cableGatewayMac, String wifiNetwork, boolean same);
+    }
+
     private final Runnable changed;
+    private final Judged judged;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("same-network").daemon().unstarted(r));
 
@@ -45,8 +54,9 @@ final class NetworkCheck implements AutoCloseable {
     /** A port joined another Wi-Fi network since the last verdict: that verdict was about the old one. */
     private volatile boolean joinedSince;
 
-    NetworkCheck(Runnable changed) {
+    NetworkCheck(Runnable changed, Judged judged) {
         this.changed = changed;
+        this.judged = judged;
     }
 
     SameNetwork verdict() {
@@ -128,6 +138,26 @@ final class NetworkCheck implements AutoCloseable {
             pendingKey = "";
             judgedKey = key;
             set(v);
+        }
+        tell(v, ports, answers, judged);
+    }
+
+    /** The verdict per Wi-Fi port, against what the cable heard; only a cable that heard the gateway tells. */
+    static void tell(SameNetwork v, List<Port> ports, Map<String, Optional<byte[]>> answers, Judged judged) {
+        List<Port> cables = ports.stream().filter(p -> p.network().isEmpty()).toList();
+        if (v == SameNetwork.UNKNOWN || cables.size() != 1) {
+            return;
+        }
+        Optional<byte[]> cable = answers.get(cables.get(0).name());
+        if (cable == null || cable.isEmpty()) {
+            return;
+        }
+        String mac = HexFormat.ofDelimiter(":").formatHex(cable.get());
+        for (Port p : ports) {
+            if (!p.network().isEmpty()) {
+                Optional<byte[]> heard = answers.getOrDefault(p.name(), Optional.empty());
+                judged.judged(mac, p.network(), heard.isPresent() && java.util.Arrays.equals(heard.get(), cable.get()));
+            }
         }
     }
 

@@ -50,4 +50,19 @@ public interface WpaInterface extends DBusInterface {
             return success;
         }
     }
+
+    /** A network was added to the interface (AddNetwork, or read from its file). */
+    class NetworkAdded extends DBusSignal {
+        public NetworkAdded(String path, DBusPath network, java.util.Map<String, Variant<?>> properties)
+                throws DBusException {
+            super(path, network, properties);
+        }
+    }
+
+    /** A network was removed from the interface. */
+    class NetworkRemoved extends DBusSignal {
+        public NetworkRemoved(String path, DBusPath network) throws DBusException {
+            super(path, network);
+        }
+    }
 }

@@ -1,9 +1,14 @@
 package org.bondtray.helper;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +20,7 @@ class NetworkCheckTest {
 
     @Test
     void aWifiPortJoiningAnotherNetworkMakesTheLastVerdictStale() {
-        try (NetworkCheck check = new NetworkCheck(() -> { })) {
+        try (NetworkCheck check = new NetworkCheck(() -> { }, (mac, ssid, same) -> { })) {
             // The cable is out: with one port nothing can be asked.
             check.consider("", List.of(wifi("office")));
             assertFalse(check.switchoverMayChangeNetwork(), "nothing known: the lease's network is the bond's");
@@ -28,5 +33,32 @@ class NetworkCheckTest {
             assertTrue(check.switchoverMayChangeNetwork(),
                     "joined another network: a switchover back to the cable may change networks");
         }
+    }
+
+    private static final byte[] LAN_GATEWAY = {0x52, 0x54, 0, 0, 0, 1};
+    private static final byte[] CAFE_GATEWAY = {0x52, 0x54, 0, 0, 0, 2};
+    private static final NetworkCheck.Port CABLE = new NetworkCheck.Port("eth0", 2, "02:00:00:00:00:01", "", true);
+
+    private static List<String> told(SameNetwork v, Optional<byte[]> cable, Optional<byte[]> wifi) {
+        Map<String, Optional<byte[]>> answers = new LinkedHashMap<>();
+        answers.put("eth0", cable);
+        answers.put("wlan0", wifi);
+        List<String> told = new ArrayList<>();
+        NetworkCheck.tell(v, List.of(CABLE, wifi("office")), answers,
+                (mac, ssid, same) -> told.add(mac + " " + ssid + " " + same));
+        return told;
+    }
+
+    @Test
+    void eachVerdictTellsWhetherTheWifiReachesTheCablesGateway() {
+        assertEquals(List.of("52:54:00:00:00:01 office true"),
+                told(SameNetwork.SAME, Optional.of(LAN_GATEWAY), Optional.of(LAN_GATEWAY)));
+        assertEquals(List.of("52:54:00:00:00:01 office false"),
+                told(SameNetwork.DIFFERENT, Optional.of(LAN_GATEWAY), Optional.of(CAFE_GATEWAY)));
+        assertEquals(List.of("52:54:00:00:00:01 office false"),
+                told(SameNetwork.DIFFERENT, Optional.of(LAN_GATEWAY), Optional.empty()));
+        assertEquals(List.of(), told(SameNetwork.DIFFERENT, Optional.empty(), Optional.of(CAFE_GATEWAY)),
+                "a cable that heard nothing names no network");
+        assertEquals(List.of(), told(SameNetwork.UNKNOWN, Optional.of(LAN_GATEWAY), Optional.empty()));
     }
 }

@@ -62,7 +62,7 @@ class NetworkMoveTest {
     void withStaticAddressingTheAddressStays() {
         NetworkMove move = new NetworkMove();
         BondSnapshot statik = new BondSnapshot(true, "up", "", "wired", "eth0", List.of("192.168.50.250/24"),
-                "different-network", List.of(CABLE, CAFE), List.of(), List.of(), 0, "off", "bond0", 0);
+                "different-network", List.of(CABLE, CAFE), List.of(), List.of(), 0, "off", "bond0", 0, List.of());
         move.seen(EN, statik);
         assertEquals("Cable unplugged; another network: connections were reset, the static address stays",
                 move.switched(EN, statik, "wlan0", "cable-unplugged", 40).body());

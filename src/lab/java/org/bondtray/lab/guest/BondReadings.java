@@ -79,6 +79,15 @@ final class BondReadings {
         return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.NETWORK);
     }
 
+    /** The helper's KeepingNetworks, joined by spaces. */
+    static String keeping(Properties bond) {
+        Object v = bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.KEEPING_NETWORKS);
+        if (v instanceof Object[] a) {
+            return String.join(" ", java.util.Arrays.stream(a).map(String::valueOf).toList());
+        }
+        return v instanceof java.util.List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : "";
+    }
+
     static String ssid(Properties bond, String port) {
         return portField(bond, port, BondProperties.PORT_SSID);
     }

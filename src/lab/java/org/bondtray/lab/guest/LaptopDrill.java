@@ -122,6 +122,7 @@ final class LaptopDrill implements Scenario {
         helper.cli(Topology.USER, "switch", "auto");
         r.guarded("step.neighbours", () -> new TrayNeighbours(r, alice, helper).run());
         r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan, alice).run());
+        r.guarded("step.preferred", () -> new PreferredNetwork(lab, r, props(lab), wlan).run());
         r.guarded("step.roam", () -> new WifiRoam(lab, r, wlan).run());
         r.guarded("step.hostile_ssid", () -> attacks.hostileSsid(alice, wlan));
         r.guarded("step.hung", () -> attacks.hungResolvconf(alice));

@@ -97,6 +97,36 @@ final class WifiStation {
         }
     }
 
+    /** "ssid=priority" of each network wpa_supplicant knows for {@code ifname}, sorted. */
+    String priorities(String ifname) {
+        org.bondtray.wifi.WpaClient client = new org.bondtray.wifi.WpaClient(bus);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        try {
+            for (Map.Entry<String, byte[]> n : client.networks(client.interfacePath(ifname)).entrySet()) {
+                Object all = bus.getRemoteObject(Wpa.BUS_NAME, n.getKey(), Properties.class).Get(Wpa.NETWORK, "Properties");
+                Object p = all instanceof Map<?, ?> m ? m.get("priority") : null;
+                out.add(org.bondtray.wifi.SsidText.show(n.getValue()) + "="
+                        + (p instanceof Variant<?> v ? v.getValue() : String.valueOf(p)));
+            }
+        } catch (org.bondtray.wifi.WpaClient.WifiException | DBusException | RuntimeException e) {
+            return "(" + e.getMessage() + ")";
+        }
+        return String.join(" ", out);
+    }
+
+    /**
+     * A new association as wpa_supplicant chooses it among the networks it knows: disconnect,
+     * then reassociate (a scan, then the best network by priority). Returns the SSID it joined.
+     */
+    String associateAnew(String ifname) throws DBusException {
+        WpaInterface wifi = bus.getRemoteObject(Wpa.BUS_NAME, interfacePath(ifname).getPath(), WpaInterface.class);
+        wifi.Disconnect();
+        Wait.until(ifname + " disconnected", Duration.ofSeconds(10), Duration.ofMillis(50), () -> !completed(ifname));
+        wifi.Reassociate();
+        awaitCompleted(ifname, Duration.ofSeconds(90));
+        return currentSsid(ifname);
+    }
+
     /** Puts {@code ifname} under wpa_supplicant without any network to join. */
     void manage(String ifname) throws DBusException {
         interfacePath(ifname);

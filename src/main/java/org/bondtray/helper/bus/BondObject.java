@@ -184,6 +184,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         p.put(BondProperties.DHCP, new Variant<>(dhcp, "a{sv}"));
         p.put(BondProperties.NETWORK, new Variant<>(v.network().wire()));
         p.put(BondProperties.CONFIRM_DEADLINE, new Variant<>(new UInt64(v.confirmDeadlineMicros())));
+        p.put(BondProperties.KEEPING_NETWORKS, strings(v.keepingNetworks()));
         return p;
     }
 

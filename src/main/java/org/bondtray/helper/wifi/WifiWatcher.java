@@ -48,6 +48,8 @@ public final class WifiWatcher implements AutoCloseable {
     private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<Integer> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
+    private AutoCloseable networkAdded;
+    private AutoCloseable networkRemoved;
     /** wpa_supplicant's unique name: its signals alone count. */
     private NameOwner wpaOwner;
 
@@ -73,6 +75,17 @@ public final class WifiWatcher implements AutoCloseable {
                         && signal.getPropertiesChanged().containsKey("State")) {
                     // A network joined from the picker was saved by wpa_supplicant just before.
                     keepSecret();
+                    changed.run();
+                }
+            });
+            // A network added or removed (the picker's join, a forget) may change which to prefer.
+            networkAdded = bus.addSigHandler(WpaInterface.NetworkAdded.class, signal -> {
+                if (wpaOwner.sent(signal)) {
+                    changed.run();
+                }
+            });
+            networkRemoved = bus.addSigHandler(WpaInterface.NetworkRemoved.class, signal -> {
+                if (wpaOwner.sent(signal)) {
                     changed.run();
                 }
             });
@@ -204,6 +217,53 @@ public final class WifiWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Has wpa_supplicant prefer, among the networks it knows for {@code ifname}, those in
+     * {@code keeping} (SSIDs as shown): priority 1 for them, 0 for the others, saved so it holds
+     * over a restart. wpa_supplicant then joins a keeping network whenever it chooses anew (a
+     * scan, a lost access point, a resume). A priority the user gave (any other number) is left
+     * as it is. Returns the networks raised in this call.
+     */
+    public List<String> prefer(String ifname, java.util.Collection<String> keeping) {
+        List<String> raised = new java.util.ArrayList<>();
+        try {
+            String path = supplicant().GetInterface(ifname).getPath();
+            boolean changed = false;
+            for (Map.Entry<String, byte[]> n : new WpaClient(bus).networks(path).entrySet()) {
+                Properties network = bus.getRemoteObject(Wpa.BUS_NAME, n.getKey(), Properties.class);
+                Object all = network.Get(Wpa.NETWORK, "Properties");
+                Object now = all instanceof Map<?, ?> m ? m.get("priority") : null;
+                String priority = now instanceof Variant<?> v ? String.valueOf(v.getValue()) : now == null ? "0" : now.toString();
+                String shown = SsidText.show(n.getValue());
+                String wanted = keeping.contains(shown) ? "1" : "0";
+                if ((!priority.equals("0") && !priority.equals("1")) || priority.equals(wanted)) {
+                    continue;
+                }
+                network.Set(Wpa.NETWORK, "Properties",
+                        new Variant<>(Map.of("priority", new Variant<>(Integer.parseInt(wanted))), "a{sv}"));
+                changed = true;
+                if (wanted.equals("1")) {
+                    raised.add(shown);
+                }
+            }
+            if (changed) {
+                try {
+                    bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).SaveConfig();
+                    keepSecret();
+                } catch (DBusExecutionException e) {
+                    // An interface someone else handed over without a file: preferred until wpa_supplicant restarts.
+                    LOG.info("the priorities on " + ifname + " are not saved: " + e.getMessage());
+                }
+                LOG.info("wpa_supplicant now prefers on " + ifname + " the Wi-Fi networks that reach the cable's: "
+                        + (keeping.isEmpty() ? "none known" : String.join(", ", keeping)));
+            }
+        } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
+            LOG.warning("could not have wpa_supplicant prefer the networks that keep connections on " + ifname + ": "
+                    + e.getMessage());
+        }
+        return raised;
+    }
+
     /** Lets go of an adapter the helper handed to wpa_supplicant, so another manager can take it. */
     public void forget(String ifname) {
         try {
@@ -270,8 +330,10 @@ public final class WifiWatcher implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (subscription != null) {
-            subscription.close();
+        for (AutoCloseable c : new AutoCloseable[] {subscription, networkAdded, networkRemoved}) {
+            if (c != null) {
+                c.close();
+            }
         }
         if (wpaOwner != null) {
             wpaOwner.close();

@@ -44,6 +44,8 @@ public final class WifiPicker {
     private final WpaClient wpa;
     private final Texts t;
     private final String preferredIfname;
+    /** The Wi-Fi networks the helper saw reach the cable's network (its KeepingNetworks). */
+    private final java.util.function.Supplier<List<String>> keeping;
     private final ExecutorService calls = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("wifi-picker").daemon().unstarted(r));
     private final Stage stage = new Stage();
@@ -66,11 +68,16 @@ public final class WifiPicker {
     private volatile long firstListNanos = -1;
     private volatile long freshListNanos = -1;
 
-    /** {@code preferredIfname}: the bond's Wi-Fi port, or null for wpa_supplicant's first interface. */
-    public WifiPicker(WpaClient wpa, Texts t, String preferredIfname) {
+    /**
+     * {@code preferredIfname}: the bond's Wi-Fi port, or null for wpa_supplicant's first
+     * interface; {@code keeping}: the networks where unplugging keeps connections, as the helper
+     * knows them now.
+     */
+    public WifiPicker(WpaClient wpa, Texts t, String preferredIfname, java.util.function.Supplier<List<String>> keeping) {
         this.wpa = wpa;
         this.t = t;
         this.preferredIfname = preferredIfname;
+        this.keeping = keeping;
         stage.setTitle(t.get("picker.title"));
         list.setId("networks");
         list.setCellFactory(v -> new Row());
@@ -358,11 +365,20 @@ public final class WifiPicker {
             Label detail = new Label(String.join("  ", List.of(state, n.security() == Security.OPEN
                     ? t.get("picker.open") : n.security().label()).stream().filter(x -> !x.isEmpty()).toList()));
             detail.setStyle("-fx-opacity: 0.7");
-            HBox box = new HBox(8, bars, name, gap, detail);
+            boolean keeps = keeping.get().contains(n.name());
+            Label keepsLine = new Label(keeps ? t.get("picker.keeps") : "");
+            keepsLine.setId("keeps-" + getIndex());
+            keepsLine.setStyle("-fx-opacity: 0.7; -fx-font-size: 0.85em");
+            VBox named = new VBox(0, name);
+            if (keeps) {
+                named.getChildren().add(keepsLine);
+            }
+            HBox box = new HBox(8, bars, named, gap, detail);
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(box);
-            setAccessibleText(n.name() + ", " + n.bars() + "/4, " + n.security().label() + (state.isEmpty() ? "" : ", " + state));
+            setAccessibleText(n.name() + ", " + n.bars() + "/4, " + n.security().label() + (state.isEmpty() ? "" : ", " + state)
+                    + (keeps ? ", " + t.get("picker.keeps") : ""));
         }
     }
 }

@@ -51,7 +51,8 @@ public final class FxWindows implements TrayWindows {
                     if (picker == null) {
                         BondSnapshot.Port wifi = app.snapshot().ports().stream().filter(BondSnapshot.Port::wireless)
                                 .findFirst().orElse(null);
-                        picker = new WifiPicker(new WpaClient(app.system()), app.texts(), wifi == null ? null : wifi.name());
+                        picker = new WifiPicker(new WpaClient(app.system()), app.texts(), wifi == null ? null : wifi.name(),
+                                () -> app.snapshot().keepingNetworks());
                     }
                     picker.open();
                 }

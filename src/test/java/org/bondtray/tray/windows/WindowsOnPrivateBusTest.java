@@ -173,7 +173,7 @@ class WindowsOnPrivateBusTest {
     @Test
     void aJapanesePickerSaysWpaSupplicantsRefusalInJapanese() throws Exception {
         org.bondtray.tray.picker.WifiPicker jp = FxWindows.onFx(() -> new org.bondtray.tray.picker.WifiPicker(
-                new org.bondtray.wifi.WpaClient(system), new Texts(Locale.JAPANESE), null));
+                new org.bondtray.wifi.WpaClient(system), new Texts(Locale.JAPANESE), null, List::of));
         FxWindows.onFx(() -> {
             jp.open();
             return null;
