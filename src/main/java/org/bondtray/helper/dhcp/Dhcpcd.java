@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
@@ -37,6 +38,8 @@ public final class Dhcpcd implements AutoCloseable {
     /** Another network: the address is dead, so the wait is short; it still spares a flapping cable. */
     private static final Duration NETWORK_SETTLE = Duration.ofMillis(300);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** dhcpcd stops in about 0.5 s under the lab's emulated CPU; past this it is killed. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(3);
     /** How long a reload may take to read the file (0.15 s in the lab's emulated VM) before it is asked again. */
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(3);
     private static final int RELOAD_ASKS = 3;
@@ -175,18 +178,37 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address in
-     * place until the new one has an answer) and starts a new one at once.
+     * place until the new one has an answer) and starts a new one at once. A dhcpcd that does not
+     * go within {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1, started seconds before,
+     * leave a SIGTERM unanswered for 10 s, and the old dhcpcd was then adopted, keeping the other
+     * network's address on the way back.
      */
     private void restart() {
         ProcessHandle old = running;
         running = null;
-        old.destroy();
-        try {
-            old.onExit().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") did not stop in time: " + e);
+        if (!stopped(old, false) && !stopped(old, true)) {
+            LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") outlived SIGKILL");
         }
         startOrAdopt();
+    }
+
+    /** Sends SIGTERM (or SIGKILL) to {@code p}; whether it is gone within {@link #STOP_WAIT}. */
+    private boolean stopped(ProcessHandle p, boolean kill) {
+        boolean sent = kill ? p.destroyForcibly() : p.destroy();
+        try {
+            p.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            LOG.warning("dhcpcd for " + bond + " (pid " + p.pid() + ") still runs " + STOP_WAIT.toSeconds() + " s after "
+                    + (kill ? "SIGKILL" : "SIGTERM") + (sent ? "" : ", which could not be sent")
+                    + (kill ? "" : "; killing it"));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !p.isAlive();
+        }
     }
 
     /** DHCP is no longer wanted (static addressing): dhcpcd releases and exits, in its own time. */
