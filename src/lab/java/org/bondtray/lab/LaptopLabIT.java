@@ -113,9 +113,12 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("stalled.busy") >= 6, "the rest are refused at once, as Busy"),
                 () -> assertEquals(0, r.number("stalled.read_exit")),
                 () -> assertTrue(r.number("stalled.bus_read_ms") < 1000, "the helper answers a read within 1 s"),
-                () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 1000,
-                        "a read answers within 1 s of an unloaded one"),
-                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.switch_quiet_ms") + 1000,
+                // The command line's own time includes a JVM's start on the emulated CPU, which the
+                // ten waiting callers' processes share (one run: 3.5 s quiet, 5.7 s loaded, while
+                // the bus read above took 0.15 s): the helper's share is bounded by that read.
+                () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 3000,
+                        "a read answers within 3 s of an unloaded one"),
+                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.switch_quiet_ms") + 3000,
                         "so does another call: " + r.text("stalled.switch_output")),
                 // No bond yet: NotFound is the helper's real answer, not a Busy behind her configures.
                 () -> assertTrue(r.text("stalled.switch_output").contains("org.bondtray.Error.NotFound"),
