@@ -142,6 +142,13 @@ final class WindowHands {
         return text(stage, "message");
     }
 
+    /** The picker's rows as a screen reader hears them (their accessible text), in order. */
+    static List<String> spokenRows(Stage picker) {
+        ListView<?> list = (ListView<?>) node(picker, "networks");
+        return fx(() -> list.lookupAll(".list-cell").stream().map(Node::getAccessibleText)
+                .filter(t -> t != null && !t.isEmpty()).distinct().toList());
+    }
+
     /** The picker's rows: name, then * for the network in use or + for a saved one. */
     @SuppressWarnings("unchecked")
     static List<String> networks(Stage picker) {

@@ -20,13 +20,15 @@ import org.bondtray.helper.config.AtomicFile;
  * verdict says the opposite. A cable's network is known by who answers for its gateway (the
  * gateway's MAC), so the office's networks are remembered apart from home's. Kept in a file of
  * the configuration folder, a line per network: the gateway's MAC, a tab, the SSID as shown
- * (control characters escaped, so a line is a line).
+ * (control characters escaped, so a line is a line); and a line {@code cable<TAB>MAC} for the
+ * network the cable was last on, which the preference is for until the next verdict.
  */
 public final class KeepingNetworks {
     private static final Logger LOG = Logger.getLogger(KeepingNetworks.class.getName());
     private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
     /** Networks remembered per cable network, oldest forgotten first: a laptop meets a few. */
     private static final int MOST = 64;
+    private static final String CABLE = "cable";
 
     private final Path file;
     /** Gateway MAC → the SSIDs (as shown) that reach it; in the order they were learned. */
@@ -41,24 +43,27 @@ public final class KeepingNetworks {
 
     /**
      * A verdict: through the cable {@code gatewayMac} answered, and the Wi-Fi on {@code ssid}
-     * reached the same network or not. Returns whether what is remembered changed.
+     * reached the same network or not. Returns whether {@link #now} may give something else now.
      */
     public synchronized boolean judged(String gatewayMac, String ssid, boolean same) {
         if (!MAC.matcher(gatewayMac).matches() || !plain(ssid)) {
             return false;
         }
+        boolean moved = !cable.equals(gatewayMac);
         cable = gatewayMac;
         Set<String> known = keeping.computeIfAbsent(gatewayMac, k -> new LinkedHashSet<>());
         boolean changed = same ? known.add(ssid) : known.remove(ssid);
         if (known.size() > MOST) {
             known.remove(known.iterator().next());
         }
+        if (changed || moved) {
+            save();
+        }
         if (changed) {
             LOG.info("Wi-Fi " + ssid + (same ? " reaches" : " does not reach") + " the cable's network (gateway "
                     + gatewayMac + ")" + (same ? ": it is preferred there from now on" : ""));
-            save();
         }
-        return changed;
+        return changed || moved;
     }
 
     /** The Wi-Fi networks known to reach the network the cable was last on; empty if none or unknown. */
@@ -82,7 +87,9 @@ public final class KeepingNetworks {
                 }
                 String mac = line.substring(0, tab);
                 String ssid = line.substring(tab + 1);
-                if (MAC.matcher(mac).matches() && plain(ssid)) {
+                if (mac.equals(CABLE) && MAC.matcher(ssid).matches()) {
+                    cable = ssid;
+                } else if (MAC.matcher(mac).matches() && plain(ssid)) {
                     keeping.computeIfAbsent(mac, k -> new LinkedHashSet<>()).add(ssid);
                 }
             }
@@ -96,6 +103,7 @@ public final class KeepingNetworks {
         lines.add("# Written by bondtray-helper: the Wi-Fi networks each cable network (its gateway's MAC)");
         lines.add("# was seen to reach, so unplugging keeps connections. wpa_supplicant prefers them.");
         keeping.forEach((mac, ssids) -> ssids.forEach(s -> lines.add(mac + "\t" + s)));
+        lines.add(CABLE + "\t" + cable);
         try {
             AtomicFile.write(file, String.join("\n", lines) + "\n", "rw-------");
         } catch (IOException e) {

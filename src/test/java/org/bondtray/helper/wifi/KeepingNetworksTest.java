@@ -30,6 +30,9 @@ class KeepingNetworksTest {
         assertEquals(List.of("home"), k.now(), "the cable is at home now: home's networks");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
+        KeepingNetworks restarted = new KeepingNetworks(file);
+        assertEquals(List.of("home"), restarted.now(), "after a restart: the networks of the cable's last network");
+
         KeepingNetworks again = new KeepingNetworks(file);
         again.judged(OFFICE, "guest", false);
         assertEquals(List.of("office-wifi"), again.now(), "remembered over a restart, per cable network");
