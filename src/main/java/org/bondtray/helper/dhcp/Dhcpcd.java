@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
 import org.bondtray.helper.config.AtomicFile;
+import org.bondtray.helper.kernel.ProcessExit;
 
 /**
  * dhcpcd for the bond, supervised: started once the bond has an active port, adopted if one is
@@ -196,7 +197,7 @@ public final class Dhcpcd implements AutoCloseable {
     private boolean stopped(ProcessHandle p, boolean kill) {
         boolean sent = kill ? p.destroyForcibly() : p.destroy();
         try {
-            p.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            ProcessExit.of(p).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
             LOG.warning("dhcpcd for " + bond + " (pid " + p.pid() + ") still runs " + STOP_WAIT.toSeconds() + " s after "
@@ -236,7 +237,7 @@ public final class Dhcpcd implements AutoCloseable {
         if (running != null && running.isAlive()) {
             command("--release");
             try {
-                running.onExit().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                ProcessExit.of(running).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warning("dhcpcd for " + bond + " did not exit after releasing; stopping it");
                 running.destroy();
@@ -288,7 +289,8 @@ public final class Dhcpcd implements AutoCloseable {
         running = p;
         state = "running";
         changed.run();
-        p.onExit().thenRun(() -> thread.execute(() -> {
+        // Not p.onExit(): for dhcpcd in its own unit that polls all day (see ProcessExit).
+        ProcessExit.of(p).thenRun(() -> thread.execute(() -> {
             if (running != p || !wanted) {
                 return;
             }

@@ -53,6 +53,11 @@ final class Libc {
     private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
 
+    /** pidfd_open(2), wrapped by glibc since 2.36; absent before. */
+    private static final java.util.Optional<MethodHandle> PIDFD_OPEN = LINKER.defaultLookup().find("pidfd_open")
+            .map(f -> LINKER.downcallHandle(f, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT),
+                    Linker.Option.captureCallState("errno")));
+
     private Libc() {
     }
 
@@ -133,6 +138,17 @@ final class Libc {
     /** poll(2) on {@code n} struct pollfd in {@code fds}; {@code timeoutMs} -1 waits for good. */
     static int poll(MemorySegment fds, int n, int timeoutMs) throws ErrnoException {
         return (int) call("poll", s -> (int) POLL.invokeExact(s, fds, (long) n, timeoutMs));
+    }
+
+    /** Whether this C library has pidfd_open(2). */
+    static boolean hasPidfd() {
+        return PIDFD_OPEN.isPresent();
+    }
+
+    /** A pidfd for {@code pid} (closed on exec, as pidfds always are): readable once it exits. */
+    static int pidfdOpen(long pid) throws ErrnoException {
+        MethodHandle h = PIDFD_OPEN.orElseThrow();
+        return (int) call("pidfd_open", s -> (int) h.invokeExact(s, (int) pid, 0));
     }
 
     /** A new eventfd(2), counter 0, closed on exec. */
