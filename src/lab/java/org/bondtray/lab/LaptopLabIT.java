@@ -105,7 +105,7 @@ class LaptopLabIT {
     @DisplayName("ten of alice's Setup calls wait on a dialog nobody answers: at most two wait, the rest are Busy, reads and her switch still answer")
     void anUnansweredAgentStallsNobody() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.read_exit", "stalled.switch_quiet_ms", "stalled.switch_ms",
+        r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.control_ms", "stalled.read_exit", "stalled.switch_quiet_ms", "stalled.switch_ms",
                 "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms");
         assertAll(
                 () -> assertEquals("true", r.text("stalled.dialog_shown"), "polkit was asking (else this proves nothing)"),
@@ -113,13 +113,14 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("stalled.busy") >= 6, "the rest are refused at once, as Busy"),
                 () -> assertEquals(0, r.number("stalled.read_exit")),
                 () -> assertTrue(r.number("stalled.bus_read_ms") < 1000, "the helper answers a read within 1 s"),
-                // The command line's own time includes a JVM's start on the emulated CPU, which the
-                // ten waiting callers' processes share (one run: 3.5 s quiet, 5.7 s loaded, while
-                // the bus read above took 0.15 s): the helper's share is bounded by that read.
-                () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.read_quiet_ms") + 3000,
-                        "a read answers within 3 s of an unloaded one"),
-                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.switch_quiet_ms") + 3000,
-                        "so does another call: " + r.text("stalled.switch_output")),
+                // alice's gdbus calls include a process's start on the emulated CPU, which the dialog
+                // and the waiting callers share (runs: 1.9-3.5 s quiet, 5.4-5.7 s loaded, while the
+                // bus read above took 0.15 s). Each is held against a call of the same kind to the
+                // bus daemon under the same load: what is left is the helper's (and polkit's) share.
+                () -> assertTrue(r.number("stalled.read_ms") < r.number("stalled.control_ms") + 1000,
+                        "a read answers within 1 s of a call to the bus daemon: " + r.text("stalled.control_ms")),
+                () -> assertTrue(r.number("stalled.switch_ms") < r.number("stalled.control_ms") + 2000,
+                        "another call too (polkit asked, within 2 s): " + r.text("stalled.switch_output")),
                 // No bond yet: NotFound is the helper's real answer, not a Busy behind her configures.
                 () -> assertTrue(r.text("stalled.switch_output").contains("org.bondtray.Error.NotFound"),
                         "her switch is not held up by her configures: " + r.text("stalled.switch_output")),

@@ -196,6 +196,12 @@ final class LaptopDrill implements Scenario {
             Wait.sleep(Duration.ofSeconds(4));
             r.put("stalled.dialog_shown", alice.dialogShown());
             r.put("stalled.bus_read_ms", busRead(lab));
+            // The same kind of call to the bus daemon itself, under the same load: what a process's
+            // start and a call cost on the emulated CPU now, apart from the helper.
+            t0 = System.nanoTime();
+            cmd.tryRun(DesktopSession.asUser(Topology.USER, "gdbus", "call", "--system", "--dest", "org.freedesktop.DBus",
+                    "--object-path", "/org/freedesktop/DBus", "--method", "org.freedesktop.DBus.GetId"));
+            r.put("stalled.control_ms", (System.nanoTime() - t0) / 1_000_000);
             t0 = System.nanoTime();
             Cmd.Result answered = cmd.tryRun(read);
             r.put("stalled.read_ms", (System.nanoTime() - t0) / 1_000_000).put("stalled.read_exit", answered.exit());
