@@ -28,6 +28,7 @@ final class DesktopOnline {
     private final Cmd cmd;
     private final String name;
     private Process watch;
+    private int watches;
 
     DesktopOnline(Cmd cmd, String name) {
         this.cmd = cmd;
@@ -43,14 +44,36 @@ final class DesktopOnline {
         return nmcli + " " + state + " " + glib;
     }
 
-    /** Whether a reading of {@link #now} is online every way. */
-    static boolean online(String reading) {
-        return reading.equals("connected " + CONNECTED_GLOBAL + " available full");
+    /** How NetworkManager holds the bond: its device, its generated connection, and the kernel's routes on it. */
+    String bondSeen() {
+        return cmd.tryRun("nmcli", "-t", "-f", "GENERAL.STATE,GENERAL.CONNECTION,IP4.GATEWAY", "device", "show", "bond0")
+                .out().strip().replace('\n', ' ')
+                + " | " + cmd.tryRun("nmcli", "-t", "-f", "ipv4.method,ipv4.gateway,ipv4.never-default", "connection", "show",
+                        "bond0").out().strip().replace('\n', ' ')
+                + " | " + cmd.tryRun("ip", "-4", "route", "show", "dev", "bond0").out().strip().replace('\n', ';');
+    }
+
+    /** NetworkManager asked to check its connectivity again (CheckConnectivity), then read as {@link #now}. */
+    String afterCheck() {
+        cmd.tryRun("busctl", "call", "org.freedesktop.NetworkManager", "/org/freedesktop/NetworkManager",
+                "org.freedesktop.NetworkManager", "CheckConnectivity");
+        return now();
+    }
+
+    /**
+     * Whether a reading of {@link #now} says connected: NetworkManager's state local, site or
+     * global. Global needs a default route NetworkManager counts, and it counts none on a device
+     * it did not configure whose address has a lifetime (a DHCP lease): its generated connection
+     * then holds no address and no gateway (the README's NetworkManager entry).
+     */
+    static boolean connected(String reading) {
+        return reading.matches("connected.* (50|60|" + CONNECTED_GLOBAL + ") .*");
     }
 
     /** Starts recording NetworkManager's StateChanged signals. */
     void watch() {
-        watch = cmd.start(name, "dbus-monitor", "--system",
+        watches++;
+        watch = cmd.start(name + "-" + watches, "dbus-monitor", "--system",
                 "type='signal',path='/org/freedesktop/NetworkManager',interface='org.freedesktop.NetworkManager',member='StateChanged'");
         // dbus-monitor needs a moment to become a monitor.
         Wait.sleep(Duration.ofSeconds(2));
@@ -59,7 +82,7 @@ final class DesktopOnline {
     /** Stops the watch; the states NetworkManager announced meanwhile, in order. */
     List<Integer> stop() throws IOException {
         Cmd.stop(watch, Duration.ofSeconds(5));
-        Path log = cmd.logDir().resolve(name + ".log");
+        Path log = cmd.logDir().resolve(name + "-" + watches + ".log");
         List<Integer> states = new ArrayList<>();
         if (Files.exists(log)) {
             Matcher m = STATE.matcher(Files.readString(log));

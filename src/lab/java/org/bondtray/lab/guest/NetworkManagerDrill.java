@@ -45,11 +45,12 @@ final class NetworkManagerDrill implements Scenario {
             r.put("bond.address_ms", Wait.until("the bond's address from DHCP", Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> !lab.net().addresses("bond0", 4).isEmpty()));
             r.put("bond.address", first(lab.net().addresses("bond0", 4)));
-            // The desktop's word once the bond has its address: online, as before setup.
+            // NetworkManager's word once the bond has its address: connected, as before setup.
             String[] reading = {""};
             r.put("online.setup_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
-                    () -> DesktopOnline.online(reading[0] = online.now())));
-            r.put("online.after_setup", reading[0]).put("online.setup_states", online.stop().toString());
+                    () -> DesktopOnline.connected(reading[0] = online.now())));
+            r.put("online.after_setup", reading[0]).put("online.setup_states", online.stop().toString())
+                    .put("online.bond_seen", online.bondSeen()).put("online.after_check", online.afterCheck());
             online.watch();
             r.put("eth_addresses_after_setup", String.join(" ", lab.net().addresses(wired, 4)));
             r.put("wifi.ssid_under_helper", lab.wifi().currentSsid(wlan));
@@ -78,7 +79,7 @@ final class NetworkManagerDrill implements Scenario {
             r.guarded("step.wpa_restart", restarts::wpaSupplicant);
             // After NetworkManager's own restarts (each a moment without it on the bus).
             r.put("online.after_restarts_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(250),
-                    () -> DesktopOnline.online(reading[0] = online.now())));
+                    () -> DesktopOnline.connected(reading[0] = online.now())));
             r.put("online.after_restarts", reading[0]);
             resaved(lab, r, helper);
             Cmd.Result disable = helper.cli(Topology.USER, "disable");
