@@ -295,6 +295,35 @@ class LaptopLabIT {
     }
 
     @Test
+    @DisplayName("suspend and resume (systemctl suspend, logind, the kernel's freezer): nothing changed, the cable pulled, the cable plugged in during the sleep")
+    void suspendAndResume() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
+        r.print("sleep.quiet.slept_ms", "sleep.quiet.router_ms", "sleep.quiet.address", "sleep.quiet.active",
+                "sleep.quiet.notices", "sleep.cut.slept_ms", "sleep.cut.router_ms", "sleep.cut.address", "sleep.cut.active",
+                "sleep.cut.notices", "sleep.plug.slept_ms", "sleep.plug.router_ms", "sleep.plug.active", "sleep.plug.notices",
+                "sleep.helper_said", "step.sleep.error");
+        assertAll(
+                () -> assertEquals("", r.textOr("step.sleep.error", "")),
+                () -> assertEquals(3, r.number("sleep.helper_said"), "the helper heard each wake-up from logind"),
+                () -> assertTrue(r.number("sleep.quiet.router_ms") >= 0 && r.number("sleep.quiet.router_ms") <= 5_000,
+                        "the router answers within 5 s of the wake-up: " + r.text("sleep.quiet.router_ms")),
+                () -> assertEquals("eth0", r.text("sleep.quiet.active")),
+                () -> assertEquals(0, r.number("sleep.quiet.notice_count"), "nothing changed, nothing said: "
+                        + r.text("sleep.quiet.notices")),
+                () -> assertTrue(r.number("sleep.cut.router_ms") >= 0 && r.number("sleep.cut.router_ms") <= 5_000,
+                        "on the Wi-Fi, the router answers within 5 s of the wake-up: " + r.text("sleep.cut.router_ms")),
+                () -> assertEquals("wlan0", r.text("sleep.cut.active")),
+                () -> assertTrue(r.text("sleep.cut.address").startsWith("192.168.50."), r.text("sleep.cut.address")),
+                () -> assertEquals(1, r.number("sleep.cut.notice_count"), "one notice after the sleep, no more: "
+                        + r.text("sleep.cut.notices")),
+                () -> assertTrue(r.text("sleep.cut.notices").contains("Now on Wi-Fi"), r.text("sleep.cut.notices")),
+                () -> assertTrue(r.number("sleep.plug.router_ms") >= 0 && r.number("sleep.plug.router_ms") <= 5_000,
+                        "back on the cable, the router answers within 5 s of the wake-up: " + r.text("sleep.plug.router_ms")),
+                () -> assertEquals("eth0", r.text("sleep.plug.active")),
+                () -> assertTrue(r.number("sleep.plug.notice_count") <= 1, "at most one notice: " + r.text("sleep.plug.notices")));
+    }
+
+    @Test
     @DisplayName("no system bus: bondtray status says so with exit 3 at once; --version and --help need none")
     void noBusIsSaidAtOnce() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);

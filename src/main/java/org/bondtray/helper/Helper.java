@@ -751,6 +751,33 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         });
     }
 
+    /**
+     * logind says the machine goes to sleep ({@code start}) or woke up. While it slept the lease
+     * may have run out (dhcpcd's timers do not count the sleep), the cable may have been pulled
+     * or plugged in, and the Wi-Fi may be back on another access point or network: so after a
+     * wake-up every port is looked at again, the same-network verdict is asked anew, and dhcpcd
+     * confirms the lease with a renewal (the server's ACK, or its NAK and a new lease). A move to
+     * another network found on the way starts a new dhcpcd as at any switchover.
+     */
+    public void sleeping(boolean start) {
+        if (start) {
+            LOG.info("the machine goes to sleep");
+            return;
+        }
+        onWorker("looking again after a wake-up", () -> {
+            BondConfig c = config;
+            if (c == null || unsupported != null) {
+                return;
+            }
+            LOG.info("the machine woke up: the ports, the lease and the same-network verdict are checked again");
+            network.askAgain();
+            if (c.addressing() != Addressing.STATIC) {
+                dhcp.wokeUp();
+            }
+            refresh();
+        });
+    }
+
     /** wpa_supplicant changed a state: look again (a Wi-Fi port may have become ready). */
     public void wifiChanged() {
         requestRefresh();

@@ -18,6 +18,7 @@ import org.bondtray.helper.kernel.NativeHeap;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;
+import org.bondtray.logind.SleepWatch;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 
@@ -63,6 +64,8 @@ public final class HelperMain {
         // A file an older version or wpa_supplicant left readable is closed before anything else.
         wifi.keepSecret();
         helper.start(object, wifi, new Takeover(bus, configDir));
+        // Closed with the bus.
+        SleepWatch.follow(bus, helper::sleeping);
         bus.exportObject(object.getObjectPath(), object);
         SignatureGuard.install(bus, object.getObjectPath(), object);
         bus.requestBusName(BondtrayBus.BUS_NAME);

@@ -82,6 +82,11 @@ final class NetworkCheck implements AutoCloseable {
         return lastKnown == SameNetwork.DIFFERENT || joinedSince;
     }
 
+    /** The next look asks the gateway again even if nothing seems changed (after a wake-up). */
+    synchronized void askAgain() {
+        judgedKey = "";
+    }
+
     /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
     synchronized void consider(String gateway, List<Port> ports) {
         for (Port p : ports) {

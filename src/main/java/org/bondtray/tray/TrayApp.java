@@ -119,10 +119,11 @@ public final class TrayApp implements AutoCloseable {
         }));
         subscriptions.add(system.addSigHandler(Bond.RolledBack.class, s -> {
             if (fromHelper(s)) {
-                notifier.show(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason(), true),
+                tell(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason(), true),
                         TrayIconName.of(snapshot), false);
             }
         }));
+        subscriptions.add(org.bondtray.logind.SleepWatch.follow(system, this::sleeping));
         reload();
         register();
         sampler.schedule(this::checkPanel, panelGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -131,6 +132,7 @@ public final class TrayApp implements AutoCloseable {
     }
 
     private static final long SAMPLE_EVERY_S = 30;
+    private final SleepQuiet quiet = new SleepQuiet();
 
     /**
      * Whether {@code s} is the helper's, about its bond: sent by the current owner of its bus
@@ -323,8 +325,8 @@ public final class TrayApp implements AutoCloseable {
         snapshot = now;
         item.show(look(now));
         menu.update(TrayMenuModel.items(now, texts));
-        texts.change(before, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
-        move.seen(texts, now).ifPresent(n -> notifier.show(n, TrayIconName.of(now), false));
+        texts.change(before, now).ifPresent(n -> tell(n, TrayIconName.of(now), false));
+        move.seen(texts, now).ifPresent(n -> tell(n, TrayIconName.of(now), false));
         history.sample(java.time.Instant.now(), now);
         listeners.forEach(l -> l.accept(now));
     }
@@ -340,13 +342,37 @@ public final class TrayApp implements AutoCloseable {
         return m;
     }
 
+    /** A notice, unless the machine sleeps or just woke up (see {@link SleepQuiet}). */
+    private void tell(TrayTexts.Notice n, String icon, boolean switchBack) {
+        if (!quiet.holds(new SleepQuiet.Held(n, icon, switchBack, false), System.nanoTime())) {
+            notifier.show(n, icon, switchBack);
+        }
+    }
+
+    /** logind's PrepareForSleep; after a wake-up, once settled, what changed is told once. */
+    private void sleeping(boolean start) {
+        BondSnapshot s = snapshot;
+        quiet.sleeping(start, s.activePort(), s.address(), System.nanoTime());
+        if (!start) {
+            sampler.schedule(() -> {
+                BondSnapshot now = snapshot;
+                quiet.settled(now.activePort(), now.address())
+                        .ifPresent(h -> notifier.show(h.notice(), h.icon(), h.switchBack()));
+            }, SleepQuiet.SETTLE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void switchedOver(String from, String to, String reason, long outageMs) {
         if (to.isEmpty()) {
             return;
         }
         BondSnapshot s = snapshot;
         history.switched(java.time.Instant.now(), from, to, reason, outageMs);
-        notifier.show(move.switched(texts, s, to, reason, outageMs), TrayIconName.of(s), !"user-request".equals(reason));
+        TrayTexts.Notice n = move.switched(texts, s, to, reason, outageMs);
+        boolean switchBack = !"user-request".equals(reason);
+        if (!quiet.holds(new SleepQuiet.Held(n, TrayIconName.of(s), switchBack, true), System.nanoTime())) {
+            notifier.show(n, TrayIconName.of(s), switchBack);
+        }
     }
 
     private TrayItem.Look look(BondSnapshot s) {

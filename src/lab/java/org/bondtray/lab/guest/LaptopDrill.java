@@ -124,6 +124,7 @@ final class LaptopDrill implements Scenario {
         r.guarded("step.walk", () -> new OfficeWalk(lab, r, props(lab), wlan, alice).run());
         r.guarded("step.preferred", () -> new PreferredNetwork(lab, r, props(lab), wlan).run());
         r.guarded("step.roam", () -> new WifiRoam(lab, r, wlan).run());
+        r.guarded("step.sleep", () -> new Suspend(lab, r, props(lab), wlan, alice).run());
         r.guarded("step.hostile_ssid", () -> attacks.hostileSsid(alice, wlan));
         r.guarded("step.hung", () -> attacks.hungResolvconf(alice));
         Cmd.Result disable = helper.cli(Topology.USER, "disable");

@@ -136,6 +136,18 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /**
+     * The machine woke up: dhcpcd's timers did not count the sleep, so the lease may be over
+     * without dhcpcd knowing. A renewal asks the server (see {@link #macChanged}); a pending
+     * start of a new dhcpcd for another network is not replaced by it.
+     */
+    public void wokeUp() {
+        afterSwitch(RENEW_SETTLE, false, () -> {
+            LOG.info("after the wake-up dhcpcd renews the lease");
+            command("--renew");
+        });
+    }
+
+    /**
      * Traffic moved to a port on another network than the lease's: the old server cannot be
      * reached, so a renewal would keep a dead address until the lease ends. dhcpcd must ask the
      * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
