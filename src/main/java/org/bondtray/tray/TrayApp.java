@@ -58,8 +58,8 @@ public final class TrayApp implements AutoCloseable {
     private volatile TraySettings settings = TraySettings.ofUser();
     private final List<java.util.function.Consumer<BondSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The chart's line needs readings between the helper's changes, too. */
-    private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("history-sampler").daemon().unstarted(r));
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("tray-timers").daemon().unstarted(r));
     private volatile TrayWindows windows = TrayWindows.NONE;
     /** How long a panel may take to take the icon before the tray says none will. */
     private volatile java.time.Duration panelGrace = java.time.Duration.ofSeconds(8);
@@ -126,12 +126,9 @@ public final class TrayApp implements AutoCloseable {
         subscriptions.add(org.bondtray.logind.SleepWatch.follow(system, this::sleeping));
         reload();
         register();
-        sampler.schedule(this::checkPanel, panelGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        sampler.scheduleAtFixedRate(() -> history.sample(java.time.Instant.now(), snapshot), SAMPLE_EVERY_S,
-                SAMPLE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+        timers.schedule(this::checkPanel, panelGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    private static final long SAMPLE_EVERY_S = 30;
     private final SleepQuiet quiet = new SleepQuiet();
 
     /**
@@ -354,7 +351,7 @@ public final class TrayApp implements AutoCloseable {
         BondSnapshot s = snapshot;
         quiet.sleeping(start, s.activePort(), s.address(), System.nanoTime());
         if (!start) {
-            sampler.schedule(() -> {
+            timers.schedule(() -> {
                 BondSnapshot now = snapshot;
                 quiet.settled(now.activePort(), now.address())
                         .ifPresent(h -> notifier.show(h.notice(), h.icon(), h.switchBack()));
@@ -427,7 +424,7 @@ public final class TrayApp implements AutoCloseable {
             }
         }
         calls.shutdownNow();
-        sampler.shutdownNow();
+        timers.shutdownNow();
         leaveLegacyTray();
         windows.close();
         session.unExportObject(SniNames.ITEM_PATH);

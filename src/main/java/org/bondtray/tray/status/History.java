@@ -48,7 +48,10 @@ public final class History {
                 .mapToInt(BondSnapshot.Port::signal).max().orElse(0);
         synchronized (this) {
             samples.addLast(new Sample(at, active == null ? "" : active.kind(), signal));
-            while (!samples.isEmpty() && samples.peekFirst().at().isBefore(at.minus(SPAN))) {
+            // A reading holds until the next one, so the newest from before the hour stays: it
+            // says how the hour began. Readings come with changes only, not on a timer.
+            Instant start = at.minus(SPAN);
+            while (samples.size() > 1 && !second().at().isAfter(start)) {
                 samples.removeFirst();
             }
         }
@@ -60,7 +63,13 @@ public final class History {
         return List.copyOf(switches);
     }
 
-    /** Oldest first, at most {@link #SPAN} old. */
+    private Sample second() {
+        var it = samples.iterator();
+        it.next();
+        return it.next();
+    }
+
+    /** Oldest first: the hour's readings, and the one that was in force as it began. */
     public synchronized List<Sample> samples() {
         return List.copyOf(samples);
     }

@@ -32,6 +32,11 @@ class HistoryTest {
         assertEquals("wired", s.get(0).activeKind());
         assertEquals("wireless", s.get(s.size() - 1).activeKind());
         assertEquals(-61, s.get(0).wifiSignalDbm(), "the Wi-Fi's signal, even as standby");
+        History quiet = new History();
+        quiet.sample(t0, on("eth0"));
+        quiet.sample(t0.plus(Duration.ofHours(3)), on("eth0"));
+        assertEquals(List.of(t0, t0.plus(Duration.ofHours(3))), quiet.samples().stream().map(History.Sample::at).toList(),
+                "with no change for hours, the reading from before the hour still tells how it began");
         History none = new History();
         none.sample(t0, BondSnapshot.unreachable("gone"));
         assertEquals("", none.samples().get(0).activeKind(), "no helper: no link known to carry anything");
