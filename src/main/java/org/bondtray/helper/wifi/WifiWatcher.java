@@ -222,10 +222,9 @@ public final class WifiWatcher implements AutoCloseable {
      * {@code keeping} (SSIDs as shown): priority 1 for them, 0 for the others, saved so it holds
      * over a restart. wpa_supplicant then joins a keeping network whenever it chooses anew (a
      * scan, a lost access point, a resume). A priority the user gave (any other number) is left
-     * as it is. Returns the networks raised in this call.
+     * as it is.
      */
-    public List<String> prefer(String ifname, java.util.Collection<String> keeping) {
-        List<String> raised = new java.util.ArrayList<>();
+    public void prefer(String ifname, java.util.Collection<String> keeping) {
         try {
             String path = supplicant().GetInterface(ifname).getPath();
             boolean changed = false;
@@ -242,9 +241,6 @@ public final class WifiWatcher implements AutoCloseable {
                 network.Set(Wpa.NETWORK, "Properties",
                         new Variant<>(Map.of("priority", new Variant<>(Integer.parseInt(wanted))), "a{sv}"));
                 changed = true;
-                if (wanted.equals("1")) {
-                    raised.add(shown);
-                }
             }
             if (changed) {
                 try {
@@ -261,7 +257,6 @@ public final class WifiWatcher implements AutoCloseable {
             LOG.warning("could not have wpa_supplicant prefer the networks that keep connections on " + ifname + ": "
                     + e.getMessage());
         }
-        return raised;
     }
 
     /** Lets go of an adapter the helper handed to wpa_supplicant, so another manager can take it. */
