@@ -92,8 +92,10 @@ class HelperLabIT {
                 "slow_air.standby_shut_after_ms");
         assertAll(
                 () -> assertTrue(r.number("slow_air.restore.sent") >= 100, "the probe kept sending"),
-                () -> assertEquals(0, r.number("slow_air.restore.lost"),
-                        "replies on the air to the Wi-Fi port at the switch reached the bond"),
+                // At most one: see FoundationLabIT on the bridges' race that no bond can help.
+                () -> assertTrue(r.number("slow_air.restore.lost") <= 1,
+                        "replies on the air to the Wi-Fi port at the switch reached the bond; lost at "
+                                + r.text("slow_air.restore.lost_at_ms") + " ms"),
                 () -> assertEquals(r.number("slow_air.tcp_connections"), r.number("slow_air.tcp_survived"),
                         "every TCP connection survived"),
                 () -> assertTrue(r.number("slow_air.standby_shut_after_ms") < 15_000,
