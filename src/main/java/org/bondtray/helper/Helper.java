@@ -63,9 +63,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final AtomicBoolean changing = new AtomicBoolean();
     private final NetworkCheck network = new NetworkCheck(this::requestRefresh, this::wifiJudged);
     /** The Wi-Fi networks that reach the cable's network, which wpa_supplicant is to prefer. */
-    private final KeepingNetworks keeping;
-    /** Per Wi-Fi port, what wpa_supplicant was last told to prefer (and among how many networks), on the worker. */
-    private final Map<String, String> preferred = new java.util.HashMap<>();
+    private final WifiPreference preferred;
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Probation probation = new Probation(this::deadlineReached);
     private final StandbyWindow standby = new StandbyWindow();
@@ -97,7 +95,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         this.kernel = new KernelBond(rt);
         this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
         this.resolver = resolver;
-        this.keeping = new KeepingNetworks(configFile.path().resolveSibling("keeping-networks"));
+        this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
     }
 
     /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
@@ -527,9 +525,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                                     f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))
                             .toList());
             followActiveNetwork(c, b, facts);
-            preferKeeping(b, facts);
+            if (wifi != null) {
+                preferred.apply(wifi, b, facts);
+            }
             next = BondPolicy.view(name, preference, b, configured, missing, addresses, gateways, dns)
-                    .withDhcp(dhcpStatus).withNetwork(network.verdict()).withKeeping(keeping.now());
+                    .withDhcp(dhcpStatus).withNetwork(network.verdict()).withKeeping(preferred.keeping());
         }
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.
@@ -541,32 +541,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         publisher.publish(next);
     }
 
-    /**
-     * wpa_supplicant is told again which of a Wi-Fi port's networks to prefer when that changed:
-     * a verdict, another cable network, or a network added or removed (the picker's join).
-     */
-    private void preferKeeping(Link bond, List<PortFacts> facts) {
-        if (wifi == null) {
-            return;
-        }
-        List<String> keep = keeping.now();
-        for (PortFacts f : facts) {
-            if (f.kind() != PortKind.WIRELESS || f.link().master() != bond.index()) {
-                continue;
-            }
-            int known = wifi.networks(f.name());
-            String told = known + " " + keep;
-            if (known > 0 && !told.equals(preferred.get(f.name()))) {
-                preferred.put(f.name(), told);
-                wifi.prefer(f.name(), keep);
-            }
-        }
-    }
-
     /** A verdict on a Wi-Fi network (see {@link NetworkCheck.Judged}), remembered on the worker. */
     private void wifiJudged(String cableGatewayMac, String wifiNetwork, boolean same) {
         onWorker("remembering whether " + wifiNetwork + " keeps connections", () -> {
-            if (keeping.judged(cableGatewayMac, wifiNetwork, same)) {
+            if (preferred.judged(cableGatewayMac, wifiNetwork, same)) {
                 requestRefresh();
             }
         });
@@ -790,8 +768,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
      */
     public void wifiRestarted() {
         onWorker("handing the Wi-Fi ports to wpa_supplicant again", () -> {
-            // Its networks came back from the file, priorities included; they are checked anew.
-            preferred.clear();
+            preferred.forget();
             BondConfig c = config;
             if (c == null || unsupported != null || wifi == null) {
                 return;
