@@ -3,7 +3,6 @@ package org.bondtray.helper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,50 +189,13 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             throw Refusal.unsupported(unsupported);
         }
         List<PortFacts> facts = facts(rt.links());
-        List<PortFacts> ports = PortMatcher.select(wanted.ports(), facts, wanted.bond());
-        List<String> unknown = PortMatcher.unmatched(wanted.ports(), ports);
-        if (!unknown.isEmpty()) {
-            throw Refusal.invalid("no network interface matches '" + unknown.get(0) + "'");
-        }
-        if (ports.isEmpty()) {
-            throw Refusal.notFound("no wired or wireless interface found to bond");
-        }
-        for (PortFacts f : ports) {
-            if (f.kind() == PortKind.WIRELESS && wifi != null && wifi.networks(f.name()) == 0) {
-                throw Refusal.invalid(f.name() + " knows no Wi-Fi network to join; connect it to one first");
-            }
-        }
         Optional<Link> existing = find(facts, wanted.bond());
-        for (PortFacts f : ports) {
-            int master = f.link().master();
-            if (master != 0 && (existing.isEmpty() || master != existing.get().index())) {
-                throw Refusal.busy(f.name() + " is already a port of " + names.getOrDefault(master, "another device")
-                        + "; release it first");
-            }
-        }
+        List<PortFacts> ports = SetupCheck.ports(wanted, facts, existing,
+                port -> wifi == null ? -1 : wifi.networks(port), names);
         claim(ports);
         boolean created = existing.isEmpty();
         try {
-            Link bond = kernel.ensure(wanted, existing);
-            kernel.releaseAllBut(bond, facts, ports);
-            // Wired first: it carries traffic while Wi-Fi re-associates after being enslaved.
-            List<PortFacts> ordered = new ArrayList<>(ports);
-            ordered.sort(Comparator.comparing(f -> f.kind() != PortKind.WIRED));
-            for (PortFacts f : ordered) {
-                if (f.link().master() != bond.index() && f.rfkill().isEmpty()) {
-                    kernel.enslave(bond, f);
-                }
-            }
-            int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
-            rt.setPrimary(bond.index(), primary);
-            rt.setUp(bond.index(), true);
-            // One look serves both: what is withdrawn is what the new configuration does not want.
-            List<String> present = addresses(bond.index());
-            List<Rtnetlink.Route> routes = rt.routes(bond.index());
-            if (config != null && !created) {
-                kernel.withdrawStatic(bond, config, wanted, present, routes);
-            }
-            kernel.staticAddressing(bond, wanted, present, routes);
+            kernel.build(wanted, existing, config, facts, ports);
             takeover.leaveAlone(wanted.bond());
         } catch (NetlinkException e) {
             if (created) {

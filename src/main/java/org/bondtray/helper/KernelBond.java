@@ -1,6 +1,8 @@
 package org.bondtray.helper;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +31,7 @@ final class KernelBond {
     }
 
     /** The bond, created if missing, with the configured timers. */
-    Link ensure(BondConfig c, Optional<Link> existing) throws IOException {
+    private Link ensure(BondConfig c, Optional<Link> existing) throws IOException {
         if (existing.isPresent()) {
             rt.setBondTimers(existing.get().index(), settings(c));
             return existing.get();
@@ -38,8 +40,38 @@ final class KernelBond {
         return rt.link(c.bond()).orElseThrow(() -> new IOException(c.bond() + " vanished right after it was made"));
     }
 
+    /**
+     * Makes the bond {@code wanted} says, with {@code ports} (chosen among {@code all}, the
+     * interfaces as they are): created or changed, the ports it no longer wants released, the
+     * static addressing of {@code before} (null: none) withdrawn where {@code wanted} differs.
+     */
+    Link build(BondConfig wanted, Optional<Link> existing, BondConfig before, List<PortFacts> all,
+               List<PortFacts> ports) throws IOException {
+        Link bond = ensure(wanted, existing);
+        releaseAllBut(bond, all, ports);
+        // Wired first: it carries traffic while Wi-Fi re-associates after being enslaved.
+        List<PortFacts> ordered = new ArrayList<>(ports);
+        ordered.sort(Comparator.comparing(f -> f.kind() != PortKind.WIRED));
+        for (PortFacts f : ordered) {
+            if (f.link().master() != bond.index() && f.rfkill().isEmpty()) {
+                enslave(bond, f);
+            }
+        }
+        int primary = BondPolicy.primary(wanted, ports).map(f -> f.link().index()).orElse(0);
+        rt.setPrimary(bond.index(), primary);
+        rt.setUp(bond.index(), true);
+        // One look serves both: what is withdrawn is what the new configuration does not want.
+        List<String> present = rt.addresses(bond.index()).stream().map(Rtnetlink.Address::text).toList();
+        List<Rtnetlink.Route> routes = rt.routes(bond.index());
+        if (before != null && existing.isPresent()) {
+            withdrawStatic(bond, before, wanted, present, routes);
+        }
+        staticAddressing(bond, wanted, present, routes);
+        return bond;
+    }
+
     /** Releases ports of {@code bond} that are not wanted any more. */
-    void releaseAllBut(Link bond, List<PortFacts> all, List<PortFacts> wanted) throws IOException {
+    private void releaseAllBut(Link bond, List<PortFacts> all, List<PortFacts> wanted) throws IOException {
         for (PortFacts f : all) {
             if (f.link().master() == bond.index() && !wanted.contains(f)) {
                 release(f.link().index());
@@ -103,7 +135,7 @@ final class KernelBond {
      * wants: static addresses, default routes and routes (a change from static to DHCP, a
      * gateway or a metric that changed). Only what is there ({@code present}, {@code routes}).
      */
-    void withdrawStatic(Link bond, BondConfig old, BondConfig now, List<String> present, List<Rtnetlink.Route> routes)
+    private void withdrawStatic(Link bond, BondConfig old, BondConfig now, List<String> present, List<Rtnetlink.Route> routes)
             throws IOException {
         List<String> keep = now.addressing().hasStatic() ? now.addresses() : List.of();
         List<String> keepGateways = now.addressing().hasStatic() ? now.gateways() : List.of();
