@@ -463,16 +463,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                     dhcp.ensure(name, DhcpcdConfig.text(name, c.routeMetric(), fallback(c)));
                 }
                 lease = dhcp.lease(name);
-                String state = dhcp.state().equals("off") ? "waiting" : dhcp.state();
-                // dhcpcd may keep an old lease file after falling back: the bond's addresses decide.
-                String leased = lease.address() + "/";
-                if (!c.fallback().isEmpty() && addresses.contains(c.fallback())
-                        && (lease.address().isEmpty() || addresses.stream().noneMatch(a -> a.startsWith(leased)))) {
-                    state = "fallback";
+                dhcpStatus = DhcpStatus.of(dhcp.state(), lease, c.fallback(), addresses);
+                if (dhcpStatus.fallingBack()) {
                     lease = Lease.NONE;
                 }
-                dhcpStatus = new DhcpStatus(state, lease.address(), lease.server(), lease.seconds(),
-                        lease.obtainedMs() * 1000);
             } else if (!dhcp.state().equals("off")) {
                 dhcp.releaseLater();
             }
