@@ -92,7 +92,8 @@ class TrayLabIT {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.HELPER);
         assertEquals("", r.textOr("windows.error", ""), r.textOr("windows.error_trace", ""));
         r.print("windows.open_wifi.click_to_shown_ms", "windows.picker.open_to_list_ms", "windows.picker.open_to_scan_ms",
-                "windows.picker.rows", "windows.picker.keeps", "windows.picker.wrong", "windows.picker.wrong_ms", "windows.picker.joined",
+                "windows.picker.rows", "windows.picker.keeps_without_bond", "windows.picker.keeps", "windows.picker.keeps_ms",
+                "windows.picker.rows_with_bond", "windows.picker.wrong", "windows.picker.wrong_ms", "windows.picker.joined",
                 "windows.picker.join_ms", "windows.picker.ssid_now", "windows.picker.saved_after_join",
                 "windows.picker.saved_passphrase", "windows.picker.back_ssid", "windows.picker.forgot", "windows.picker.saved_after_forget",
                 "windows.picker.rows_after");
@@ -100,8 +101,11 @@ class TrayLabIT {
                 () -> assertTrue(r.text("windows.picker.rows").startsWith("bondtray-lan*"), "in use first: "
                         + r.text("windows.picker.rows")),
                 () -> assertTrue(r.text("windows.picker.rows").contains("bondtray-cafe"), r.text("windows.picker.rows")),
+                () -> assertEquals("", r.text("windows.picker.keeps_without_bond"),
+                        "with no bond, no network keeps connections when you unplug"),
                 () -> assertEquals("bondtray-lan", r.text("windows.picker.keeps"),
-                        "the LAN's Wi-Fi, seen same-network, keeps connections when you unplug; the café does not"),
+                        "with the bond, the LAN's Wi-Fi, seen same-network, keeps connections when you unplug;"
+                                + " the café does not: " + r.text("windows.picker.rows_with_bond")),
                 () -> assertTrue(r.number("windows.picker.open_to_list_ms") < r.number("windows.picker.open_to_scan_ms"),
                         "the cached list comes before the scan's"),
                 () -> assertEquals("true", r.text("windows.picker.password_shown")),
