@@ -12,14 +12,26 @@ import org.freedesktop.dbus.interfaces.Properties;
  * PrepareForSleep and systemd-sleep has the kernel freeze every process. The kernel's
  * {@code pm_test} is set to "freezer": the processes stay frozen for the test's delay and are
  * thawed, and no device is suspended, so the lab's 9p root file system survives (QEMU's S3 and
- * system_wakeup may reset it). Three cases: nothing changed; the cable pulled while logind says
+ * system_wakeup may reset it). Four cases: nothing changed; the cable pulled while logind says
  * the machine sleeps; the cable plugged in while it sleeps (the lab acts at PrepareForSleep;
- * frozen itself, it may finish only once thawed, which is the same to the helper). Each
- * measures the wake-up to the router's answer, and what alice's tray said.
+ * frozen itself, it may finish only once thawed, which is the same to the helper); and the lease
+ * over while it sleeps. Each measures the wake-up to the router's answer, and what alice's tray
+ * said.
+ *
+ * <p>The lease's case: the freezer keeps time running, so dhcpcd itself would see an hour pass
+ * only if the lab slept an hour. What a night does to the lease is done to the server instead:
+ * it forgets every lease and gives out other addresses, as one does whose leases ran out while
+ * their addresses went to other machines. dhcpcd, after a real suspend, still counts its lease
+ * as good (its clock stopped with the machine) and would keep the old address until it renews on
+ * its own, half an hour later; the case measures the wake-up to the server's new address.
  */
 final class Suspend {
     private static final Path PM_TEST = Path.of("/sys/power/pm_test");
     private static final Path PM_TEST_DELAY = Path.of("/sys/module/suspend/parameters/pm_test_delay");
+    /** What the LAN's server gives out after the night in the lease's case: none of it before. */
+    private static final String NEXT_RANGE = "192.168.50.200,192.168.50.249";
+    private static final String NEXT_PREFIX = "192.168.50.2";
+    private static final String EXPIRED = "sleep.expired";
     /** The tray holds notices back this long after a wake-up (SleepQuiet.SETTLE), plus a margin. */
     private static final Duration SETTLED = Duration.ofSeconds(13);
 
@@ -56,10 +68,14 @@ final class Suspend {
             r.put("sleep.cut.active", BondReadings.active(bond));
             sleepAndWake("sleep.plug", () -> lab.net().restoreCable());
             r.put("sleep.plug.active", BondReadings.active(bond));
+            r.put("sleep.expired.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
+            sleepAndWake(EXPIRED, () -> lab.net().lanDhcpForgets(NEXT_RANGE));
+            r.put("sleep.expired.active", BondReadings.active(bond));
             r.put("sleep.helper_said", HelperProcess.log(cmd).lines().filter(l -> l.contains("woke up")).count());
         } finally {
             Cmd.stop(signals, Duration.ofSeconds(5));
             Files.writeString(PM_TEST, "none");
+            lab.net().restartLanDhcp();
             lab.net().restoreCable();
             Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> Topology.WIRED.equals(BondReadings.active(bond)));
@@ -88,6 +104,11 @@ final class Suspend {
         r.put(key + ".slept_ms", (woke - t0) / 1_000_000);
         r.put(key + ".router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
                 () -> OfficeWalk.answers(cmd, Topology.ROUTER)));
+        if (key.equals(EXPIRED)) {
+            long waited = Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
+                    () -> lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith(NEXT_PREFIX)));
+            r.put(key + ".new_lease_ms", waited < 0 ? waited : (System.nanoTime() - woke) / 1_000_000);
+        }
         r.put(key + ".address", String.join(" ", lab.net().addresses("bond0", 4)));
         Wait.sleep(SETTLED);
         Cmd.stop(notes, Duration.ofSeconds(5));

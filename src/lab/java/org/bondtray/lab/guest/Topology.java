@@ -34,6 +34,8 @@ final class Topology {
     static final String LAN_BRIDGE = "br-lan";
     static final String CAFE_BRIDGE = "br-cafe";
     static final String ROUTER = "192.168.50.1";
+    /** The addresses the LAN's DHCP server gives out, first and last. */
+    static final String LAN_RANGE = "192.168.50.100,192.168.50.199";
     static final String ROUTER6 = "fd00:50::1";
     /** The LAN's DNS domain (dnsmasq on the router answers for it) and the router's name in it. */
     static final String LAN_DOMAIN = "bondtray.lab";
@@ -114,8 +116,12 @@ final class Topology {
     }
 
     private Process lanDnsmasq(String... extra) {
-        return dnsmasq(LAN_NS, LAN_BRIDGE, "192.168.50.100,192.168.50.199,255.255.255.0,1h", ROUTER,
-                "fd00:50::100,fd00:50::1ff,64,1h", LAN_DOMAIN, extra);
+        return lanDnsmasq(LAN_RANGE, extra);
+    }
+
+    private Process lanDnsmasq(String range4, String... extra) {
+        return dnsmasq(LAN_NS, LAN_BRIDGE, range4 + ",255.255.255.0,1h", ROUTER, "fd00:50::100,fd00:50::1ff,64,1h",
+                LAN_DOMAIN, extra);
     }
 
     /**
@@ -123,9 +129,29 @@ final class Topology {
      * (a hostile one, say); with none, as the topology made it. Its leases stay.
      */
     void restartLanDhcp(String... extra) {
+        restartLanDhcp(LAN_RANGE, false, extra);
+    }
+
+    /**
+     * The LAN's DHCP server as after a long night: every lease it gave ran out and is forgotten,
+     * and it hands out {@code range4} ("first,last") now, so a client's old address is refused
+     * (NAK) when it asks to keep it. {@link #restartLanDhcp} brings the usual range back.
+     */
+    void lanDhcpForgets(String range4) {
+        restartLanDhcp(range4, true);
+    }
+
+    private void restartLanDhcp(String range4, boolean forget, String... extra) {
         daemons.remove(lanDhcp);
         Cmd.stop(lanDhcp, Duration.ofSeconds(5));
-        lanDhcp = lanDnsmasq(extra);
+        if (forget) {
+            try {
+                Files.deleteIfExists(Path.of("/run/dnsmasq-" + LAN_NS + ".leases"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        lanDhcp = lanDnsmasq(range4, extra);
         Wait.until("the LAN's dnsmasq to listen again", Duration.ofSeconds(30), Duration.ofMillis(100),
                 () -> cmd.tryRun("ip", "netns", "exec", LAN_NS, "ss", "-uln", "sport", "=", ":67").out().contains(":67"));
     }
