@@ -58,10 +58,13 @@ final class RuntimeImage {
      * The class-data sharing archive a full JDK ships and jlink leaves out: the helper, started
      * by D-Bus activation on a user's first click, and the command line load their JDK classes
      * from it instead of parsing them. Dumped after stripping, by the runtime's own java, into
-     * the place it reads by default (lib/server/classes.jsa).
+     * the place it reads by default (lib/server/classes.jsa), with the native access their
+     * launchers grant: an archive dumped without it disables its module graph for them, and the
+     * helper's own archive on top of it then failed to load its module part with an error.
      */
     private static void shareClasses(Path runtime) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(runtime.resolve("bin/java").toString(), "-XX:+UseSerialGC", "-Xshare:dump")
+        Process p = new ProcessBuilder(runtime.resolve("bin/java").toString(), "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-Xshare:dump")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (p.waitFor() != 0 || !Files.isRegularFile(runtime.resolve("lib/server/classes.jsa"))) {
             throw new IOException("the runtime could not dump its class-data sharing archive (exit " + p.exitValue() + ")");
