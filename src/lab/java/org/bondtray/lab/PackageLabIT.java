@@ -29,7 +29,9 @@ class PackageLabIT {
                 kind + ".helper_exe", kind + ".up_ms", kind + ".status_output", kind + ".bond_ports", kind + ".remove_ms",
                 kind + ".remove_exit", kind + ".after.bond_exists", kind + ".after.eth0_master",
                 kind + ".after.wlan0_master", kind + ".after.helper_on_bus", kind + ".after.files_left",
-                kind + ".after.wlan0_completed_ms", kind + ".after.eth0_lease_ms", kind + ".after.eth0_ping_exit");
+                kind + ".after.wlan0_completed_ms", kind + ".after.eth0_lease_ms", kind + ".after.eth0_ping_exit",
+                kind + ".class_archive.after_install", kind + ".class_archive.after_stop", kind + ".class_archive.mapped",
+                kind + ".class_archive.starts_ms");
         String error = r.textOr(kind + ".error", null);
         if (error != null) {
             fail(kind + " round failed in the VM: " + r.textOr(kind + ".error_trace", error));
@@ -43,6 +45,12 @@ class PackageLabIT {
                         "the bus started the installed helper on its own runtime"),
                 () -> assertTrue(r.text(kind + ".status_output").contains("bond0: up"), r.text(kind + ".status_output")),
                 () -> assertEquals("eth0 wlan0", r.text(kind + ".bond_ports")),
+                () -> assertEquals("false", r.text(kind + ".class_archive.after_install"),
+                        "no class archive from an earlier install is left to mismatch the new jars"),
+                () -> assertEquals("true", r.text(kind + ".class_archive.after_stop"),
+                        "the helper's JVM wrote its class archive when it stopped, under the unit's sandbox"),
+                () -> assertEquals("true", r.text(kind + ".class_archive.mapped"), "the next start shares its classes"),
+                () -> assertEquals("true", r.text(kind + ".status_after_restart"), "the restarted helper adopted the bond"),
                 () -> assertEquals(0, r.number(kind + ".remove_exit"), r.text(kind + ".remove_output")),
                 () -> assertEquals("false", r.text(kind + ".after.bond_exists"), "removal removes the bond"),
                 () -> assertEquals("", r.text(kind + ".after.eth0_master"), "eth0 is a plain interface again"),

@@ -25,6 +25,8 @@ import org.freedesktop.dbus.types.Variant;
 final class PackageDrill implements Scenario {
     private static final String LAUNCHER = ProductPackage.LAUNCHER;
     private static final String LIB = ProductPackage.LIB;
+    /** Where the installed helper's JVM keeps its classes to share at the next start. */
+    private static final Path CLASS_ARCHIVE = Path.of("/var/cache/bondtray/helper.jsa");
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
     /** The menu's Status… item, as src/doc/tray-api.txt numbers it. */
     private static final int STATUS_ITEM = 13;
@@ -112,6 +114,25 @@ final class PackageDrill implements Scenario {
         Cmd.Result status = asUser(cmd, "status");
         r.put(prefix + ".status_exit", status.exit()).put(prefix + ".status_output", status.out().strip());
         r.put(prefix + ".bond_ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
+        classArchive(cmd, r, prefix);
+    }
+
+    /**
+     * The helper's class archive: none after an install, written when the helper stops, and
+     * mapped by the next start; the helper's own word on each start's time to its bus name.
+     */
+    private static void classArchive(Cmd cmd, Results r, String prefix) {
+        r.put(prefix + ".class_archive.after_install", Files.exists(CLASS_ARCHIVE));
+        // Type=dbus: systemctl returns once the new helper owns its name.
+        cmd.run("systemctl", "restart", HelperProcess.UNIT);
+        r.put(prefix + ".class_archive.after_stop", Files.exists(CLASS_ARCHIVE));
+        long pid = helperPid(cmd);
+        String maps = pid > 0 ? cmd.tryRun("cat", "/proc/" + pid + "/maps").out() : "";
+        r.put(prefix + ".class_archive.mapped", maps.contains(CLASS_ARCHIVE.toString()));
+        List<String> starts = java.util.regex.Pattern.compile("on the bus as \\S+ after (\\d+) ms")
+                .matcher(HelperProcess.log(cmd)).results().map(m -> m.group(1)).toList();
+        r.put(prefix + ".class_archive.starts_ms", String.join(" ", starts.subList(Math.max(0, starts.size() - 2), starts.size())));
+        r.put(prefix + ".status_after_restart", asUser(cmd, "status").out().contains(": up"));
     }
 
     /**
