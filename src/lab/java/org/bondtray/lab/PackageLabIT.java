@@ -66,7 +66,7 @@ class PackageLabIT {
     @DisplayName("deb: the installed bondtray tray registers its icon and opens its status window on the display")
     void packagedTray() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
-        r.print("deb.tray.registered_ms", "deb.tray.status_window_ms", "deb.tray.alive");
+        r.print("deb.tray.registered_ms", "deb.tray.status_window_ms", "deb.tray.alive", "deb.tray.archives");
         String error = r.textOr("deb.error", null);
         if (error != null) {
             fail("deb round failed in the VM: " + r.textOr("deb.error_trace", error));
@@ -74,7 +74,9 @@ class PackageLabIT {
         assertAll(
                 () -> assertTrue(r.number("deb.tray.registered_ms") >= 0, "the icon registers with the panel"),
                 () -> assertTrue(r.number("deb.tray.status_window_ms") >= 0, "Status… opens a window on the display"),
-                () -> assertEquals("true", r.text("deb.tray.alive"), "the tray keeps running"));
+                () -> assertEquals("true", r.text("deb.tray.alive"), "the tray keeps running"),
+                () -> assertTrue(r.text("deb.tray.archives").matches("tray-\\d+\\.jsa"),
+                        "its JVM left one class archive in the user's cache as it ended: " + r.text("deb.tray.archives")));
     }
 
     @Test
@@ -82,7 +84,7 @@ class PackageLabIT {
     void packagedTrayInAnOlderSystemTray() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
         r.print("deb.legacy_tray.icon_ms", "deb.legacy_tray.menu_ms", "deb.legacy_tray.stand_in_window",
-                "deb.legacy_tray.alive", "deb.legacy_tray.log_errors");
+                "deb.legacy_tray.alive", "deb.legacy_tray.log_errors", "deb.legacy_tray.archive_mapped");
         String error = r.textOr("deb.error", null);
         if (error != null) {
             fail("deb round failed in the VM: " + r.textOr("deb.error_trace", error));
@@ -92,6 +94,8 @@ class PackageLabIT {
                 () -> assertEquals("false", r.text("deb.legacy_tray.stand_in_window"), "no window stands in for it"),
                 () -> assertTrue(r.number("deb.legacy_tray.menu_ms") >= 0, "the right button opens its menu (AWT text: FreeType)"),
                 () -> assertEquals("true", r.text("deb.legacy_tray.alive"), "the tray keeps running"),
+                () -> assertEquals("true", r.text("deb.legacy_tray.archive_mapped"),
+                        "the tray's second start shares the classes the first one's JVM archived"),
                 () -> assertEquals(0L, r.number("deb.legacy_tray.log_errors"), "no exception or error in the tray's output"));
     }
 

@@ -27,6 +27,8 @@ final class PackageDrill implements Scenario {
     private static final String LIB = ProductPackage.LIB;
     /** Where the installed helper's JVM keeps its classes to share at the next start. */
     private static final Path CLASS_ARCHIVE = Path.of("/var/cache/bondtray/helper.jsa");
+    /** The packaged tray's cache folder in its desktop (XDG_CACHE_HOME/bondtray): its class archive. */
+    private static final Path TRAY_CACHE = Path.of("/run/bondtray-packaged-tray/cache/bondtray");
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
     /** The menu's Status… item, as src/doc/tray-api.txt numbers it. */
     private static final int STATUS_ITEM = 13;
@@ -170,7 +172,12 @@ final class PackageDrill implements Scenario {
                     r.put(prefix + ".tray.alive", tray.isAlive());
                 } finally {
                     tray.destroy();
-                    tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                    // Its JVM writes the class archive as it ends: seconds under emulation.
+                    tray.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                try (Stream<Path> archives = Files.list(TRAY_CACHE)) {
+                    r.put(prefix + ".tray.archives", String.join(" ", archives.map(a -> a.getFileName().toString())
+                            .filter(n -> n.endsWith(".jsa")).toList()));
                 }
             } finally {
                 panel.disconnect();
@@ -193,13 +200,16 @@ final class PackageDrill implements Scenario {
                     () -> !desktop.run("sh", "-c", "xdotool search --class '^trayer$' || true").isBlank());
             int empty = VirtualDesktop.coloursInCorner(desktop.screenshot(shots.resolve("packaged-legacy-tray-empty.png")));
             long t0 = System.nanoTime();
-            Process tray = desktop.launch(lab.cmd().logDir().resolve("packaged-legacy-tray.log"), java.util.Map.of(),
-                    LAUNCHER, "tray");
+            // The same user's cache as the tray before: the class archive its JVM left is shared.
+            Process tray = desktop.launch(lab.cmd().logDir().resolve("packaged-legacy-tray.log"),
+                    java.util.Map.of("XDG_CACHE_HOME", TRAY_CACHE.getParent().toString()), LAUNCHER, "tray");
             try {
                 // The helper is up with the bond: the icon is the cable's, found as new colours where trayer was plain.
                 VirtualDesktop.waitFor("the packaged tray's icon in trayer", Duration.ofSeconds(120),
                         () -> VirtualDesktop.coloursInCorner(desktop.screenshot(shots.resolve("packaged-legacy-tray.png"))) > empty + 4);
                 r.put(p + ".icon_ms", ms(t0));
+                r.put(p + ".archive_mapped", lab.cmd().tryRun("cat", "/proc/" + tray.pid() + "/maps").out()
+                        .contains(TRAY_CACHE + "/tray-"));
                 r.put(p + ".stand_in_window", !desktop.run("sh", "-c", "xdotool search --name '^Bondtray$' || true").isBlank());
                 desktop.run("xdotool", "mousemove", "16", "16", "click", "3");
                 r.put(p + ".menu_ms", VirtualDesktop.waitFor("the icon's menu", Duration.ofSeconds(60),
