@@ -177,9 +177,7 @@ public final class Dhcpcd implements AutoCloseable {
             if (pendingRenew != null && !pendingRenew.isDone() && pendingRestart && !restart) {
                 return;
             }
-            if (pendingRenew != null) {
-                pendingRenew.cancel(false);
-            }
+            cancel(pendingRenew);
             pendingRestart = restart;
             pendingRenew = thread.schedule(() -> {
                 if (wanted && running != null && running.isAlive()) {
@@ -275,7 +273,7 @@ public final class Dhcpcd implements AutoCloseable {
             }
             return;
         }
-        Optional<ProcessHandle> found = running(paths, bond);
+        Optional<ProcessHandle> found = DhcpcdFiles.running(paths, bond);
         if (found.isPresent()) {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
             watch(found.get());
@@ -327,33 +325,6 @@ public final class Dhcpcd implements AutoCloseable {
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The dhcpcd serving {@code bond}, by its pid file, if it is alive. */
-    public static Optional<ProcessHandle> running(Paths paths, String bond) {
-        Path pidFile = paths.runDir().resolve(bond + ".pid");
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> isDhcpcd(pid));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Whether the process (named by dhcpcd's own root-owned pid file) is still dhcpcd and not a
-     * reused pid: by the kernel's name for it. Not by /proc/PID/exe: under the helper's unit it
-     * holds two capabilities and dhcpcd (in a unit of its own) all of root's, and the kernel lets
-     * only a process holding at least the other's see where that link points. Nor by the command
-     * line, which dhcpcd rewrites into a title.
-     */
-    private static boolean isDhcpcd(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.US_ASCII).strip()
-                    .equals("dhcpcd");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
      * The capability {@link #command} takes: dhcpcd runs as its own privilege-separated user, and
      * its command line, run by the helper, signals it (renew, rebind, release). Root without
@@ -373,7 +344,7 @@ public final class Dhcpcd implements AutoCloseable {
     private void reload() {
         for (int ask = 1; ask <= RELOAD_ASKS; ask++) {
             command("--rebind");
-            if (readSinceWritten(conf(), RELOAD_WAIT)) {
+            if (DhcpcdFiles.readSinceWritten(conf(), RELOAD_WAIT)) {
                 return;
             }
             LOG.info("dhcpcd for " + bond + " has not read its new configuration " + RELOAD_WAIT.toSeconds()
@@ -381,31 +352,6 @@ public final class Dhcpcd implements AutoCloseable {
         }
         LOG.warning("dhcpcd for " + bond + " does not reload its configuration; starting it anew");
         restart();
-    }
-
-    /** Whether {@code file} is read after it was last written, waiting up to {@code wait}. */
-    static boolean readSinceWritten(Path file, Duration wait) {
-        long end = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
-                        java.nio.file.attribute.BasicFileAttributes.class);
-                if (a.lastAccessTime().compareTo(a.lastModifiedTime()) > 0) {
-                    return true;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-            if (System.nanoTime() >= end) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 
     /**

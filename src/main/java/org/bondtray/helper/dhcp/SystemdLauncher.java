@@ -54,7 +54,7 @@ public final class SystemdLauncher implements Dhcpcd.Launcher {
         }
         long end = System.nanoTime() + PID_WAIT.toNanos();
         while (System.nanoTime() < end) {
-            Optional<ProcessHandle> p = Dhcpcd.running(paths, bond);
+            Optional<ProcessHandle> p = DhcpcdFiles.running(paths, bond);
             if (p.isPresent()) {
                 return p.get();
             }

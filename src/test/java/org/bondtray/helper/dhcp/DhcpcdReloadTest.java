@@ -23,7 +23,7 @@ class DhcpcdReloadTest {
     void aFileWrittenAndNotReadIsNotReloaded() throws Exception {
         Path conf = dir.resolve("dhcpcd-bond0.conf");
         AtomicFile.write(conf, "allowinterfaces bond0\n", "rw-r--r--");
-        assertFalse(Dhcpcd.readSinceWritten(conf, Duration.ofMillis(200)));
+        assertFalse(DhcpcdFiles.readSinceWritten(conf, Duration.ofMillis(200)));
     }
 
     @Test
@@ -40,10 +40,10 @@ class DhcpcdReloadTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(Dhcpcd.readSinceWritten(conf, Duration.ofSeconds(2)));
+        assertTrue(DhcpcdFiles.readSinceWritten(conf, Duration.ofSeconds(2)));
         reader.join();
         // Written anew: the earlier read no longer counts.
         AtomicFile.write(conf, "allowinterfaces bond0\nnoarp\n", "rw-r--r--");
-        assertFalse(Dhcpcd.readSinceWritten(conf, Duration.ofMillis(200)));
+        assertFalse(DhcpcdFiles.readSinceWritten(conf, Duration.ofMillis(200)));
     }
 }

@@ -48,7 +48,7 @@ class DhcpcdRestartTest {
     private static ProcessHandle await(Dhcpcd.Paths paths, long not) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < end) {
-            var p = Dhcpcd.running(paths, "bond0");
+            var p = DhcpcdFiles.running(paths, "bond0");
             if (p.isPresent() && p.get().pid() != not) {
                 return p.get();
             }
