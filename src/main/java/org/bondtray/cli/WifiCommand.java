@@ -18,6 +18,7 @@ import org.bondtray.i18n.Texts;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;
+import org.bondtray.wifi.WifiException;
 import org.bondtray.wifi.WpaClient;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 
@@ -64,7 +65,7 @@ final class WifiCommand {
                 case "forget" -> rest.size() == 2 ? forget(path, rest.get(1)) : usage(t.get("wifi.forget.one"));
                 default -> usage(t.get("wifi.unknown.command", rest.get(0)));
             };
-        } catch (WpaClient.WifiException e) {
+        } catch (WifiException e) {
             err.println("bondtray: " + e.in(t.locale()));
             return Cli.REFUSED;
         } catch (InterruptedException e) {
@@ -98,7 +99,7 @@ final class WifiCommand {
             "                           [--interface IF]",
             "bondtray wifi forget SSID [--interface IF]");
 
-    private int list(String path, boolean cached, boolean json) throws WpaClient.WifiException {
+    private int list(String path, boolean cached, boolean json) throws WifiException {
         if (!cached && !wpa.scan(path, SCAN_WAIT)) {
             err.println("bondtray: " + t.get("wifi.scan.slow", SCAN_WAIT.toSeconds()));
         }
@@ -132,7 +133,7 @@ final class WifiCommand {
     }
 
     private int connect(String path, String typed, String securityOption, String passwordFile, boolean hidden)
-            throws WpaClient.WifiException, InterruptedException {
+            throws WifiException, InterruptedException {
         byte[] ssid = SsidText.parse(typed);
         Security security;
         if (securityOption != null) {
@@ -181,11 +182,11 @@ final class WifiCommand {
         return line == null ? new char[0] : line.toCharArray();
     }
 
-    private int forget(String path, String typed) throws WpaClient.WifiException {
+    private int forget(String path, String typed) throws WifiException {
         byte[] ssid = SsidText.parse(typed);
         int removed = wpa.forget(path, ssid);
         if (removed == 0) {
-            err.println("bondtray: " + WpaClient.WifiException.of("wifi.unknown.network", SsidText.show(ssid)).in(t.locale()));
+            err.println("bondtray: " + WifiException.of("wifi.unknown.network", SsidText.show(ssid)).in(t.locale()));
             return Cli.REFUSED;
         }
         out.println(t.get(wpa.save(path) ? "wifi.forgot" : "wifi.forgot.unsaved", SsidText.show(ssid)));

@@ -1,19 +1,23 @@
 package org.bondtray.wifi;
 
+import static org.bondtray.wpa.WpaValues.bytes;
+import static org.bondtray.wpa.WpaValues.keyMgmt;
+import static org.bondtray.wpa.WpaValues.path;
+import static org.bondtray.wpa.WpaValues.paths;
+import static org.bondtray.wpa.WpaValues.strings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.bondtray.i18n.Texts;
 import org.bondtray.wpa.NetworkArgs;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
@@ -29,44 +33,6 @@ import org.freedesktop.dbus.types.Variant;
  * joining one with a password, forgetting one. Used by the command line and the Wi-Fi picker.
  */
 public final class WpaClient {
-    /**
-     * Why a call could not be made, in words a user can act on: a known reason's words come from
-     * {@code org/bondtray/wifi/messages*.properties} ({@link #getMessage()} in English, {@link #in}
-     * in the user's language); a reason nobody foresaw carries the bus's own words.
-     */
-    public static final class WifiException extends Exception {
-        private static final String BUNDLE = "org.bondtray.wifi.messages";
-        private final String key;
-        private final Object[] args;
-
-        /** A reason nobody foresaw, shown as it came. */
-        public WifiException(String message) {
-            super(message);
-            this.key = null;
-            this.args = new Object[0];
-        }
-
-        private WifiException(String key, Object... args) {
-            super(words(key, Locale.ROOT, args));
-            this.key = key;
-            this.args = args.clone();
-        }
-
-        /** The known reason {@code key} of the bundle, with its arguments. */
-        public static WifiException of(String key, Object... args) {
-            return new WifiException(key, args);
-        }
-
-        /** The reason in {@code locale}'s language (English where the bundle has none). */
-        public String in(Locale locale) {
-            return key == null ? getMessage() : words(key, locale, args);
-        }
-
-        private static String words(String key, Locale locale, Object... args) {
-            return new Texts(BUNDLE, locale).get(key, args);
-        }
-    }
-
     private final DBusConnection bus;
 
     public WpaClient(DBusConnection bus) {
@@ -116,51 +82,6 @@ public final class WpaClient {
         } catch (DBusException | RuntimeException e) {
             throw explain(e);
         }
-    }
-
-    private static String path(Object o) {
-        return o instanceof DBusPath d ? d.getPath() : String.valueOf(o);
-    }
-
-    private static List<String> paths(Object v) {
-        List<String> out = new ArrayList<>();
-        if (v instanceof Object[] a) {
-            for (Object o : a) {
-                out.add(path(o));
-            }
-        } else if (v instanceof List<?> l) {
-            l.forEach(o -> out.add(path(o)));
-        }
-        return out;
-    }
-
-    private static List<String> strings(Object v) {
-        if (v instanceof Object[] a) {
-            return java.util.Arrays.stream(a).map(String::valueOf).toList();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        return List.of();
-    }
-
-    private static byte[] bytes(Object v) {
-        if (v instanceof byte[] b) {
-            return b;
-        }
-        if (v instanceof List<?> l) {
-            byte[] b = new byte[l.size()];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = ((Number) l.get(i)).byteValue();
-            }
-            return b;
-        }
-        return new byte[0];
-    }
-
-    private static List<String> keyMgmt(Object dict) {
-        Object v = dict instanceof Map<?, ?> m ? m.get("KeyMgmt") : null;
-        return strings(v instanceof Variant<?> x ? x.getValue() : v);
     }
 
     /** Every access point in the interface's cached scan results. */

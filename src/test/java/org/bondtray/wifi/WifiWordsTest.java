@@ -28,7 +28,7 @@ class WifiWordsTest {
         assertEquals("0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af",
                 HexFormat.of().formatHex(Psk.raw("ThisIsAPassword".toCharArray(), b("ThisIsASSID"))));
         assertEquals("a WPA2 password has 8 to 63 characters",
-                WpaClient.WifiException.of(Psk.check("short".toCharArray())).getMessage());
+                WifiException.of(Psk.check("short".toCharArray())).getMessage());
         assertEquals("", Psk.check("long enough".toCharArray()));
     }
 
@@ -38,7 +38,7 @@ class WifiWordsTest {
         java.util.Locale before = java.util.Locale.getDefault();
         java.util.Locale.setDefault(java.util.Locale.JAPANESE);
         try {
-            WpaClient.WifiException timeout = WpaClient.WifiException.of("wifi.timeout", 30L);
+            WifiException timeout = WifiException.of("wifi.timeout", 30L);
             // getMessage (what logs and stack traces show) stays English whatever the user's language.
             assertEquals("no connection within 30 s; is the network in range?", timeout.getMessage());
             assertEquals("30 秒以内に接続できませんでした。ネットワークは圏内にありますか?", timeout.in(java.util.Locale.JAPANESE));
@@ -46,8 +46,8 @@ class WifiWordsTest {
         } finally {
             java.util.Locale.setDefault(before);
         }
-        assertTrue(WpaClient.WifiException.of("wifi.bus.denied").getMessage().contains("Bondtray's bus policy"));
-        WpaClient.WifiException unforeseen = new WpaClient.WifiException("org.example.Error: as the bus said");
+        assertTrue(WifiException.of("wifi.bus.denied").getMessage().contains("Bondtray's bus policy"));
+        WifiException unforeseen = new WifiException("org.example.Error: as the bus said");
         assertEquals(unforeseen.getMessage(), unforeseen.in(java.util.Locale.JAPANESE));
     }
 

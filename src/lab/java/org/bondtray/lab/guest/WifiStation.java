@@ -92,7 +92,7 @@ final class WifiStation {
         try {
             byte[] ssid = client.currentSsid(client.interfacePath(ifname));
             return ssid == null ? "" : org.bondtray.wifi.SsidText.show(ssid);
-        } catch (org.bondtray.wifi.WpaClient.WifiException e) {
+        } catch (org.bondtray.wifi.WifiException e) {
             return "(" + e.getMessage() + ")";
         }
     }
@@ -108,7 +108,7 @@ final class WifiStation {
                 out.add(org.bondtray.wifi.SsidText.show(n.getValue()) + "="
                         + (p instanceof Variant<?> v ? v.getValue() : String.valueOf(p)));
             }
-        } catch (org.bondtray.wifi.WpaClient.WifiException | DBusException | RuntimeException e) {
+        } catch (org.bondtray.wifi.WifiException | DBusException | RuntimeException e) {
             return "(" + e.getMessage() + ")";
         }
         return String.join(" ", out);

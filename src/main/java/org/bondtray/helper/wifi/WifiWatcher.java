@@ -1,5 +1,7 @@
 package org.bondtray.helper.wifi;
 
+import static org.bondtray.wpa.WpaValues.items;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.bondtray.api.NameOwner;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.AtomicFile;
 import org.bondtray.wifi.SsidText;
+import org.bondtray.wifi.WifiException;
 import org.bondtray.wifi.WpaClient;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
@@ -212,7 +215,7 @@ public final class WifiWatcher implements AutoCloseable {
             iface.SaveConfig();
             keepSecret();
             LOG.info("wpa_supplicant has " + ifname + " on " + SsidText.show(ssid) + " now, saved in " + networks);
-        } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
+        } catch (DBusException | DBusExecutionException | WifiException e) {
             throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
         }
     }
@@ -253,7 +256,7 @@ public final class WifiWatcher implements AutoCloseable {
                 LOG.info("wpa_supplicant now prefers on " + ifname + " the Wi-Fi networks that reach the cable's: "
                         + (keeping.isEmpty() ? "none known" : String.join(", ", keeping)));
             }
-        } catch (DBusException | DBusExecutionException | WpaClient.WifiException e) {
+        } catch (DBusException | DBusExecutionException | WifiException e) {
             LOG.warning("could not have wpa_supplicant prefer the networks that keep connections on " + ifname + ": "
                     + e.getMessage());
         }
@@ -303,24 +306,6 @@ public final class WifiWatcher implements AutoCloseable {
     private Properties interfaceProperties(String ifname) throws DBusException {
         DBusPath path = supplicant().GetInterface(ifname);
         return bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
-    }
-
-    /** dbus-java hands arrays inside variants over as Java arrays or as lists, by type. */
-    private static List<?> items(Object value) {
-        if (value instanceof List<?> l) {
-            return l;
-        }
-        if (value instanceof Object[] a) {
-            return List.of(a);
-        }
-        if (value != null && value.getClass().isArray()) {
-            List<Object> out = new java.util.ArrayList<>();
-            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
-                out.add(java.lang.reflect.Array.get(value, i));
-            }
-            return out;
-        }
-        return List.of();
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.bondtray.tray.Theme;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;
+import org.bondtray.wifi.WifiException;
 import org.bondtray.wifi.WpaClient;
 
 /**
@@ -155,7 +156,7 @@ public final class WifiPicker {
         calls.execute(() -> {
             try {
                 path = interfacePath();
-            } catch (WpaClient.WifiException e) {
+            } catch (WifiException e) {
                 say(why(e), false);
                 return;
             }
@@ -165,18 +166,18 @@ public final class WifiPicker {
                 }
                 show(wpa.list(path), false);
                 requestScan();
-            } catch (WpaClient.WifiException e) {
+            } catch (WifiException e) {
                 say(why(e), false);
             }
         });
     }
 
     /** The bond's Wi-Fi port if wpa_supplicant manages it, else wpa_supplicant's first interface. */
-    private String interfacePath() throws WpaClient.WifiException {
+    private String interfacePath() throws WifiException {
         if (preferredIfname != null && !preferredIfname.isEmpty()) {
             try {
                 return wpa.interfacePath(preferredIfname);
-            } catch (WpaClient.WifiException e) {
+            } catch (WifiException e) {
                 // The bond's Wi-Fi port may not be wpa_supplicant's: any interface will do.
             }
         }
@@ -199,7 +200,7 @@ public final class WifiPicker {
         try {
             wpa.requestScan(path);
             say(t.get("picker.scanning"), true);
-        } catch (WpaClient.WifiException e) {
+        } catch (WifiException e) {
             say(why(e), false);
         }
     }
@@ -214,7 +215,7 @@ public final class WifiPicker {
             } else if (scanning) {
                 say("", false);
             }
-        } catch (WpaClient.WifiException e) {
+        } catch (WifiException e) {
             say(why(e), false);
         }
     }
@@ -238,7 +239,7 @@ public final class WifiPicker {
     }
 
     /** wpa_supplicant's refusal in the user's language. */
-    private String why(WpaClient.WifiException e) {
+    private String why(WifiException e) {
         return e.in(t.locale());
     }
 
@@ -297,7 +298,7 @@ public final class WifiPicker {
                 }
                 say(t.get(saved ? "picker.connected" : "picker.connected.unsaved", name), false);
                 show(wpa.list(path), false);
-            } catch (WpaClient.WifiException e) {
+            } catch (WifiException e) {
                 say(t.get("picker.failed", name, why(e)), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -319,7 +320,7 @@ public final class WifiPicker {
                 boolean saved = wpa.save(path);
                 say(t.get(saved ? "picker.forgot" : "picker.forgot.unsaved", n.name()), false);
                 show(wpa.list(path), false);
-            } catch (WpaClient.WifiException e) {
+            } catch (WifiException e) {
                 say(why(e), false);
             }
         });
