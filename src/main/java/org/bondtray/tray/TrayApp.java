@@ -50,7 +50,7 @@ public final class TrayApp implements AutoCloseable {
     private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
     /** The helper's unique name on the system bus, whose signals alone count; set by {@link #start()}. */
     private volatile NameOwner helper;
-    private volatile long registeredNanos = -1;
+    private final IconPlace place = new IconPlace();
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final History history = new History();
     private final NetworkMove move = new NetworkMove();
@@ -61,11 +61,6 @@ public final class TrayApp implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("tray-timers").daemon().unstarted(r));
     private volatile TrayWindows windows = TrayWindows.NONE;
-    /** How long a panel may take to take the icon before the tray says none will. */
-    private volatile java.time.Duration panelGrace = java.time.Duration.ofSeconds(8);
-    private volatile LegacyTray legacyTray = LegacyTray.NONE;
-    /** Whether the icon sits in the older tray now (guarded by this). */
-    private boolean inLegacyTray;
 
     public TrayApp(DBusConnection session, DBusConnection system, Path iconTheme, Texts t, Runnable quit)
             throws DBusException {
@@ -126,7 +121,8 @@ public final class TrayApp implements AutoCloseable {
         subscriptions.add(org.bondtray.logind.SleepWatch.follow(system, this::sleeping));
         reload();
         register();
-        timers.schedule(this::checkPanel, panelGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.schedule(() -> place.graceOver(windows, settings.standInWindow()), place.grace().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private final SleepQuiet quiet = new SleepQuiet();
@@ -175,47 +171,17 @@ public final class TrayApp implements AutoCloseable {
 
     /** How long to wait for a panel before the windows say there is none; set before {@link #start()}. */
     public void panelGrace(java.time.Duration grace) {
-        panelGrace = grace;
+        place.grace(grace);
     }
 
     /** The older system tray to try where no panel takes the icon; set before {@link #start()}. */
     public void legacyTray(LegacyTray tray) {
-        legacyTray = tray;
-    }
-
-    /**
-     * No panel took the icon in time: on a desktop without a StatusNotifierItem host (GNOME
-     * without the AppIndicator extension, a window manager with a stand-alone tray) the icon
-     * would be nowhere. It goes to the older system tray if the display has one; if not, a
-     * window stands in for it.
-     */
-    private synchronized void checkPanel() {
-        if (registeredNanos < 0) {
-            inLegacyTray = legacyTray.show();
-            if (!inLegacyTray && settings.standInWindow()) {
-                windows.noPanel(true);
-            }
-        }
-    }
-
-    /** A panel took the icon: whatever stood in for it goes. */
-    private synchronized void panelTookIcon() {
-        registeredNanos = System.nanoTime();
-        leaveLegacyTray();
-        // Takes away the window that stood in for a missing panel; nothing if there was none.
-        windows.noPanel(false);
-    }
-
-    private synchronized void leaveLegacyTray() {
-        if (inLegacyTray) {
-            legacyTray.hide();
-            inLegacyTray = false;
-        }
+        place.legacy(tray);
     }
 
     /** When the watcher last took the icon (System.nanoTime()), -1 if it has not. */
     public long registeredNanos() {
-        return registeredNanos;
+        return place.registeredNanos();
     }
 
     public BondSnapshot snapshot() {
@@ -273,13 +239,9 @@ public final class TrayApp implements AutoCloseable {
     }
 
     /** She turned the stand-in window off (from that window) or on again (from Settings); kept. */
-    public synchronized void standInWindow(boolean show) {
+    public void standInWindow(boolean show) {
         settings.setStandInWindow(show);
-        if (!show) {
-            windows.noPanel(false);
-        } else if (registeredNanos < 0 && !inLegacyTray) {
-            windows.noPanel(true);
-        }
+        place.standIn(windows, show);
     }
 
     public Notifier notifier() {
@@ -291,7 +253,7 @@ public final class TrayApp implements AutoCloseable {
             StatusNotifierWatcher w = session.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH,
                     StatusNotifierWatcher.class);
             w.RegisterStatusNotifierItem(session.getUniqueName());
-            panelTookIcon();
+            place.panelTookIcon(windows);
         } catch (DBusException | RuntimeException e) {
             // No panel with a tray yet: it registers the icon when a watcher appears.
             LOG.log(Level.INFO, "no StatusNotifierWatcher to register with yet: " + e.getMessage());
@@ -425,7 +387,7 @@ public final class TrayApp implements AutoCloseable {
         }
         calls.shutdownNow();
         timers.shutdownNow();
-        leaveLegacyTray();
+        place.leaveLegacy();
         windows.close();
         session.unExportObject(SniNames.ITEM_PATH);
         session.unExportObject(SniNames.MENU_PATH);
