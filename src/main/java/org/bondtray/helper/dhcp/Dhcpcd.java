@@ -153,14 +153,14 @@ public final class Dhcpcd implements AutoCloseable {
      * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
      * while the interface is down, so the running one would ask with the MAC the bond had before
      * the switchover, which the access point drops (it knows only the station's own) and to which
-     * the server would answer. The new one asks for the old address (INIT-REBOOT), the new
-     * network's server refuses it, and it takes that network's address. After a short settle, so a
-     * flapping cable costs one restart.
+     * the server would answer. The old network's lease goes first: asked for it (INIT-REBOOT), a
+     * server that does not know it may keep silent for dhcpcd's 5 s reboot time, and even a refusal
+     * cost 0.2-0.6 s in the lab. After a short settle, so a flapping cable costs one restart.
      */
     public void networkChanged() {
         afterSwitch(NETWORK_SETTLE, true, () -> {
             LOG.info("the bond moved to another network: a new dhcpcd asks that network for an address");
-            restart();
+            restart(true);
         });
     }
 
@@ -188,17 +188,19 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /**
-     * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address in
-     * place until the new one has an answer) and starts a new one at once. A dhcpcd that does not
-     * go within {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1, started seconds before,
-     * leave a SIGTERM unanswered for 10 s, and the old dhcpcd was then adopted, keeping the other
-     * network's address on the way back.
+     * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address until
+     * the new one has an answer) and starts a new one, without the lease if {@code forgetLease}.
+     * One that does not go within {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1 leave a
+     * SIGTERM unanswered for 10 s, and the old one, adopted, kept the other network's address.
      */
-    private void restart() {
+    private void restart(boolean forgetLease) {
         ProcessHandle old = running;
         running = null;
         if (!stopped(old, false) && !stopped(old, true)) {
             LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") outlived SIGKILL");
+        }
+        if (forgetLease) {
+            DhcpcdFiles.forgetLease(paths, bond);
         }
         startOrAdopt();
     }
@@ -351,7 +353,7 @@ public final class Dhcpcd implements AutoCloseable {
                     + " s after being asked (" + ask + " of " + RELOAD_ASKS + ")");
         }
         LOG.warning("dhcpcd for " + bond + " does not reload its configuration; starting it anew");
-        restart();
+        restart(false);
     }
 
     /**
@@ -386,9 +388,7 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     private static void cancel(ScheduledFuture<?> f) {
-        if (f != null) {
-            f.cancel(false);
-        }
+        Optional.ofNullable(f).ifPresent(x -> x.cancel(false));
     }
 
     /** The helper stops; dhcpcd keeps the lease and is adopted by the next helper. */

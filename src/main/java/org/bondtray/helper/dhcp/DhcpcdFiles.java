@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * What the helper learns of a dhcpcd from its files: whether one serves a bond (its pid file),
- * and whether it read the configuration the helper wrote (the file's access time).
+ * dhcpcd's files as the helper reads them: whether a dhcpcd serves a bond (its pid file), whether
+ * it read the configuration the helper wrote (the file's access time); and its leases, which the
+ * helper removes when they are another network's.
  */
 final class DhcpcdFiles {
+    private static final Logger LOG = Logger.getLogger(DhcpcdFiles.class.getName());
     private DhcpcdFiles() {
     }
 
@@ -63,6 +66,20 @@ final class DhcpcdFiles {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
+            }
+        }
+    }
+
+    /**
+     * Removes the DHCPv4 and DHCPv6 leases dhcpcd keeps for {@code bond} (the next dhcpcd asks
+     * for an address afresh), while no dhcpcd runs for it.
+     */
+    static void forgetLease(Dhcpcd.Paths paths, String bond) {
+        for (String name : new String[] {bond + ".lease", bond + ".lease6"}) {
+            try {
+                Files.deleteIfExists(paths.stateDir().resolve(name));
+            } catch (IOException e) {
+                LOG.warning("could not forget dhcpcd's lease " + name + ": " + e.getMessage());
             }
         }
     }

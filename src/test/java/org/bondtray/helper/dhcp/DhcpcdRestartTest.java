@@ -1,5 +1,6 @@
 package org.bondtray.helper.dhcp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A move to another network starts a new dhcpcd; one that leaves SIGTERM unanswered (as dhcpcd
- * 9.4.1 did in the lab, seconds after it started) is killed, never adopted again.
+ * A move to another network starts a new dhcpcd, without the old network's lease; one that leaves
+ * SIGTERM unanswered (as dhcpcd 9.4.1 did in the lab, seconds after it started) is killed, never
+ * adopted again.
  */
 class DhcpcdRestartTest {
     /** A stand-in named dhcpcd (its comm, as the helper checks): writes its pid file and ignores SIGTERM. */
@@ -40,6 +42,40 @@ class DhcpcdRestartTest {
             ProcessHandle second = await(paths, first.pid());
             assertNotEquals(first.pid(), second.pid());
             assertFalse(first.isAlive(), "the old dhcpcd is gone");
+            second.destroyForcibly();
+        }
+    }
+
+    /** A stand-in that writes its pid file and notes whether it found a lease to ask for again. */
+    private static final String NOTING = """
+            #!/bin/sh
+            [ "$1" = "--config" ] || exit 0
+            here="$(dirname "$0")"
+            if [ -e "$here/state/bond0.lease" ]; then echo lease; else echo none; fi > "$here/run/found-$$"
+            echo $$ > "$here/run/bond0.pid"
+            while :; do sleep 0.1; done
+            """;
+
+    @Test
+    void theDhcpcdForAnotherNetworkAsksAfreshWithoutTheOldLease(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("dhcpcd");
+        Files.writeString(binary, NOTING);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Files.writeString(state.resolve("bond0.lease"), "the LAN's");
+        Files.writeString(state.resolve("bond0.lease6"), "the LAN's");
+        Dhcpcd.Paths paths = new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")), state, run);
+        try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = await(paths, -1);
+            assertEquals("lease", Files.readString(run.resolve("found-" + first.pid())).strip(),
+                    "a plain start asks for its lease again (INIT-REBOOT)");
+            dhcp.networkChanged();
+            ProcessHandle second = await(paths, first.pid());
+            assertEquals("none", Files.readString(run.resolve("found-" + second.pid())).strip(),
+                    "the dhcpcd for the new network finds no lease of the old one");
+            assertFalse(Files.exists(state.resolve("bond0.lease6")), "nor its DHCPv6 lease");
             second.destroyForcibly();
         }
     }
