@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
@@ -53,23 +54,18 @@ public final class Dhcpcd implements AutoCloseable {
         }
     }
 
-    /**
-     * How dhcpcd is started: as the helper's child, or (under systemd) as a unit of its own, since
-     * the helper's unit allows only the sockets the helper opens itself (SocketFamily) and
-     * dhcpcd needs UDP and more.
-     */
+    /** How dhcpcd is started: as the helper's child, or as a unit of its own (see SystemdLauncher). */
     public interface Launcher {
         /** Starts dhcpcd with {@code argv}; the handle of the process that serves the bond. */
         ProcessHandle launch(List<String> argv, String bond, Paths paths) throws IOException;
     }
 
     /** dhcpcd as the helper's child; its output goes where the helper's goes. */
-    public static final Launcher CHILD = (argv, bond, paths) -> new ProcessBuilder(argv)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start()
-            .toHandle();
+    public static final Launcher CHILD = (argv, bond, paths) -> new ProcessBuilder(argv).inheritIO().start().toHandle();
 
     private final Paths paths;
     private final Launcher launcher;
+    private final BiConsumer<String, Lease> forgotten;
     private final Runnable changed;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("dhcpcd").daemon().unstarted(r));
@@ -87,10 +83,12 @@ public final class Dhcpcd implements AutoCloseable {
     private boolean wanted;
     private volatile String state = "off";
 
-    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed) {
+    /** {@code forgotten}: told, on dhcpcd's thread, of another network's lease it forgot (its address stays). */
+    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed, BiConsumer<String, Lease> forgotten) {
         this.paths = paths;
         this.launcher = launcher;
         this.changed = changed;
+        this.forgotten = forgotten;
     }
 
     /** "off", "starting", "running" or "restarting": for the API. */
@@ -199,8 +197,9 @@ public final class Dhcpcd implements AutoCloseable {
         if (!stopped(old, false) && !stopped(old, true)) {
             LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") outlived SIGKILL");
         }
-        if (forgetLease) {
-            DhcpcdFiles.forgetLease(paths, bond);
+        Lease lease = forgetLease ? Lease.read(paths.stateDir(), bond) : Lease.NONE;
+        if (forgetLease && DhcpcdFiles.forgetLease(paths, bond) && lease.bound()) {
+            forgotten.accept(bond, lease);
         }
         startOrAdopt();
     }

@@ -71,16 +71,16 @@ final class DhcpcdFiles {
     }
 
     /**
-     * Removes the DHCPv4 and DHCPv6 leases dhcpcd keeps for {@code bond} (the next dhcpcd asks
-     * for an address afresh), while no dhcpcd runs for it.
+     * Removes the DHCPv4 lease dhcpcd keeps for {@code bond} (the next dhcpcd asks for an address
+     * afresh), while no dhcpcd runs for it; whether it is gone.
      */
-    static void forgetLease(Dhcpcd.Paths paths, String bond) {
-        for (String name : new String[] {bond + ".lease", bond + ".lease6"}) {
-            try {
-                Files.deleteIfExists(paths.stateDir().resolve(name));
-            } catch (IOException e) {
-                LOG.warning("could not forget dhcpcd's lease " + name + ": " + e.getMessage());
-            }
+    static boolean forgetLease(Dhcpcd.Paths paths, String bond) {
+        try {
+            Files.deleteIfExists(paths.stateDir().resolve(bond + ".lease"));
+            return true;
+        } catch (IOException e) {
+            LOG.warning("could not forget dhcpcd's lease of " + bond + ": " + e.getMessage());
+            return false;
         }
     }
 }
