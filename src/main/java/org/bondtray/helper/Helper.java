@@ -711,9 +711,9 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
      * logind says the machine goes to sleep ({@code start}) or woke up. While it slept the lease
      * may have run out (dhcpcd's timers do not count the sleep), the cable may have been pulled
      * or plugged in, and the Wi-Fi may be back on another access point or network: so after a
-     * wake-up every port is looked at again, the same-network verdict is asked anew, and dhcpcd
-     * confirms the lease with a renewal (the server's ACK, or its NAK and a new lease). A move to
-     * another network found on the way starts a new dhcpcd as at any switchover.
+     * wake-up every port is looked at again, the same-network verdict is asked anew, and a new
+     * dhcpcd asks for the lease again (the server's ACK, or its NAK and a new lease). A move to
+     * another network found on the way starts one without the old lease, as at any switchover.
      */
     public void sleeping(boolean start) {
         if (start) {

@@ -135,13 +135,15 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * The machine woke up: dhcpcd's timers did not count the sleep, so the lease may be over
-     * without dhcpcd knowing. A renewal asks the server (see {@link #macChanged}); a pending
-     * start of a new dhcpcd for another network is not replaced by it.
+     * without dhcpcd knowing. A new dhcpcd asks for it again (INIT-REBOOT, with the bond's MAC
+     * now): a yes keeps the address, a no (broadcast) brings a new one. Not a renewal: renewing,
+     * dhcpcd 9.4.1 never heard the lab's server refuse (broadcast), and kept the address for 50
+     * minutes. Not --rebind (see {@link #macChanged}): the cable may have gone during the sleep.
      */
     public void wokeUp() {
-        afterSwitch(RENEW_SETTLE, false, () -> {
-            LOG.info("after the wake-up dhcpcd renews the lease");
-            command("--renew");
+        afterSwitch(RENEW_SETTLE, true, () -> {
+            LOG.info("after the wake-up a new dhcpcd asks for the lease again");
+            restart(false);
         });
     }
 

@@ -83,6 +83,26 @@ class DhcpcdRestartTest {
         }
     }
 
+    @Test
+    void afterAWakeUpANewDhcpcdAsksForTheLeaseAgain(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("dhcpcd");
+        Files.writeString(binary, NOTING);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Files.writeString(state.resolve("bond0.lease"), "the LAN's");
+        Dhcpcd.Paths paths = new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")), state, run);
+        try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { }, (bond, lease) -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = await(paths, -1);
+            dhcp.wokeUp();
+            ProcessHandle second = await(paths, first.pid());
+            assertEquals("lease", Files.readString(run.resolve("found-" + second.pid())).strip(),
+                    "the new dhcpcd asks for the same lease (INIT-REBOOT): a yes keeps the address");
+            second.destroyForcibly();
+        }
+    }
+
     /** The dhcpcd the pid file names, once it is another than {@code not}. */
     private static ProcessHandle await(Dhcpcd.Paths paths, long not) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
