@@ -92,7 +92,8 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         this.sysfs = sysfs;
         this.rt = new Rtnetlink();
         this.kernel = new KernelBond(rt);
-        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh, this::leaseForgotten);
+        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh,
+                (bond, lease) -> KernelBond.dropAddress(bond, lease.address()));
         this.resolver = resolver;
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
     }
@@ -504,28 +505,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
                 requestRefresh();
             }
         });
-    }
-
-    /**
-     * dhcpcd forgot the lease of the network the bond left (see {@link Dhcpcd#networkChanged}):
-     * its address goes too, with the routes from it, as a refusal of that lease took them before.
-     * The next dhcpcd does not know it and would leave it there. On dhcpcd's thread, so with a
-     * netlink socket of its own.
-     */
-    private void leaseForgotten(String bondName, Lease lease) {
-        try (Rtnetlink own = new Rtnetlink()) {
-            Optional<Link> b = own.link(bondName);
-            for (Rtnetlink.Address a : b.isPresent() ? own.addresses(b.get().index()) : List.<Rtnetlink.Address>of()) {
-                if (a.text().startsWith(lease.address() + "/")) {
-                    IpText.Prefixed p = IpText.prefixed(a.text());
-                    own.deleteAddress(b.get().index(), p.address(), p.prefix());
-                    LOG.info("took the other network's address " + a.text() + " off " + bondName);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("could not take the other network's address " + lease.address() + " off " + bondName + ": "
-                    + e.getMessage());
-        }
     }
 
     /** A new dhcpcd asks the network the active Wi-Fi port joined without a switchover. */
