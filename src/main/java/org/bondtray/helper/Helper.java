@@ -92,8 +92,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         this.sysfs = sysfs;
         this.rt = new Rtnetlink();
         this.kernel = new KernelBond(rt);
-        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh,
-                (bond, lease) -> KernelBond.dropAddress(bond, lease.address()));
+        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
         this.resolver = resolver;
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
     }
@@ -692,7 +691,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
      * or plugged in, and the Wi-Fi may be back on another access point or network: so after a
      * wake-up every port is looked at again, the same-network verdict is asked anew, and a new
      * dhcpcd asks for the lease again (the server's ACK, or its NAK and a new lease). A move to
-     * another network found on the way starts one without the old lease, as at any switchover.
+     * another network found on the way starts one as at any switchover.
      */
     public void sleeping(boolean start) {
         if (start) {

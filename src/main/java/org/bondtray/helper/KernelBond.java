@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.kernel.Link;
@@ -13,7 +12,6 @@ import org.bondtray.helper.kernel.Rtnetlink;
 
 /** How a bond is made so: the kernel steps for the helper's decisions, in the order that works. */
 final class KernelBond {
-    private static final Logger LOG = Logger.getLogger(KernelBond.class.getName());
     /**
      * Peers learn the bond's new MAC from gratuitous ARPs / unsolicited NAs: two per switchover,
      * a link-monitor tick apart. The kernel may use up a single one without sending it (one
@@ -188,27 +186,5 @@ final class KernelBond {
             }
         }
         rt.delete(bond.get().index());
-    }
-
-    /**
-     * dhcpcd forgot the lease of the network the bond left (see Dhcpcd#networkChanged): its
-     * {@code address} goes too, with the routes from it, as a refusal of that lease took them
-     * before; the next dhcpcd does not know it and would leave it there. Called on dhcpcd's
-     * thread, so with a netlink socket of its own.
-     */
-    static void dropAddress(String bondName, String address) {
-        try (Rtnetlink own = new Rtnetlink()) {
-            Optional<Link> b = own.link(bondName);
-            for (Rtnetlink.Address a : b.isPresent() ? own.addresses(b.get().index()) : List.<Rtnetlink.Address>of()) {
-                if (a.text().startsWith(address + "/")) {
-                    IpText.Prefixed p = IpText.prefixed(a.text());
-                    own.deleteAddress(b.get().index(), p.address(), p.prefix());
-                    LOG.info("took the other network's address " + a.text() + " off " + bondName);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("could not take the other network's address " + address + " off " + bondName + ": "
-                    + e.getMessage());
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
@@ -65,7 +64,6 @@ public final class Dhcpcd implements AutoCloseable {
 
     private final Paths paths;
     private final Launcher launcher;
-    private final BiConsumer<String, Lease> forgotten;
     private final Runnable changed;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("dhcpcd").daemon().unstarted(r));
@@ -83,12 +81,10 @@ public final class Dhcpcd implements AutoCloseable {
     private boolean wanted;
     private volatile String state = "off";
 
-    /** {@code forgotten}: told, on dhcpcd's thread, of another network's lease it forgot (its address stays). */
-    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed, BiConsumer<String, Lease> forgotten) {
+    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed) {
         this.paths = paths;
         this.launcher = launcher;
         this.changed = changed;
-        this.forgotten = forgotten;
     }
 
     /** "off", "starting", "running" or "restarting": for the API. */
@@ -143,7 +139,7 @@ public final class Dhcpcd implements AutoCloseable {
     public void wokeUp() {
         afterSwitch(RENEW_SETTLE, true, () -> {
             LOG.info("after the wake-up a new dhcpcd asks for the lease again");
-            restart(false);
+            restart();
         });
     }
 
@@ -153,14 +149,16 @@ public final class Dhcpcd implements AutoCloseable {
      * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
      * while the interface is down, so the running one would ask with the MAC the bond had before
      * the switchover, which the access point drops (it knows only the station's own) and to which
-     * the server would answer. The old network's lease goes first: asked for it (INIT-REBOOT), a
-     * server that does not know it may keep silent for dhcpcd's 5 s reboot time, and even a refusal
-     * cost 0.2-0.6 s in the lab. After a short settle, so a flapping cable costs one restart.
+     * the server would answer. The new one asks for the old address (INIT-REBOOT), the new
+     * network's server refuses it, and it takes that network's address. The lease is kept for
+     * that: the verdict that calls this may be wrong, and then the server's yes keeps the address
+     * (forgetting it cost the address for 2 s in the lab, on a verdict made as a cable went).
+     * After a short settle, so a flapping cable costs one restart.
      */
     public void networkChanged() {
         afterSwitch(NETWORK_SETTLE, true, () -> {
             LOG.info("the bond moved to another network: a new dhcpcd asks that network for an address");
-            restart(true);
+            restart();
         });
     }
 
@@ -189,19 +187,15 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address until
-     * the new one has an answer) and starts a new one, without the lease if {@code forgetLease}.
+     * the new one has an answer) and starts a new one.
      * One that does not go within {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1 leave a
      * SIGTERM unanswered for 10 s, and the old one, adopted, kept the other network's address.
      */
-    private void restart(boolean forgetLease) {
+    private void restart() {
         ProcessHandle old = running;
         running = null;
         if (!stopped(old, false) && !stopped(old, true)) {
             LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") outlived SIGKILL");
-        }
-        Lease lease = forgetLease ? Lease.read(paths.stateDir(), bond) : Lease.NONE;
-        if (forgetLease && DhcpcdFiles.forgetLease(paths, bond) && lease.bound()) {
-            forgotten.accept(bond, lease);
         }
         startOrAdopt();
     }
@@ -354,7 +348,7 @@ public final class Dhcpcd implements AutoCloseable {
                     + " s after being asked (" + ask + " of " + RELOAD_ASKS + ")");
         }
         LOG.warning("dhcpcd for " + bond + " does not reload its configuration; starting it anew");
-        restart(false);
+        restart();
     }
 
     /**

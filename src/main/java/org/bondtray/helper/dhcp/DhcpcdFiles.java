@@ -6,15 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
- * dhcpcd's files as the helper reads them: whether a dhcpcd serves a bond (its pid file), whether
- * it read the configuration the helper wrote (the file's access time); and its leases, which the
- * helper removes when they are another network's.
+ * dhcpcd's files as the helper reads them: whether a dhcpcd serves a bond (its pid file), and
+ * whether it read the configuration the helper wrote (the file's access time).
  */
 final class DhcpcdFiles {
-    private static final Logger LOG = Logger.getLogger(DhcpcdFiles.class.getName());
     private DhcpcdFiles() {
     }
 
@@ -67,20 +64,6 @@ final class DhcpcdFiles {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        }
-    }
-
-    /**
-     * Removes the DHCPv4 lease dhcpcd keeps for {@code bond} (the next dhcpcd asks for an address
-     * afresh), while no dhcpcd runs for it; whether it is gone.
-     */
-    static boolean forgetLease(Dhcpcd.Paths paths, String bond) {
-        try {
-            Files.deleteIfExists(paths.stateDir().resolve(bond + ".lease"));
-            return true;
-        } catch (IOException e) {
-            LOG.warning("could not forget dhcpcd's lease of " + bond + ": " + e.getMessage());
-            return false;
         }
     }
 }
