@@ -60,7 +60,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private final Map<String, PortKind> kinds = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
-    private final NetworkCheck network = new NetworkCheck(this::requestRefresh, this::wifiJudged);
+    private final NetworkCheck network = new NetworkCheck(this::requestRefresh, this::wifiJudged, this::carrier);
     /** The Wi-Fi networks that reach the cable's network, which wpa_supplicant is to prefer. */
     private final WifiPreference preferred;
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
@@ -595,6 +595,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
 
     private List<String> addresses(int index) throws IOException {
         return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
+    }
+
+    private boolean carrier(String port) {
+        return sysfs.carrier(port);
     }
 
     private PortKind kindOf(String port) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 
@@ -39,6 +40,8 @@ final class NetworkCheck implements AutoCloseable {
 
     private final Runnable changed;
     private final Judged judged;
+    /** Whether a port has its carrier now, by name. */
+    private final Predicate<String> carrier;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("same-network").daemon().unstarted(r));
 
@@ -54,9 +57,10 @@ final class NetworkCheck implements AutoCloseable {
     /** A port joined another Wi-Fi network since the last verdict: that verdict was about the old one. */
     private volatile boolean joinedSince;
 
-    NetworkCheck(Runnable changed, Judged judged) {
+    NetworkCheck(Runnable changed, Judged judged, Predicate<String> carrier) {
         this.changed = changed;
         this.judged = judged;
+        this.carrier = carrier;
     }
 
     SameNetwork verdict() {
@@ -119,10 +123,10 @@ final class NetworkCheck implements AutoCloseable {
     }
 
     private void check(String key, String gateway, List<Port> ports) {
-        Map<String, Optional<byte[]>> answers = new LinkedHashMap<>();
+        Map<String, Optional<byte[]>> asked = new LinkedHashMap<>();
         try {
             for (Port p : ports) {
-                answers.put(p.name(), Connectivity.whoHas(p.index(), p.mac(), gateway));
+                asked.put(p.name(), Connectivity.whoHas(p.index(), p.mac(), gateway));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not ask for the gateway " + gateway + ": " + e.getMessage());
@@ -131,6 +135,7 @@ final class NetworkCheck implements AutoCloseable {
             }
             return;
         }
+        Map<String, Optional<byte[]>> answers = stillCarrying(asked, carrier);
         SameNetwork v = SameNetwork.judge(answers);
         StringBuilder heard = new StringBuilder();
         answers.forEach((port, mac) -> heard.append(' ').append(port).append('=')
@@ -145,6 +150,19 @@ final class NetworkCheck implements AutoCloseable {
             set(v);
         }
         tell(v, ports, answers, judged);
+    }
+
+    /**
+     * The answers that count: a port that lost its carrier while it was asked was silent for that
+     * alone, and its silence would read as another network. The lab's cable pulled during a sleep
+     * went just after the wake-up, between the look and the question: "different-network", and
+     * the cable's return was then taken for a walk to another network.
+     */
+    static Map<String, Optional<byte[]>> stillCarrying(Map<String, Optional<byte[]>> answers,
+                                                       Predicate<String> carrier) {
+        Map<String, Optional<byte[]>> out = new LinkedHashMap<>(answers);
+        out.keySet().removeIf(port -> !carrier.test(port));
+        return out;
     }
 
     /** The verdict per Wi-Fi port, against what the cable heard; only a cable that heard the gateway tells. */

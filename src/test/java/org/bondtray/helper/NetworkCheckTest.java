@@ -20,7 +20,7 @@ class NetworkCheckTest {
 
     @Test
     void aWifiPortJoiningAnotherNetworkMakesTheLastVerdictStale() {
-        try (NetworkCheck check = new NetworkCheck(() -> { }, (mac, ssid, same) -> { })) {
+        try (NetworkCheck check = new NetworkCheck(() -> { }, (mac, ssid, same) -> { }, port -> true)) {
             // The cable is out: with one port nothing can be asked.
             check.consider("", List.of(wifi("office")));
             assertFalse(check.switchoverMayChangeNetwork(), "nothing known: the lease's network is the bond's");
@@ -60,5 +60,16 @@ class NetworkCheckTest {
         assertEquals(List.of(), told(SameNetwork.DIFFERENT, Optional.empty(), Optional.of(CAFE_GATEWAY)),
                 "a cable that heard nothing names no network");
         assertEquals(List.of(), told(SameNetwork.UNKNOWN, Optional.of(LAN_GATEWAY), Optional.empty()));
+    }
+
+    @Test
+    void aPortThatLostItsCarrierWhileAskedSaysNothing() {
+        Map<String, Optional<byte[]>> answers = new LinkedHashMap<>();
+        answers.put("wlan0", Optional.of(new byte[] {2, 0, 0, 0, 0, 1}));
+        answers.put("eth0", Optional.empty());
+        assertEquals(SameNetwork.DIFFERENT, SameNetwork.judge(NetworkCheck.stillCarrying(answers, port -> true)),
+                "silence through a port with its carrier: another network");
+        assertEquals(SameNetwork.UNKNOWN, SameNetwork.judge(NetworkCheck.stillCarrying(answers,
+                port -> !port.equals("eth0"))), "the cable pulled as it was asked: nothing known");
     }
 }
