@@ -27,14 +27,18 @@ class DhcpcdRestartTest {
             while :; do sleep 0.1; done
             """;
 
+    /** dhcpcd's paths in {@code dir}, with {@code script} standing in for dhcpcd itself. */
+    private static Dhcpcd.Paths standIn(Path dir, String script) throws Exception {
+        Path binary = dir.resolve("dhcpcd");
+        Files.writeString(binary, script);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+        return new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")),
+                Files.createDirectories(dir.resolve("state")), Files.createDirectories(dir.resolve("run")));
+    }
+
     @Test
     void aDhcpcdThatIgnoresSigtermIsKilledAndANewOneStarted(@TempDir Path dir) throws Exception {
-        Path binary = dir.resolve("dhcpcd");
-        Files.writeString(binary, STUBBORN);
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
-        Path run = Files.createDirectories(dir.resolve("run"));
-        Dhcpcd.Paths paths = new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")),
-                Files.createDirectories(dir.resolve("state")), run);
+        Dhcpcd.Paths paths = standIn(dir, STUBBORN);
         try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = await(paths, -1);
@@ -58,19 +62,14 @@ class DhcpcdRestartTest {
 
     @Test
     void afterAWakeUpANewDhcpcdAsksForTheLeaseAgain(@TempDir Path dir) throws Exception {
-        Path binary = dir.resolve("dhcpcd");
-        Files.writeString(binary, NOTING);
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
-        Path run = Files.createDirectories(dir.resolve("run"));
-        Path state = Files.createDirectories(dir.resolve("state"));
-        Files.writeString(state.resolve("bond0.lease"), "the LAN's");
-        Dhcpcd.Paths paths = new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")), state, run);
+        Dhcpcd.Paths paths = standIn(dir, NOTING);
+        Files.writeString(paths.stateDir().resolve("bond0.lease"), "the LAN's");
         try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = await(paths, -1);
             dhcp.wokeUp();
             ProcessHandle second = await(paths, first.pid());
-            assertEquals("lease", Files.readString(run.resolve("found-" + second.pid())).strip(),
+            assertEquals("lease", Files.readString(paths.runDir().resolve("found-" + second.pid())).strip(),
                     "the new dhcpcd asks for the same lease (INIT-REBOOT): a yes keeps the address");
             second.destroyForcibly();
         }
