@@ -47,7 +47,7 @@ public final class WpaValues {
         return items(v).stream().map(String::valueOf).toList();
     }
 
-    /** A byte array ("ay"), such as an SSID. */
+    /** A byte array ("ay"), such as an SSID (inside a variant, a list of numbers); empty for anything else. */
     public static byte[] bytes(Object v) {
         if (v instanceof byte[] b) {
             return b;

@@ -4,10 +4,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
-import org.bondtray.helper.wifi.Ssids;
 import org.bondtray.wifi.Psk;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wpa.NetworkArgs;
+import org.bondtray.wpa.WpaValues;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -25,7 +25,7 @@ record WifiProfile(byte[] ssid, Kind kind, String secret) {
     static Optional<WifiProfile> from(Map<String, Map<String, Variant<?>>> settings,
                                       Map<String, Map<String, Variant<?>>> secrets) {
         Map<String, Variant<?>> wireless = settings.get("802-11-wireless");
-        byte[] ssid = wireless == null || wireless.get("ssid") == null ? null : Ssids.fromBus(wireless.get("ssid").getValue());
+        byte[] ssid = wireless == null || wireless.get("ssid") == null ? null : WpaValues.bytes(wireless.get("ssid").getValue());
         if (ssid == null || ssid.length == 0) {
             return Optional.empty();
         }

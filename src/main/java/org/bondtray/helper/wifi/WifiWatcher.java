@@ -21,6 +21,7 @@ import org.bondtray.wifi.WpaClient;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
 import org.bondtray.wpa.WpaSupplicant;
+import org.bondtray.wpa.WpaValues;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -133,7 +134,7 @@ public final class WifiWatcher implements AutoCloseable {
             for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
                 best = Math.max(best, ((Number) rate).longValue());
             }
-            return new WifiInfo(state, SsidText.show(Ssids.fromBus(b.Get(Wpa.BSS, "SSID"))),
+            return new WifiInfo(state, SsidText.show(WpaValues.bytes(b.Get(Wpa.BSS, "SSID"))),
                     signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
