@@ -441,7 +441,7 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             reconcilePrimary(c, b, configured);
             // Read once: the view shows them, and static addressing puts back what is missing
             // (its own change comes back as an event and a fresh look).
-            List<String> addresses = addresses(b.index());
+            List<String> addresses = kernel.addresses(b.index());
             List<Rtnetlink.Route> routes = rt.routes(b.index());
             try {
                 kernel.staticAddressing(b, c, addresses, routes);
@@ -591,10 +591,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     private static BondView bare(String name, BondState state, String reason, Preference preference) {
         return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of(),
                 DhcpStatus.OFF, SameNetwork.UNKNOWN, 0, List.of());
-    }
-
-    private List<String> addresses(int index) throws IOException {
-        return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
     }
 
     private boolean carrier(String port) {

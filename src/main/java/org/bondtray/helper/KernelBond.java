@@ -61,13 +61,18 @@ final class KernelBond {
         rt.setPrimary(bond.index(), primary);
         rt.setUp(bond.index(), true);
         // One look serves both: what is withdrawn is what the new configuration does not want.
-        List<String> present = rt.addresses(bond.index()).stream().map(Rtnetlink.Address::text).toList();
+        List<String> present = addresses(bond.index());
         List<Rtnetlink.Route> routes = rt.routes(bond.index());
         if (before != null && existing.isPresent()) {
             withdrawStatic(bond, before, wanted, present, routes);
         }
         staticAddressing(bond, wanted, present, routes);
         return bond;
+    }
+
+    /** The addresses on interface {@code index}, as the kernel shows them ("192.168.1.7/24"). */
+    List<String> addresses(int index) throws IOException {
+        return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
     }
 
     /** Releases ports of {@code bond} that are not wanted any more. */
