@@ -60,7 +60,9 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /** dhcpcd as the helper's child; its output goes where the helper's goes. */
-    public static final Launcher CHILD = (argv, bond, paths) -> new ProcessBuilder(argv).inheritIO().start().toHandle();
+    public static final Launcher CHILD = (argv, bond, paths) -> new ProcessBuilder(argv)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+            .toHandle();
 
     private final Paths paths;
     private final Launcher launcher;
@@ -187,9 +189,9 @@ public final class Dhcpcd implements AutoCloseable {
 
     /**
      * Stops the running dhcpcd without a release (SIGTERM; "persistent" leaves the address until
-     * the new one has an answer) and starts a new one.
-     * One that does not go within {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1 leave a
-     * SIGTERM unanswered for 10 s, and the old one, adopted, kept the other network's address.
+     * the new one has an answer) and starts a new one. One that does not go within
+     * {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1 leave a SIGTERM unanswered for 10 s,
+     * and the old one, adopted, kept the other network's address.
      */
     private void restart() {
         ProcessHandle old = running;
