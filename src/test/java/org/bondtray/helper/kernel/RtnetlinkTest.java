@@ -95,6 +95,10 @@ class RtnetlinkTest {
         } finally {
             events.close();
         }
+        // join() returns when the Java thread is done; the kernel's task goes a moment later.
+        for (int i = 0; i < 50 && Files.exists(task); i++) {
+            Thread.sleep(20);
+        }
         assertFalse(Files.exists(task), "close() ended the events thread");
     }
 
