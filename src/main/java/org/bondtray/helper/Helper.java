@@ -17,13 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.bondtray.api.BondState;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
-import org.bondtray.helper.dhcp.DhcpcdConfig;
 import org.bondtray.helper.dhcp.Lease;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.KernelEvents;
@@ -35,7 +33,6 @@ import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.KeepingNetworks;
 import org.bondtray.helper.wifi.WifiWatcher;
-import org.bondtray.wpa.Wpa;
 
 /**
  * The helper's core: holds what the user configured, watches the kernel, keeps the bond the way
@@ -409,7 +406,10 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         }
     }
 
-    /** Reads everything, puts the primary right, computes the view and publishes it. */
+    /**
+     * Observe, plan, apply: reads the world once, has {@link Reconciler} decide what the bond
+     * should be, carries that out and publishes the view.
+     */
     private void refresh() throws IOException {
         List<Link> links = rt.links();
         links.forEach(l -> names.put(l.index(), l.name()));
@@ -419,74 +419,11 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         BondConfig c = config;
         String name = bondName();
         Optional<Link> bond = find(facts, name);
-        BondView next;
-        Preference preference = c != null ? c.preference() : Preference.WIRED;
-        if (unsupported != null) {
-            next = bare(name, BondState.UNSUPPORTED, unsupported, preference);
-        } else if (c == null) {
-            next = bare(name, BondState.UNCONFIGURED,
-                    configProblem.isEmpty() ? "no bond set up; run 'bondtray setup'" : configProblem, preference);
-        } else if (bond.isEmpty()) {
-            next = bare(name, BondState.ERROR, name + " does not exist; run 'bondtray setup' to create it again",
-                    preference);
-        } else {
-            Link b = bond.get();
-            List<PortFacts> configured = new ArrayList<>(PortMatcher.select(c.ports(), facts, name));
-            facts.stream().filter(f -> f.link().master() == b.index() && !configured.contains(f)).forEach(configured::add);
-            // A pattern that matches nothing is no missing adapter: it waits for one to appear.
-            List<String> missing = PortMatcher.unmatched(c.ports(), configured).stream()
-                    .filter(spec -> !spec.contains("*") && !spec.contains("?")).toList();
-            standbyDelivery(b);
-            joinNewcomers(c, b, facts);
-            reconcilePrimary(c, b, configured);
-            // Read once: the view shows them, and static addressing puts back what is missing
-            // (its own change comes back as an event and a fresh look).
-            List<String> addresses = kernel.addresses(b.index());
-            List<Rtnetlink.Route> routes = rt.routes(b.index());
-            try {
-                kernel.staticAddressing(b, c, addresses, routes);
-                addressingProblem = "";
-            } catch (NetlinkException e) {
-                // Retried on every look (a gateway becomes reachable when a lease comes); said once.
-                if (!e.getMessage().equals(addressingProblem)) {
-                    addressingProblem = e.getMessage();
-                    LOG.warning("static addressing of " + name + " not in place yet: " + e.getMessage());
-                }
-            }
-            DhcpStatus dhcpStatus = DhcpStatus.OFF;
-            Lease lease = Lease.NONE;
-            if (c.addressing() != Addressing.STATIC) {
-                // dhcpcd starts once a port carries traffic: before that its first DISCOVER is lost
-                // and it backs off for seconds.
-                boolean carrying = b.bond() != null && b.bond().activePortIndex() != 0;
-                if (carrying || !dhcp.state().equals("off")) {
-                    dhcp.ensure(name, DhcpcdConfig.text(name, c.routeMetric(), fallback(c)));
-                }
-                lease = dhcp.lease(name);
-                dhcpStatus = DhcpStatus.of(dhcp.state(), lease, c.fallback(), addresses);
-                if (dhcpStatus.fallingBack()) {
-                    lease = Lease.NONE;
-                }
-            } else if (!dhcp.state().equals("off")) {
-                dhcp.releaseLater();
-            }
-            List<String> dns = new ArrayList<>(c.dns());
-            lease.dns().stream().filter(d -> !dns.contains(d)).forEach(dns::add);
-            resolver.apply(name, dns, lease.domains());
-            List<String> gateways = routes.stream().filter(Rtnetlink.Route::isDefault).map(Rtnetlink.Route::gateway)
-                    .distinct().toList();
-            network.consider(IpText.firstIpv4(gateways),
-                    facts.stream().filter(f -> f.link().master() == b.index())
-                            .map(f -> new NetworkCheck.Port(f.name(), f.link().index(), f.link().mac(),
-                                    f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))
-                            .toList());
-            followActiveNetwork(c, b, facts);
-            if (wifi != null) {
-                preferred.apply(wifi, b, facts);
-            }
-            next = BondPolicy.view(name, preference, b, configured, missing, addresses, gateways, dns)
-                    .withDhcp(dhcpStatus).withNetwork(network.verdict()).withKeeping(preferred.keeping());
-        }
+        Optional<BondView> without = Reconciler.without(name, c != null ? c.preference() : Preference.WIRED,
+                unsupported, c, configProblem, bond.isPresent());
+        BondView next = without.isPresent() ? without.get() : apply(c,
+                new Reconciler.Look(facts, bond.get(), kernel.addresses(bond.get().index()), rt.routes(bond.get().index()),
+                        dhcp.state()));
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.
         long since = tracker.activeSince();
@@ -495,6 +432,77 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
         next = next.withConfirmDeadline(probation.deadlineMicros());
         view = next;
         publisher.publish(next);
+    }
+
+    /** Carries out what {@link Reconciler#plan} asks of a bond that exists; returns its view. */
+    private BondView apply(BondConfig c, Reconciler.Look look) throws IOException {
+        Link b = look.bond();
+        Reconciler.Plan plan = Reconciler.plan(c, look);
+        standbyDelivery(b);
+        for (Reconciler.Newcomer n : plan.newcomers()) {
+            join(c, b, n);
+        }
+        if (plan.primary() >= 0) {
+            if (plan.primaryWireless()) {
+                tracker.expect("wifi-ready", System.nanoTime());
+            }
+            rt.setPrimary(b.index(), plan.primary());
+        }
+        try {
+            // Its own change comes back as an event and a fresh look.
+            kernel.staticAddressing(b, c, look.addresses(), look.routes());
+            addressingProblem = "";
+        } catch (NetlinkException e) {
+            // Retried on every look (a gateway becomes reachable when a lease comes); said once.
+            if (!e.getMessage().equals(addressingProblem)) {
+                addressingProblem = e.getMessage();
+                LOG.warning("static addressing of " + c.bond() + " not in place yet: " + e.getMessage());
+            }
+        }
+        switch (plan.dhcp()) {
+            case RUN -> dhcp.ensure(c.bond(), Reconciler.dhcpcdConfig(c));
+            case STOP -> dhcp.releaseLater();
+            case LEAVE -> {
+            }
+        }
+        DhcpStatus dhcpStatus = DhcpStatus.OFF;
+        Lease lease = Lease.NONE;
+        if (c.addressing() != Addressing.STATIC) {
+            lease = dhcp.lease(c.bond());
+            dhcpStatus = DhcpStatus.of(dhcp.state(), lease, c.fallback(), look.addresses());
+            if (dhcpStatus.fallingBack()) {
+                lease = Lease.NONE;
+            }
+        }
+        List<String> dns = Reconciler.dns(c, lease);
+        resolver.apply(c.bond(), dns, lease.domains());
+        network.consider(IpText.firstIpv4(plan.gateways()), plan.checked());
+        followActiveNetwork(c, b, look.facts());
+        if (wifi != null) {
+            preferred.apply(wifi, b, look.facts());
+        }
+        return Reconciler.view(c, look, plan, dns).withDhcp(dhcpStatus).withNetwork(network.verdict())
+                .withKeeping(preferred.keeping());
+    }
+
+    /** A newcomer joins the bond, or is readied to (see {@link Reconciler.Newcomer}). */
+    private void join(BondConfig c, Link bond, Reconciler.Newcomer n) {
+        PortFacts f = n.port();
+        try {
+            if (n.handOver() && wifi != null) {
+                wifi.handOver(f.name(), f.link().index());
+            }
+            if (n.bringUp()) {
+                rt.setUp(f.link().index(), true);
+                LOG.info("brought " + f.name() + " up so wpa_supplicant can associate it");
+            }
+            if (n.enslave()) {
+                kernel.enslave(bond, f);
+                LOG.info(f.name() + " joined " + c.bond());
+            }
+        } catch (IOException e) {
+            LOG.warning(f.name() + " could not join " + c.bond() + ": " + e.getMessage());
+        }
     }
 
     /** A verdict on a Wi-Fi network (see {@link NetworkCheck.Judged}), remembered on the worker. */
@@ -519,40 +527,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
     }
 
     /**
-     * Adapters the configuration names that are in no bond (plugged in after setup, or a radio
-     * that was blocked at setup) join this one: wired ones at once, Wi-Fi ones once wpa_supplicant
-     * has associated them, because enslaving takes a port down and an adapter that never
-     * associated would only hide why it cannot carry traffic. A Wi-Fi adapter nobody manages is
-     * handed to wpa_supplicant first. Adapters the configuration does not name are left alone.
-     */
-    private void joinNewcomers(BondConfig c, Link bond, List<PortFacts> facts) {
-        for (PortFacts f : PortMatcher.select(c.ports(), facts, c.bond())) {
-            if (f.link().master() != 0 || !f.rfkill().isEmpty()) {
-                continue;
-            }
-            try {
-                if (f.kind() == PortKind.WIRELESS && !Wpa.STATE_COMPLETED.equals(f.wifi().state())) {
-                    if (f.wifi().state().isEmpty() && wifi != null) {
-                        wifi.handOver(f.name(), f.link().index());
-                    }
-                    // An adapter comes back from another namespace (or a replug) down, and
-                    // wpa_supplicant does not bring it up again: it cannot even scan.
-                    if (!f.link().up()) {
-                        rt.setUp(f.link().index(), true);
-                        LOG.info("brought " + f.name() + " up so wpa_supplicant can associate it");
-                    }
-                    continue;
-                }
-                kernel.enslave(bond, f);
-                LOG.info(f.name() + " joined " + c.bond());
-            } catch (IOException e) {
-                LOG.warning(f.name() + " could not join " + c.bond() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** The fallback dhcpcd takes when no server answers: the configured IPv4 gateway and DNS go with it. */
-    /**
      * Lets the standby port deliver while {@link StandbyWindow} says so, and looks again when the
      * window is due to shut.
      */
@@ -568,29 +542,6 @@ public final class Helper implements KernelEvents.Listener, AutoCloseable {
             CompletableFuture.delayedExecutor(shutAt - now + 50_000_000L, TimeUnit.NANOSECONDS)
                     .execute(this::requestRefresh);
         }
-    }
-
-    private static DhcpcdConfig.Fallback fallback(BondConfig c) {
-        if (c.fallback().isEmpty()) {
-            return DhcpcdConfig.Fallback.NONE;
-        }
-        return new DhcpcdConfig.Fallback(c.fallback(), IpText.firstIpv4(c.gateways()), c.dns());
-    }
-
-    private void reconcilePrimary(BondConfig c, Link bond, List<PortFacts> ports) throws IOException {
-        int want = BondPolicy.primary(c, ports).map(f -> f.link().index()).orElse(0);
-        int have = bond.bond() == null ? 0 : bond.bond().primaryIndex();
-        if (want != have) {
-            if (kindOf(names.getOrDefault(want, "")) == PortKind.WIRELESS) {
-                tracker.expect("wifi-ready", System.nanoTime());
-            }
-            rt.setPrimary(bond.index(), want);
-        }
-    }
-
-    private static BondView bare(String name, BondState state, String reason, Preference preference) {
-        return new BondView(name, state, reason, preference, "", 0, List.of(), List.of(), List.of(), List.of(),
-                DhcpStatus.OFF, SameNetwork.UNKNOWN, 0, List.of());
     }
 
     private boolean carrier(String port) {
