@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.kernel.Link;
+import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.Rtnetlink;
 
 /** How a bond is made so: the kernel steps for the helper's decisions, in the order that works. */
@@ -24,6 +25,33 @@ final class KernelBond {
 
     KernelBond(Rtnetlink rt) {
         this.rt = rt;
+    }
+
+    /**
+     * Whether this kernel can make bonds. The driver may not be loaded yet: creating a bond loads
+     * it on demand, so a throwaway bond is made and removed to find out. Null if it can, else
+     * why it cannot.
+     */
+    String unsupported(boolean driverLoaded) {
+        if (driverLoaded) {
+            return null;
+        }
+        String probe = "bondtray-probe";
+        try {
+            rt.createBond(probe, new Rtnetlink.BondSettings(100, 0, 0, 1));
+            Optional<Link> made = rt.link(probe);
+            if (made.isPresent()) {
+                rt.delete(made.get().index());
+            }
+            return null;
+        } catch (NetlinkException e) {
+            if (e.unsupported()) {
+                return "this kernel has no bonding driver (" + e.getMessage() + ")";
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static Rtnetlink.BondSettings settings(BondConfig c) {

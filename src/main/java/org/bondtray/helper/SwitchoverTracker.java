@@ -42,6 +42,11 @@ public final class SwitchoverTracker {
         return activeSince;
     }
 
+    /** The same as µs since the epoch, as the API shows it; 0 if not known. */
+    public synchronized long activeSinceMicros() {
+        return activeSince < 0 ? 0 : System.currentTimeMillis() * 1000 - (System.nanoTime() - activeSince) / 1000;
+    }
+
     /** When the active port last changed (System.nanoTime()), to none included. */
     public synchronized long lastMoveNanos() {
         return movedAt;
