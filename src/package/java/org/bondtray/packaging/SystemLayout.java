@@ -47,6 +47,7 @@ final class SystemLayout {
         tree.copy(files.resolve("bondtray"), "/usr/bin/bondtray");
         tree.copy(files.resolve("bondtray-helper"), LIB + "/bondtray-helper");
         tree.copy(files.resolve("system-hooks"), LIB + "/system-hooks");
+        tree.copy(files.resolve("java-runtime"), LIB + "/java-runtime");
 
         Path dist = project.resolve("src/dist");
         // Debian 12 still keeps units in /lib (lintian refuses /usr/lib/systemd there).

@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,63 @@ class PackagingTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             assertEquals(text, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void everyPackagersVersionSortsASnapshotBeforeItsRelease() {
+        assertEquals("0.1.0snapshot", Noarch.archVersion("0.1.0-SNAPSHOT"));
+        assertEquals("0.1.0~snapshot", Noarch.rpmVersion("0.1.0-SNAPSHOT"));
+        assertEquals("1.0.0", Noarch.archVersion("1.0.0"));
+        assertEquals("1.0.0~rc1", Noarch.rpmVersion("1.0.0-rc1"));
+    }
+
+    @Test
+    void theNoarchTreeLeavesTheRuntimeOutAndUsesEveryDistributionsPlaces() {
+        assertEquals(null, Noarch.place("usr/lib/bondtray/runtime/bin/java"));
+        assertEquals(null, Noarch.place("usr/share/lintian/overrides/bondtray"));
+        assertEquals("usr/lib/systemd/system/bondtray-helper.service", Noarch.place("lib/systemd/system/bondtray-helper.service"));
+        assertEquals("usr/lib/bondtray/javafx/x86_64/javafx-base-25.0.2-linux.jar",
+                Noarch.place("usr/lib/bondtray/javafx/javafx-base-25.0.2-linux.jar"));
+        assertEquals("usr/share/zsh/site-functions/_bondtray", Noarch.place("usr/share/zsh/vendor-completions/_bondtray"));
+        assertEquals("usr/lib/bondtray/lib/bondtray.jar", Noarch.place("usr/lib/bondtray/lib/bondtray.jar"));
+    }
+
+    /**
+     * The launchers' search for Java (java-runtime): the package's own runtime first; else the
+     * first of BONDTRAY_JAVA_HOME, JAVA_HOME and /usr/lib/jvm whose release file says 25 or later.
+     */
+    @Test
+    void theLaunchersTakeTheirOwnRuntimeElseAJava25AndNeverAnOlderOne(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.copy(Path.of("src/package/files/java-runtime"), lib.resolve("java-runtime"));
+        Path java21 = fakeJava(dir.resolve("jdk-21"), "21.0.5");
+        Path java25 = fakeJava(dir.resolve("jdk-25"), "25.0.1");
+        assertEquals(java25.toString(), javaFound(lib, Map.of("BONDTRAY_JAVA_HOME", java25.getParent().getParent().toString())));
+        assertTrue(!javaFound(lib, Map.of("BONDTRAY_JAVA_HOME", java21.getParent().getParent().toString(),
+                "JAVA_HOME", java21.getParent().getParent().toString())).equals(java21.toString()), "Java 21 was taken");
+        Path own = fakeJava(lib.resolve("runtime"), "25.0.1");
+        assertEquals(own.toString(), javaFound(lib, Map.of("BONDTRAY_JAVA_HOME", java25.getParent().getParent().toString())));
+    }
+
+    private static Path fakeJava(Path home, String version) throws Exception {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return java;
+    }
+
+    /** What $java is after the launchers' snippet ran with {@code env}; "" if it exited. */
+    private static String javaFound(Path lib, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "lib=\"$1\"; . \"$lib/java-runtime\"; printf %s \"$java\"", "sh",
+                lib.toString());
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     @Test
