@@ -5,7 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Run by {@code mvn package}: lays Bondtray out as an installed system with its own Java runtime,
- * then makes the .deb and, for other distributions, a tarball with an install script.
+ * then makes the .deb and, for other distributions, a tarball with an install script; and the
+ * noarch tarball that runs on the system's Java, with the Arch PKGBUILD and the RPM spec made
+ * from it.
  *
  * <pre>PackageMain PROJECT-DIR TARGET-DIR MAVEN-VERSION</pre>
  */
@@ -33,7 +35,9 @@ public final class PackageMain {
         Path files = project.resolve("src/package/files");
         Path deb = DebPackage.build(tree, files, MAINTAINER, debVersion, target);
         Path tarball = Tarball.build(tree, files, version, target);
-        System.out.printf("package: %s (%d KiB), %s (%d KiB) in %d ms%n", deb.getFileName(), Files.size(deb) / 1024,
-                tarball.getFileName(), Files.size(tarball) / 1024, (System.nanoTime() - t0) / 1_000_000);
+        Path noarch = Noarch.build(tree, files, version, target, work.resolve("javafx-aarch64"));
+        System.out.printf("package: %s (%d KiB), %s (%d KiB), %s (%d KiB) in %d ms%n", deb.getFileName(),
+                Files.size(deb) / 1024, tarball.getFileName(), Files.size(tarball) / 1024, noarch.getFileName(),
+                Files.size(noarch) / 1024, (System.nanoTime() - t0) / 1_000_000);
     }
 }

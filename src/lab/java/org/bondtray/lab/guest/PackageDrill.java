@@ -19,7 +19,7 @@ import org.freedesktop.dbus.types.Variant;
 /**
  * Bondtray as a user gets it: the build's .deb installed with dpkg, the helper started by D-Bus
  * activation on the first call, set up and read by the logged-in desktop user, then removed
- * with dpkg; and the same round with the tarball's install and uninstall scripts. Each removal
+ * with dpkg; and the same round with the noarch tarball's install and uninstall scripts. Each removal
  * must leave eth0 and wlan0 plain and working.
  */
 final class PackageDrill implements Scenario {
@@ -45,12 +45,15 @@ final class PackageDrill implements Scenario {
                 true);
         r.put("deb.dpkg_status_after", lab.cmd().tryRun("dpkg-query", "-W", "-f=${Status}", "bondtray").out().strip());
 
-        Path tarball = ProductPackage.tarball(lab.control());
-        r.put("tarball.file", tarball.getFileName().toString());
+        // The noarch tarball: its install script, and the system's Java 25 instead of a runtime of
+        // its own. The x86-64 tarball holds the .deb's files with the same script, so this round
+        // proves both scripts and the noarch build's launchers at once.
+        Path tarball = ProductPackage.noarch(lab.control());
+        r.put("noarch.file", tarball.getFileName().toString());
         Files.createDirectories(UNPACKED);
         lab.cmd().run("tar", "-xzf", tarball.toString(), "-C", UNPACKED.toString());
         Path top = ProductPackage.only(UNPACKED, "bondtray-", "");
-        roundTrip(lab, r, "tarball", wlan, new String[] {top.resolve("install").toString()},
+        roundTrip(lab, r, "noarch", wlan, new String[] {top.resolve("install").toString()},
                 new String[] {LIB + "/uninstall"}, false);
     }
 

@@ -24,8 +24,9 @@ final class ProductPackage {
         return only(control.project().resolve("target"), "bondtray_", ".deb");
     }
 
-    static Path tarball(GuestControl control) {
-        return only(control.project().resolve("target"), "bondtray-", "-linux-x86_64.tar.gz");
+    /** The noarch tarball: the system's Java 25 runs it. */
+    static Path noarch(GuestControl control) {
+        return only(control.project().resolve("target"), "bondtray-", "-noarch.tar.gz");
     }
 
     /** Installs the .deb; returns dpkg's result. */
