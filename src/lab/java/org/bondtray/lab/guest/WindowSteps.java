@@ -185,6 +185,7 @@ final class WindowSteps {
         r.put("windows.picker.keeps", String.join(" ", keeping(picker)));
         r.put("windows.picker.rows_with_bond", String.join(" | ", WindowHands.spokenRows(picker)));
         shot(picker, "wifi-picker-keeps");
+        darkShot(picker, "picker");
         WindowHands.hide(picker);
     }
 
@@ -255,21 +256,28 @@ final class WindowSteps {
         r.put("windows.status.cards", String.join(" ", fx(() -> ((javafx.scene.layout.Pane) node(status, "links"))
                 .getChildren().stream().map(Node::getId).toList())));
         shot(status, "status");
-        // Dark, as JavaFX reports a dark desktop theme (the lab's desktop is light, so the scene is
-        // told here): the same window, its chart and cards with it.
+        darkShot(status, "status");
+    }
+
+    /**
+     * The window as it is when the desktop is dark: JavaFX reports a dark theme to the scene (the
+     * lab's desktop is light, so the scene is told here), shot as NAME-dark.png, and the
+     * brightness of its background recorded (windows.NAME.dark_brightness); then light again.
+     */
+    private void darkShot(Stage stage, String name) throws Exception {
         fx(() -> {
-            status.getScene().getPreferences().setColorScheme(javafx.application.ColorScheme.DARK);
+            stage.getScene().getPreferences().setColorScheme(javafx.application.ColorScheme.DARK);
             return null;
         });
         Wait.sleep(Duration.ofMillis(500));
-        shot(status, "status-dark");
-        r.put("windows.status.dark_brightness", fx(() -> {
-            javafx.scene.paint.Paint fill = ((javafx.scene.layout.Region) status.getScene().getRoot()).getBackground()
+        shot(stage, name + "-dark");
+        r.put("windows." + name + ".dark_brightness", fx(() -> {
+            javafx.scene.paint.Paint fill = ((javafx.scene.layout.Region) stage.getScene().getRoot()).getBackground()
                     .getFills().get(0).getFill();
             return String.format(Locale.ROOT, "%.2f", ((javafx.scene.paint.Color) fill).getBrightness());
         }));
         fx(() -> {
-            status.getScene().getPreferences().setColorScheme(null);
+            stage.getScene().getPreferences().setColorScheme(null);
             return null;
         });
     }
@@ -284,6 +292,7 @@ final class WindowSteps {
         r.put("windows.settings.countdown", text(settings, "countdown"));
         r.put("windows.settings.deadline_s", (deadline() / 1000 - System.currentTimeMillis()) / 1000);
         shot(settings, "settings-countdown");
+        darkShot(settings, "settings");
         press(settings, "keep");
         r.put("windows.settings.keep", waitForMessage(settings, "Kept"));
         r.put("windows.settings.deadline_after_keep", deadline());

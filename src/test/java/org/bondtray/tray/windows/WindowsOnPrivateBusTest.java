@@ -255,6 +255,28 @@ class WindowsOnPrivateBusTest {
         assertTrue(light[1] > 0.8, "a light chart: " + light[1]);
     }
 
+    /** The other windows follow it the same way: the picker, the settings, the stand-in for a panel. */
+    @Test
+    void everyOtherWindowTurnsDarkAndLightWithTheDesktop() throws Exception {
+        List<Stage> stages = List.of(click(TrayMenuModel.Action.OPEN_WIFI), click(TrayMenuModel.Action.OPEN_SETTINGS),
+                FxWindows.onFx(() -> windows.noPanelStage()));
+        for (Stage stage : stages) {
+            String title = FxWindows.onFx(stage::getTitle);
+            assertTrue(background(stage, javafx.application.ColorScheme.DARK) < 0.3, title + " dark");
+            assertTrue(background(stage, javafx.application.ColorScheme.LIGHT) > 0.8, title + " light");
+        }
+    }
+
+    private static double background(Stage stage, javafx.application.ColorScheme scheme) throws Exception {
+        return FxWindows.onFx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            scene.getPreferences().setColorScheme(scheme);
+            scene.getRoot().applyCss();
+            return ((javafx.scene.paint.Color) ((javafx.scene.layout.Region) scene.getRoot()).getBackground().getFills()
+                    .get(0).getFill()).getBrightness();
+        });
+    }
+
     /** The window's background and the chart's, as brightness 0..1, once the scheme is {@code scheme}. */
     private static double[] brightness(Stage stage, javafx.application.ColorScheme scheme) throws Exception {
         return FxWindows.onFx(() -> {
