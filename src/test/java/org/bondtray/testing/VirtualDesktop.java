@@ -51,6 +51,14 @@ public final class VirtualDesktop implements AutoCloseable {
     }
 
     public VirtualDesktop(Path home, String sessionBus, Tray tray) throws IOException, InterruptedException {
+        this(home, sessionBus, tray, false);
+    }
+
+    /**
+     * {@code dark}: the desktop's GTK theme is Adwaita's dark one, so the panel is dark and
+     * draws symbolic icons in its light foreground colour, as a dark GNOME or Xfce desktop does.
+     */
+    public VirtualDesktop(Path home, String sessionBus, Tray tray, boolean dark) throws IOException, InterruptedException {
         this.home = home;
         display = ":" + freeDisplay();
         Path config = home.resolve("config");
@@ -62,6 +70,9 @@ public final class VirtualDesktop implements AutoCloseable {
         env = new java.util.HashMap<>(Map.of("DISPLAY", display, "HOME", home.toString(),
                 "XDG_CONFIG_HOME", config.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
                 "XDG_CACHE_HOME", home.resolve("cache").toString(), "NO_AT_BRIDGE", "1"));
+        if (dark) {
+            env.put("GTK_THEME", "Adwaita:dark");
+        }
         start("xvfb", "Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp");
         waitFor("the X server", () -> Files.exists(Path.of("/tmp/.X11-unix/X" + display.substring(1))));
         if (sessionBus != null) {
@@ -179,7 +190,9 @@ public final class VirtualDesktop implements AutoCloseable {
     /** The whole screen, saved as {@code png} and returned. */
     public BufferedImage screenshot(Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
-        run("import", "-window", "root", png.toString());
+        // Always RGB: a screen of greys alone would be written as a grey PNG, which Java reads as
+        // linear grey and reports much lighter through getRGB.
+        run("import", "-window", "root", "PNG24:" + png);
         return ImageIO.read(png.toFile());
     }
 
@@ -215,6 +228,20 @@ public final class VirtualDesktop implements AutoCloseable {
     }
 
     /** Rows below the panel with more than 50 light pixels: a menu drawn under the panel has many. */
+    /** How many pixels of the panel (the top 32 rows) are brighter than {@code level} (0..255 per channel). */
+    public static int panelPixelsBrighterThan(BufferedImage image, int level) {
+        int n = 0;
+        for (int y = 0; y < Math.min(32, image.getHeight()); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                if (((p >> 16) & 0xff) > level && ((p >> 8) & 0xff) > level && (p & 0xff) > level) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     public static int lightRowsBelowPanel(BufferedImage image) {
         int rows = 0;
         for (int y = 40; y < image.getHeight(); y++) {
