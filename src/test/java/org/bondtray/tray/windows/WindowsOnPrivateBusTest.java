@@ -46,6 +46,7 @@ import org.testfx.api.FxToolkit;
  * Wi-Fi, no polkit). What each window must do here is say so plainly; the lab shows them working.
  */
 class WindowsOnPrivateBusTest {
+    private static final Path SHOTS = Path.of("target/windows");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
@@ -255,15 +256,21 @@ class WindowsOnPrivateBusTest {
         assertTrue(light[1] > 0.8, "a light chart: " + light[1]);
     }
 
-    /** The other windows follow it the same way: the picker, the settings, the stand-in for a panel. */
+    /**
+     * The other windows follow it the same way: the picker, the settings, the stand-in for a
+     * panel; each is shot in both, in target/windows/.
+     */
     @Test
     void everyOtherWindowTurnsDarkAndLightWithTheDesktop() throws Exception {
         List<Stage> stages = List.of(click(TrayMenuModel.Action.OPEN_WIFI), click(TrayMenuModel.Action.OPEN_SETTINGS),
                 FxWindows.onFx(() -> windows.noPanelStage()));
         for (Stage stage : stages) {
             String title = FxWindows.onFx(stage::getTitle);
+            String file = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             assertTrue(background(stage, javafx.application.ColorScheme.DARK) < 0.3, title + " dark");
+            org.bondtray.testing.FxShots.save(stage, SHOTS.resolve(file + "-dark.png"));
             assertTrue(background(stage, javafx.application.ColorScheme.LIGHT) > 0.8, title + " light");
+            org.bondtray.testing.FxShots.save(stage, SHOTS.resolve(file + "-light.png"));
         }
     }
 
