@@ -53,6 +53,29 @@ class NetworkManagerLabIT {
                 () -> assertEquals("gone", r.text("bond.after_disable")));
     }
 
+    /**
+     * Issue 20's comparison: the office walk with NetworkManager alone, in the same run as
+     * Bondtray's (LaptopLabIT's walk). NetworkManager held the café's address before the cable
+     * went; the figure is how long new connections still took the dead cable. Both lose the
+     * connections that were open: the other network has another address.
+     */
+    @Test
+    @DisplayName("office walk with NetworkManager alone: how long new connections still take the pulled cable")
+    void officeWalkWithNetworkManagerAlone() {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
+        r.print("nm.walk.before", "nm.walk.cafe_route_ms", "nm.walk.on_wifi", "nm.walk.lan_route_ms", "nm.walk.back");
+        String error = r.textOr("step.nm_walk.error", null);
+        if (error != null) {
+            org.junit.jupiter.api.Assertions.fail("the walk with NetworkManager failed in the VM: "
+                    + r.textOr("step.nm_walk.error_trace", error));
+        }
+        assertAll(
+                () -> assertTrue(r.text("nm.walk.before").startsWith("eth0 192.168.50."), r.text("nm.walk.before")),
+                () -> assertTrue(r.number("nm.walk.cafe_route_ms") >= 0, "new connections go through the café"),
+                () -> assertTrue(r.text("nm.walk.on_wifi").startsWith("wlan0 192.168.60."), r.text("nm.walk.on_wifi")),
+                () -> assertTrue(r.number("nm.walk.lan_route_ms") >= 0, "and through the cable again once it is back"));
+    }
+
     @Test
     @DisplayName("NetworkManager restarted three times under traffic, a cut after each: the ports unmanaged from its start, never touched, 0 TCP lost")
     void networkManagerRestartsTakeNothing() {

@@ -92,6 +92,8 @@ final class NetworkManagerDrill implements Scenario {
             r.put("online.after_disable", online.now());
             r.put("nm.eth_address_after", first(lab.net().addresses(wired, 4)));
             r.put("bond.after_disable", cmd.tryRun("ip", "link", "show", "bond0").exit() == 0 ? "present" : "gone");
+            // The office walk with NetworkManager alone, beside Bondtray's in the laptop scenario.
+            r.guarded("step.nm_walk", () -> NetworkManagerWalk.run(lab, r, wlan));
         } finally {
             helper.stop();
             nm.close();
