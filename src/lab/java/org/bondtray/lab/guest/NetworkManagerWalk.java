@@ -23,24 +23,24 @@ final class NetworkManagerWalk {
     static void run(Lab lab, Results r, String wlan) {
         Cmd cmd = lab.cmd();
         try {
-            Wait.until("NetworkManager to join " + AccessPoint.CAFE.ssid(), Duration.ofSeconds(180), Duration.ofSeconds(3),
+            Wait.until("NetworkManager to join " + AccessPoint.CAFE.ssid(), Duration.ofSeconds(60), Duration.ofSeconds(3),
                     () -> {
                         cmd.tryRun("nmcli", "device", "wifi", "rescan", "ifname", wlan);
-                        return cmd.tryRun("nmcli", "--wait", "60", "device", "wifi", "connect", AccessPoint.CAFE.ssid(),
+                        return cmd.tryRun("nmcli", "--wait", "30", "device", "wifi", "connect", AccessPoint.CAFE.ssid(),
                                 "password", AccessPoint.CAFE.passphrase(), "ifname", wlan).exit() == 0;
                     });
-            Wait.until("the café's address on " + wlan, Duration.ofSeconds(60), Duration.ofMillis(250),
+            Wait.until("the café's address on " + wlan, Duration.ofSeconds(30), Duration.ofMillis(250),
                     () -> lab.net().addresses(wlan, 4).stream().anyMatch(a -> a.startsWith("192.168.60.")));
             r.put("nm.walk.before", route(cmd));
             long t0 = System.nanoTime();
             lab.net().cutCable();
-            r.put("nm.walk.cafe_route_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(50),
+            r.put("nm.walk.cafe_route_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(50),
                     () -> route(cmd).startsWith(wlan + " 192.168.60.")));
             r.put("nm.walk.cut_to_route_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("nm.walk.on_wifi", route(cmd));
             long t1 = System.nanoTime();
             lab.net().restoreCable();
-            r.put("nm.walk.lan_route_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(50),
+            r.put("nm.walk.lan_route_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(50),
                     () -> route(cmd).startsWith(Topology.WIRED + " 192.168.50.")));
             r.put("nm.walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
             r.put("nm.walk.back", route(cmd));
