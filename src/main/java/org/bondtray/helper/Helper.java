@@ -261,8 +261,7 @@ public final class Helper implements AutoCloseable {
         BondConfig c = config;
         String name = bondName();
         Optional<Link> bond = find(facts, name);
-        Optional<BondView> without = Reconciler.without(name, c != null ? c.preference() : Preference.WIRED,
-                unsupported, c, configProblem, bond.isPresent());
+        Optional<BondView> without = Reconciler.without(name, unsupported, c, configProblem, bond.isPresent());
         BondView next = without.isPresent() ? without.get() : applier.apply(c, look(facts, bond.get()), wifi);
         // Switchovers come from the kernel's events alone, in the order the kernel sent them: a
         // dump taken here may already be stale and would report changes that did not happen.

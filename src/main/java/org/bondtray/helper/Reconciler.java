@@ -80,8 +80,9 @@ final class Reconciler {
      * (or the configuration could not be read), or the configured one is gone. Empty when there
      * is one.
      */
-    static Optional<BondView> without(String name, Preference preference, String unsupported, BondConfig config,
-                                      String configProblem, boolean bondExists) {
+    static Optional<BondView> without(String name, String unsupported, BondConfig config, String configProblem,
+                                      boolean bondExists) {
+        Preference preference = config != null ? config.preference() : Preference.WIRED;
         if (unsupported != null) {
             return Optional.of(bare(name, BondState.UNSUPPORTED, unsupported, preference));
         }

@@ -77,7 +77,7 @@ class ReconcilerTest {
     class WithoutABond {
         @Test
         void aKernelWithoutBondingSaysSoWhateverIsConfigured() {
-            BondView v = Reconciler.without("bond0", Preference.WIRED, "no bonding driver", DHCP, "", true)
+            BondView v = Reconciler.without("bond0", "no bonding driver", DHCP, "", true)
                     .orElseThrow();
             assertEquals(BondState.UNSUPPORTED, v.state());
             assertEquals("no bonding driver", v.reason());
@@ -86,22 +86,22 @@ class ReconcilerTest {
         @Test
         void nothingConfiguredTellsWhatToRunOrWhyTheFileWasNotRead() {
             assertEquals(BondState.UNCONFIGURED,
-                    Reconciler.without("bond0", Preference.WIRED, null, null, "", false).orElseThrow().state());
+                    Reconciler.without("bond0", null, null, "", false).orElseThrow().state());
             assertEquals("bond.conf: line 3 is not a setting",
-                    Reconciler.without("bond0", Preference.WIRED, null, null, "bond.conf: line 3 is not a setting",
+                    Reconciler.without("bond0", null, null, "bond.conf: line 3 is not a setting",
                             false).orElseThrow().reason());
         }
 
         @Test
         void aConfiguredBondThatIsGoneIsAnErrorWithTheWayBack() {
-            BondView v = Reconciler.without("bond0", Preference.WIRED, null, DHCP, "", false).orElseThrow();
+            BondView v = Reconciler.without("bond0", null, DHCP, "", false).orElseThrow();
             assertEquals(BondState.ERROR, v.state());
             assertTrue(v.reason().contains("bondtray setup"), v.reason());
         }
 
         @Test
         void aBondThatIsThereIsReconciled() {
-            assertTrue(Reconciler.without("bond0", Preference.WIRED, null, DHCP, "", true).isEmpty());
+            assertTrue(Reconciler.without("bond0", null, DHCP, "", true).isEmpty());
         }
     }
 
