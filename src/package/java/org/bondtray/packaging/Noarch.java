@@ -47,14 +47,7 @@ final class Noarch {
         copy(files.resolve("uninstall"), root.resolve("usr/lib/bondtray/uninstall"));
         copy(files.resolve("install"), work.resolve("install"));
         String top = "bondtray-" + version;
-        Path tarball = outDir.resolve(top + "-noarch.tar.gz");
-        Process p = new ProcessBuilder("tar", "--create", "--gzip", "--owner=0", "--group=0", "--numeric-owner",
-                "--sort=name", "--file", tarball.toString(),
-                "--transform", "s,^root,%s/root,;s,^install$,%s/install,".formatted(top, top),
-                "-C", work.toString(), "root", "install").inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("tar failed with exit code " + p.exitValue());
-        }
+        Path tarball = Tarball.pack(work, top, outDir.resolve(top + "-noarch.tar.gz"));
         writeRecipes(files, version, outDir, root, sha256(tarball));
         return tarball;
     }
