@@ -233,8 +233,7 @@ public final class VirtualDesktop implements AutoCloseable {
         int n = 0;
         for (int y = 0; y < Math.min(32, image.getHeight()); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                if (((p >> 16) & 0xff) > level && ((p >> 8) & 0xff) > level && (p & 0xff) > level) {
+                if (brighter(image.getRGB(x, y), level)) {
                     n++;
                 }
             }
@@ -242,13 +241,17 @@ public final class VirtualDesktop implements AutoCloseable {
         return n;
     }
 
+    /** Whether each of the pixel {@code rgb}'s channels is above {@code level} (0..255). */
+    private static boolean brighter(int rgb, int level) {
+        return ((rgb >> 16) & 0xff) > level && ((rgb >> 8) & 0xff) > level && (rgb & 0xff) > level;
+    }
+
     public static int lightRowsBelowPanel(BufferedImage image) {
         int rows = 0;
         for (int y = 40; y < image.getHeight(); y++) {
             int light = 0;
             for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                if (((p >> 16) & 0xff) > 180 && ((p >> 8) & 0xff) > 180 && (p & 0xff) > 180) {
+                if (brighter(image.getRGB(x, y), 180)) {
                     light++;
                 }
             }

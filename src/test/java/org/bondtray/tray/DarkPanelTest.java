@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.bondtray.api.PlainValues;
 import org.bondtray.i18n.Texts;
 import org.bondtray.testing.Prerequisites;
 import org.bondtray.testing.PrivateBus;
@@ -51,9 +50,8 @@ class DarkPanelTest {
                 tray.start();
                 tray.iconStyle("symbolic");
                 Properties watcher = probe.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
-                VirtualDesktop.waitFor("the panel to list the icon", () -> String.valueOf(PlainValues.of(
-                        watcher.Get(SniNames.WATCHER_INTERFACE, "RegisteredStatusNotifierItems")))
-                        .contains(session.getUniqueName()));
+                VirtualDesktop.waitFor("the panel to list the icon",
+                        () -> VirtualDesktop.trayItemOwners(watcher).contains(session.getUniqueName()));
                 int[] light = new int[1];
                 VirtualDesktop.waitFor("a light icon on the dark panel", () -> {
                     light[0] = VirtualDesktop.panelPixelsBrighterThan(desktop.screenshot(SHOTS.resolve("panel-dark.png")),

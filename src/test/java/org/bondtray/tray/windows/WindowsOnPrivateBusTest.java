@@ -274,6 +274,7 @@ class WindowsOnPrivateBusTest {
         }
     }
 
+    /** The window's background as brightness 0..1, once the scheme is {@code scheme}. */
     private static double background(Stage stage, javafx.application.ColorScheme scheme) throws Exception {
         return FxWindows.onFx(() -> {
             javafx.scene.Scene scene = stage.getScene();
@@ -286,18 +287,14 @@ class WindowsOnPrivateBusTest {
 
     /** The window's background and the chart's, as brightness 0..1, once the scheme is {@code scheme}. */
     private static double[] brightness(Stage stage, javafx.application.ColorScheme scheme) throws Exception {
-        return FxWindows.onFx(() -> {
-            javafx.scene.Scene scene = stage.getScene();
-            scene.getPreferences().setColorScheme(scheme);
-            scene.getRoot().applyCss();
-            javafx.scene.paint.Color window = (javafx.scene.paint.Color) ((javafx.scene.layout.Region) scene.getRoot())
-                    .getBackground().getFills().get(0).getFill();
-            javafx.scene.canvas.Canvas chart = (javafx.scene.canvas.Canvas) scene.lookup("#chart");
+        double window = background(stage, scheme);
+        double surface = FxWindows.onFx(() -> {
+            javafx.scene.canvas.Canvas chart = (javafx.scene.canvas.Canvas) stage.getScene().lookup("#chart");
             javafx.scene.image.WritableImage shot = chart.snapshot(null, null);
             // Between the -70 and -50 dBm lines, where no label and (without Wi-Fi) no signal is drawn.
-            javafx.scene.paint.Color surface = shot.getPixelReader().getColor((int) (chart.getWidth() / 2),
-                    (int) ((chart.getHeight() - 24) / 2));
-            return new double[] {window.getBrightness(), surface.getBrightness()};
+            return shot.getPixelReader().getColor((int) (chart.getWidth() / 2), (int) ((chart.getHeight() - 24) / 2))
+                    .getBrightness();
         });
+        return new double[] {window, surface};
     }
 }
