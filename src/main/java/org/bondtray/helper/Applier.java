@@ -11,9 +11,9 @@ import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.Lease;
 import org.bondtray.helper.dns.SystemResolver;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.helper.kernel.NetlinkException;
-import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.helper.wifi.WifiWatcher;
 
 /**
@@ -24,7 +24,7 @@ import org.bondtray.helper.wifi.WifiWatcher;
 final class Applier {
     private static final Logger LOG = Logger.getLogger(Applier.class.getName());
 
-    private final Rtnetlink rt;
+    private final Kernel rt;
     private final KernelBond kernel;
     private final Dhcpcd dhcp;
     private final SystemResolver resolver;
@@ -40,7 +40,7 @@ final class Applier {
     /** What last kept static addressing from being put in place; "" if nothing. */
     private String addressingProblem = "";
 
-    Applier(Rtnetlink rt, KernelBond kernel, Dhcpcd dhcp, SystemResolver resolver, NetworkCheck network,
+    Applier(Kernel rt, KernelBond kernel, Dhcpcd dhcp, SystemResolver resolver, NetworkCheck network,
             StandbyWindow standby, SwitchoverTracker tracker, WifiPreference preferred, Runnable requestRefresh) {
         this.rt = rt;
         this.kernel = kernel;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.kernel.ArpProbe;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.helper.kernel.Rtnetlink;
 
 /**
  * Whether the machine reaches a gateway now: some IPv4 default route (lowest metric first) whose
@@ -43,7 +43,7 @@ final class Connectivity {
      * anew: with fail_over_mac the bond's MAC is its active port's, and it changes with a
      * switchover; a probe sent with the old one over the new port gets no answer.
      */
-    static boolean now(Rtnetlink rt) {
+    static boolean now(Kernel rt) {
         for (int i = 0; i < TRIES; i++) {
             if (answersOnce(rt)) {
                 return true;
@@ -53,13 +53,13 @@ final class Connectivity {
     }
 
     /** Asks each default route's gateway once, lowest metric first, waiting for an answer up to 700 ms each. */
-    static boolean answersOnce(Rtnetlink rt) {
+    static boolean answersOnce(Kernel rt) {
         try {
             List<Link> links = rt.links();
-            List<Rtnetlink.Route> routes = rt.routes(0).stream()
+            List<Kernel.Route> routes = rt.routes(0).stream()
                     .filter(r -> r.isDefault() && IpText.isIpv4(r.gateway()))
-                    .sorted(Comparator.comparingInt(Rtnetlink.Route::metric)).toList();
-            for (Rtnetlink.Route r : routes) {
+                    .sorted(Comparator.comparingInt(Kernel.Route::metric)).toList();
+            for (Kernel.Route r : routes) {
                 Optional<Link> via = links.stream().filter(l -> l.index() == r.oif() && l.mac() != null).findFirst();
                 if (via.isPresent() && ask(r.oif(), via.get().mac(), r.gateway(), 1).isPresent()) {
                     return true;

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.net.NetSysfs;
 
 /**
@@ -31,7 +31,12 @@ final class FastFailover implements AutoCloseable {
 
     /** Each link as the kernel last described it, by index: events, and dumps for what no event told. */
     private final Map<Integer, Link> links = new ConcurrentHashMap<>();
-    private Rtnetlink rt;
+    private final Kernel.Source kernels;
+    private Kernel rt;
+
+    FastFailover(Kernel.Source kernels) {
+        this.kernels = kernels;
+    }
 
     /** A dump's view, kept only for links no event has described yet (an event is newer than any dump). */
     void seed(List<Link> dump) {
@@ -69,7 +74,7 @@ final class FastFailover implements AutoCloseable {
         }
         try {
             if (rt == null) {
-                rt = new Rtnetlink();
+                rt = kernels.open();
             }
             rt.setActivePort(bond.index(), next.get().index());
             return Optional.of(next.get().name());

@@ -13,12 +13,11 @@ import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dns.SystemResolver;
-import org.bondtray.helper.kernel.KernelEvents;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.RfkillEvents;
-import org.bondtray.helper.kernel.Rtnetlink;
+import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.KeepingNetworks;
 import org.bondtray.helper.wifi.WifiWatcher;
@@ -35,7 +34,8 @@ public final class Helper implements AutoCloseable {
 
     private final ConfigFile configFile;
     private final NetSysfs sysfs;
-    private final Rtnetlink rt;
+    private final Kernel.Source kernels;
+    private final Kernel rt;
     private final KernelBond kernel;
     private final Dhcpcd dhcp;
     private final SystemResolver resolver;
@@ -54,7 +54,7 @@ public final class Helper implements AutoCloseable {
     private final Applier applier;
 
     private Publisher publisher;
-    private KernelEvents events;
+    private AutoCloseable events;
     private RfkillEvents rfkill;
     private WifiWatcher wifi;
     private Takeover takeover;
@@ -64,17 +64,19 @@ public final class Helper implements AutoCloseable {
     private volatile String unsupported;
     private volatile BondView view;
 
+    /** A helper on {@code kernels}: the running kernel's, or a test's. */
     public Helper(ConfigFile configFile, NetSysfs sysfs, Dhcpcd.Paths dhcpcd, Dhcpcd.Launcher launcher,
-                  SystemResolver resolver) throws IOException {
+                  SystemResolver resolver, Kernel.Source kernels) throws IOException {
         this.configFile = configFile;
         this.sysfs = sysfs;
-        this.rt = new Rtnetlink();
+        this.kernels = kernels;
+        this.rt = kernels.open();
         this.kernel = new KernelBond(rt);
         this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
         this.resolver = resolver;
         this.network = new NetworkCheck(this::requestRefresh, this::wifiJudged, sysfs::carrier);
-        this.trial = new Trial(this, worker, tracker, rt);
-        this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs);
+        this.trial = new Trial(this, worker, tracker, rt, kernels);
+        this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs, kernels);
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
         this.applier = new Applier(rt, kernel, dhcp, resolver, network, standby, tracker, preferred,
                 this::requestRefresh);
@@ -92,7 +94,7 @@ public final class Helper implements AutoCloseable {
             LOG.warning(configProblem);
         }
         unsupported = kernel.unsupported(sysfs.bondingLoaded());
-        events = new KernelEvents(links);
+        events = kernels.follow(links);
         neighbour = takeover.followNetworkManager(this::networkManagerRestarted);
         rfkill = RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         worker.call(() -> {

@@ -14,6 +14,7 @@ import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.SystemdLauncher;
 import org.bondtray.helper.dns.SystemResolver;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.NativeHeap;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
@@ -57,7 +58,8 @@ public final class HelperMain {
                 .withMethodCallThreadCount(Polkit.METHOD_CALL_THREADS).connectionConfig().build();
         resolver.useResolvedOn(bus);
         Dhcpcd.Launcher launcher = SystemdLauncher.usable() ? new SystemdLauncher(bus) : Dhcpcd.CHILD;
-        Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver);
+        Helper helper = new Helper(new ConfigFile(configDir), sysfs, dhcpcd, launcher, resolver,
+                Kernel.Source.SYSTEM);
         BondObject object = new BondObject(bus, helper, new Polkit(bus), BondtrayBus.DEFAULT_BOND);
         WifiWatcher wifi = new WifiWatcher(bus, configDir.resolve("wpa_supplicant.conf"), helper::wifiChanged,
                 helper::wifiRestarted);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bondtray.helper.config.BondConfig;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.helper.kernel.NetlinkException;
 import org.bondtray.helper.kernel.Rtnetlink;
@@ -21,9 +22,9 @@ final class KernelBond {
      */
     private static final int PEER_NOTIFICATIONS = 2;
 
-    private final Rtnetlink rt;
+    private final Kernel rt;
 
-    KernelBond(Rtnetlink rt) {
+    KernelBond(Kernel rt) {
         this.rt = rt;
     }
 
@@ -38,7 +39,7 @@ final class KernelBond {
         }
         String probe = "bondtray-probe";
         try {
-            rt.createBond(probe, new Rtnetlink.BondSettings(100, 0, 0, 1));
+            rt.createBond(probe, new Kernel.BondSettings(100, 0, 0, 1));
             Optional<Link> made = rt.link(probe);
             if (made.isPresent()) {
                 rt.delete(made.get().index());
@@ -54,8 +55,8 @@ final class KernelBond {
         }
     }
 
-    static Rtnetlink.BondSettings settings(BondConfig c) {
-        return new Rtnetlink.BondSettings(c.miimon(), c.updelay(), c.downdelay(), PEER_NOTIFICATIONS);
+    static Kernel.BondSettings settings(BondConfig c) {
+        return new Kernel.BondSettings(c.miimon(), c.updelay(), c.downdelay(), PEER_NOTIFICATIONS);
     }
 
     /** The bond, created if missing, with the configured timers. */
@@ -90,7 +91,7 @@ final class KernelBond {
         rt.setUp(bond.index(), true);
         // One look serves both: what is withdrawn is what the new configuration does not want.
         List<String> present = addresses(bond.index());
-        List<Rtnetlink.Route> routes = rt.routes(bond.index());
+        List<Kernel.Route> routes = rt.routes(bond.index());
         if (before != null && existing.isPresent()) {
             withdrawStatic(bond, before, wanted, present, routes);
         }
@@ -100,7 +101,7 @@ final class KernelBond {
 
     /** The addresses on interface {@code index}, as the kernel shows them ("192.168.1.7/24"). */
     List<String> addresses(int index) throws IOException {
-        return rt.addresses(index).stream().map(Rtnetlink.Address::text).toList();
+        return rt.addresses(index).stream().map(Kernel.Address::text).toList();
     }
 
     /** Releases ports of {@code bond} that are not wanted any more. */
@@ -119,7 +120,7 @@ final class KernelBond {
     void enslave(Link bond, PortFacts port) throws IOException {
         // An address left on a port (a network manager's, from before it let go) would keep a
         // route through the port itself, around the bond.
-        for (Rtnetlink.Address a : rt.addresses(port.link().index())) {
+        for (Kernel.Address a : rt.addresses(port.link().index())) {
             IpText.Prefixed p = IpText.prefixed(a.text());
             rt.deleteAddress(port.link().index(), p.address(), p.prefix());
         }
@@ -137,7 +138,7 @@ final class KernelBond {
      * from what the caller read ({@code present}, {@code routes}). Addresses and default routes
      * only with static addressing; routes with any, once their gateway is reachable.
      */
-    void staticAddressing(Link bond, BondConfig c, List<String> present, List<Rtnetlink.Route> routes)
+    void staticAddressing(Link bond, BondConfig c, List<String> present, List<Kernel.Route> routes)
             throws IOException {
         int metric = c.staticMetric();
         if (c.addressing().hasStatic()) {
@@ -168,7 +169,7 @@ final class KernelBond {
      * wants: static addresses, default routes and routes (a change from static to DHCP, a
      * gateway or a metric that changed). Only what is there ({@code present}, {@code routes}).
      */
-    private void withdrawStatic(Link bond, BondConfig old, BondConfig now, List<String> present, List<Rtnetlink.Route> routes)
+    private void withdrawStatic(Link bond, BondConfig old, BondConfig now, List<String> present, List<Kernel.Route> routes)
             throws IOException {
         List<String> keep = now.addressing().hasStatic() ? now.addresses() : List.of();
         List<String> keepGateways = now.addressing().hasStatic() ? now.gateways() : List.of();
@@ -201,7 +202,7 @@ final class KernelBond {
     }
 
     /** Only a route of our own counts: one a DHCP client made may vanish with its lease. */
-    private static boolean has(List<Rtnetlink.Route> routes, String destination, String gateway, int metric) {
+    private static boolean has(List<Kernel.Route> routes, String destination, String gateway, int metric) {
         return routes.stream().anyMatch(r -> r.isStatic() && r.metric() == metric
                 && r.destination().equals(destination) && r.gateway().equals(gateway));
     }

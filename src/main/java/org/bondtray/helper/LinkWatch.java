@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.dhcp.Dhcpcd;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.KernelEvents;
 import org.bondtray.helper.kernel.Link;
 import org.bondtray.net.NetSysfs;
@@ -31,11 +32,12 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
     private final Map<Integer, Boolean> carriers = new ConcurrentHashMap<>();
     private final Map<String, PortKind> kinds = new ConcurrentHashMap<>();
     /** Moves traffic off a port that lost its carrier before the kernel's next miimon tick. */
-    private final FastFailover fastFailover = new FastFailover();
+    private final FastFailover fastFailover;
 
     LinkWatch(Helper helper, SwitchoverTracker tracker, StandbyWindow standby, NetworkCheck network, Dhcpcd dhcp,
-              NetSysfs sysfs) {
+              NetSysfs sysfs, Kernel.Source kernels) {
         this.helper = helper;
+        this.fastFailover = new FastFailover(kernels);
         this.tracker = tracker;
         this.standby = standby;
         this.network = network;

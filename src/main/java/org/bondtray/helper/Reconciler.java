@@ -8,8 +8,8 @@ import org.bondtray.api.BondState;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.dhcp.DhcpcdConfig;
 import org.bondtray.helper.dhcp.Lease;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.helper.kernel.Rtnetlink;
 import org.bondtray.wpa.Wpa;
 
 /**
@@ -32,7 +32,7 @@ final class Reconciler {
      * @param routes    the bond's routes
      * @param dhcpState dhcpcd's state before this look ("off" if it does not run)
      */
-    record Look(List<PortFacts> facts, Link bond, List<String> addresses, List<Rtnetlink.Route> routes,
+    record Look(List<PortFacts> facts, Link bond, List<String> addresses, List<Kernel.Route> routes,
                 String dhcpState) {
         boolean carrying() {
             return bond.bond() != null && bond.bond().activePortIndex() != 0;
@@ -121,8 +121,8 @@ final class Reconciler {
         } else {
             dhcp = look.dhcpState().equals("off") ? Dhcp.LEAVE : Dhcp.STOP;
         }
-        List<String> gateways = look.routes().stream().filter(Rtnetlink.Route::isDefault)
-                .map(Rtnetlink.Route::gateway).distinct().toList();
+        List<String> gateways = look.routes().stream().filter(Kernel.Route::isDefault)
+                .map(Kernel.Route::gateway).distinct().toList();
         List<NetworkCheck.Port> checked = look.facts().stream().filter(f -> f.link().master() == b.index())
                 .map(f -> new NetworkCheck.Port(f.name(), f.link().index(), f.link().mac(),
                         f.kind() == PortKind.WIRELESS ? f.wifi().ssid() : "", f.usable()))

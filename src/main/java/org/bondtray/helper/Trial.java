@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
-import org.bondtray.helper.kernel.Rtnetlink;
+import org.bondtray.helper.kernel.Kernel;
 
 /**
  * A Setup on probation, from the change to its verdict: the clock starts once the change is in
@@ -19,14 +19,16 @@ final class Trial implements AutoCloseable {
     private final Helper helper;
     private final Worker worker;
     private final SwitchoverTracker tracker;
-    private final Rtnetlink rt;
+    private final Kernel rt;
+    private final Kernel.Source kernels;
     private final Probation probation = new Probation(this::deadlineReached);
 
-    Trial(Helper helper, Worker worker, SwitchoverTracker tracker, Rtnetlink rt) {
+    Trial(Helper helper, Worker worker, SwitchoverTracker tracker, Kernel rt, Kernel.Source kernels) {
         this.helper = helper;
         this.worker = worker;
         this.tracker = tracker;
         this.rt = rt;
+        this.kernels = kernels;
     }
 
     /** When the change on probation is decided on, µs since the epoch; 0 if none is. */
@@ -83,7 +85,7 @@ final class Trial implements AutoCloseable {
             BondConfig c = helper.config();
             boolean answers;
             // A socket of its own: the worker's is not to be shared between threads.
-            try (Rtnetlink own = new Rtnetlink()) {
+            try (Kernel own = kernels.open()) {
                 answers = Verdict.gatewayAnswers(() -> Connectivity.answersOnce(own), tracker::lastMoveNanos,
                         Verdict.patience(c == null ? 0 : c.downdelay()), Verdict.Clock.SYSTEM);
             }

@@ -11,8 +11,8 @@ import org.bondtray.api.BondState;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.dhcp.Lease;
+import org.bondtray.helper.kernel.Kernel;
 import org.bondtray.helper.kernel.Link;
-import org.bondtray.helper.kernel.Rtnetlink;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +67,9 @@ class ReconcilerTest {
         List<PortFacts> facts = new ArrayList<>(List.of(ports));
         facts.add(new PortFacts(bond, PortKind.OTHER, false, 0, "", WifiInfo.NONE));
         return new Reconciler.Look(facts, bond, List.of("192.168.50.149/24"),
-                List.of(new Rtnetlink.Route("", "192.168.50.1", 16, 1009, BOND),
-                        new Rtnetlink.Route("", "192.168.50.1", 16, 1010, BOND),
-                        new Rtnetlink.Route("10.8.0.0/16", "192.168.50.254", 4, 100, BOND)),
+                List.of(new Kernel.Route("", "192.168.50.1", 16, 1009, BOND),
+                        new Kernel.Route("", "192.168.50.1", 16, 1010, BOND),
+                        new Kernel.Route("10.8.0.0/16", "192.168.50.254", 4, 100, BOND)),
                 dhcpState);
     }
 

@@ -5,38 +5,31 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The helper's requests to the kernel over rtnetlink: read links and addresses, create and
  * delete a bond, enslave and release ports, bring links up and down. One instance owns one
  * request socket; callers serialize (the helper's single worker thread does).
  */
-public final class Rtnetlink implements AutoCloseable {
+public final class Rtnetlink implements Kernel {
     private final NetlinkSocket socket;
 
     public Rtnetlink() throws IOException {
         socket = new NetlinkSocket(0, 1000);
     }
 
+    @Override
     public List<Link> links() throws IOException {
         List<Link> out = new ArrayList<>();
         socket.dump("list links", new NlMessage(Rt.RTM_GETLINK, 0).ifinfo(0, 0, 0), m -> out.add(Link.parse(m)));
         return out;
     }
 
-    public Optional<Link> link(String name) throws IOException {
-        return links().stream().filter(l -> name.equals(l.name())).findFirst();
-    }
-
-    /** What a new bond is made with; everything else is the kernel's default. */
-    public record BondSettings(int miimon, int updelay, int downdelay, int peerNotifications) {
-    }
-
     /**
      * Creates an active-backup bond. {@code fail_over_mac=active} goes in the same request, so
      * it is set before any port exists: a Wi-Fi port cannot take a foreign MAC while associated.
      */
+    @Override
     public void createBond(String name, BondSettings s) throws IOException {
         NlMessage m = new NlMessage(Rt.RTM_NEWLINK, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL)
                 .ifinfo(0, 0, 0)
@@ -64,6 +57,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /** Changes the bond's timers on a live bond (no port needs to leave). */
+    @Override
     public void setBondTimers(int bondIndex, BondSettings s) throws IOException {
         changeBond("set timers", bondIndex, m -> m.u32(Rt.IFLA_BOND_MIIMON, s.miimon())
                 .u32(Rt.IFLA_BOND_UPDELAY, s.updelay())
@@ -72,6 +66,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /** Sets the bond's primary port (0: none); with primary_reselect=always it becomes active when up. */
+    @Override
     public void setPrimary(int bondIndex, int portIndex) throws IOException {
         changeBond("set primary", bondIndex, m -> m.u32(Rt.IFLA_BOND_PRIMARY, portIndex));
     }
@@ -80,35 +75,37 @@ public final class Rtnetlink implements AutoCloseable {
      * Whether the bond's standby ports hand what they receive to the bond (all_slaves_active);
      * the kernel's default drops it there.
      */
+    @Override
     public void setStandbyDelivers(int bondIndex, boolean delivers) throws IOException {
         changeBond(delivers ? "let standby ports deliver" : "drop what standby ports receive", bondIndex,
                 m -> m.u8(Rt.IFLA_BOND_ALL_SLAVES_ACTIVE, delivers ? 1 : 0));
     }
 
     /** Makes {@code portIndex} the active port now (the kernel refuses a port without link). */
+    @Override
     public void setActivePort(int bondIndex, int portIndex) throws IOException {
         changeBond("set active port", bondIndex, m -> m.u32(Rt.IFLA_BOND_ACTIVE_SLAVE, portIndex));
     }
 
     /** Enslaves a port (it must be down) or, with {@code masterIndex} 0, releases it. */
+    @Override
     public void setMaster(int portIndex, int masterIndex) throws IOException {
         NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(portIndex, 0, 0).u32(Rt.IFLA_MASTER, masterIndex);
         socket.request(masterIndex == 0 ? "release port " + portIndex : "enslave port " + portIndex, m);
     }
 
+    @Override
     public void setUp(int index, boolean up) throws IOException {
         NlMessage m = new NlMessage(Rt.RTM_NEWLINK, 0).ifinfo(index, up ? Link.IFF_UP : 0, Link.IFF_UP);
         socket.request((up ? "bring up link " : "bring down link ") + index, m);
     }
 
+    @Override
     public void delete(int index) throws IOException {
         socket.request("delete link " + index, new NlMessage(Rt.RTM_DELLINK, 0).ifinfo(index, 0, 0));
     }
 
-    /** An address on a link, as "192.168.50.7/24" or "fd00::7/64". */
-    public record Address(int index, int family, String text) {
-    }
-
+    @Override
     public List<Address> addresses(int index) throws IOException {
         List<Address> out = new ArrayList<>();
         socket.dump("list addresses", new NlMessage(Rt.RTM_GETADDR, 0).ifaddr(Rt.AF_UNSPEC, 0), m -> {
@@ -138,12 +135,14 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /** Adds (or refreshes) an address such as 192.168.1.7/24 or fd00::7/64 on a link. */
+    @Override
     public void addAddress(int index, InetAddress address, int prefix) throws IOException {
         socket.request("add address " + text(address.getAddress()) + "/" + prefix + " to link " + index,
                 address(Rt.RTM_NEWADDR, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, index, address, prefix));
     }
 
     /** Removes an address from a link; one that is not there is no error. */
+    @Override
     public void deleteAddress(int index, InetAddress address, int prefix) throws IOException {
         deleting("delete address " + text(address.getAddress()) + "/" + prefix + " from link " + index,
                 address(Rt.RTM_DELADDR, 0, index, address, prefix));
@@ -169,15 +168,11 @@ public final class Rtnetlink implements AutoCloseable {
         return m.attr(Rt.IFA_ADDRESS, address.getAddress());
     }
 
-    /** Sets the default route of the gateway's family through a link, with a metric. */
-    public void setDefaultRoute(int index, InetAddress gateway, int metric) throws IOException {
-        setRoute(index, null, 0, gateway, metric);
-    }
-
     /**
      * Sets a route to {@code destination}/{@code prefix} (null: the default route) through
      * {@code gateway} on a link, with a metric; one with the same destination and metric is replaced.
      */
+    @Override
     public void setRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
             throws IOException {
         String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
@@ -187,6 +182,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /** Removes the static route {@link #setRoute} would have made with these values, if it is there. */
+    @Override
     public void deleteRoute(int index, InetAddress destination, int prefix, InetAddress gateway, int metric)
             throws IOException {
         String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
@@ -205,21 +201,8 @@ public final class Rtnetlink implements AutoCloseable {
         return m.attr(Rt.RTA_GATEWAY, gateway.getAddress()).u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
     }
 
-    /**
-     * A route through a gateway: where to ("" for the default route, else "10.8.0.0/16"), the
-     * gateway, who made it (RTPROT_*) and its metric.
-     */
-    public record Route(String destination, String gateway, int protocol, int metric, int oif) {
-        public boolean isStatic() {
-            return protocol == Rt.RTPROT_STATIC;
-        }
-
-        public boolean isDefault() {
-            return destination.isEmpty();
-        }
-    }
-
     /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index} (0: any). */
+    @Override
     public List<Route> routes(int index) throws IOException {
         List<Route> out = new ArrayList<>();
         for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {

@@ -167,7 +167,7 @@ class RtnetlinkTest {
                 || Files.exists(Path.of("/sys/class/net/bonding_masters"));
         Assumptions.assumeFalse(hasBonding, "this kernel has the bonding driver; the lab covers bonds");
         NetlinkException e = assertThrows(NetlinkException.class, () -> in(() -> {
-            rt.createBond("bond0", new Rtnetlink.BondSettings(100, 0, 0, 1));
+            rt.createBond("bond0", new Kernel.BondSettings(100, 0, 0, 1));
             return null;
         }));
         assertTrue(e.unsupported(), e.getMessage());
@@ -195,7 +195,7 @@ class RtnetlinkTest {
             return null;
         });
         assertTrue(in(() -> rt.addresses(1)).stream().anyMatch(a -> a.text().equals("10.9.0.1/24")));
-        Rtnetlink.Route route = in(() -> rt.routes(1)).stream().filter(r -> r.destination().equals("10.20.0.0/16"))
+        Kernel.Route route = in(() -> rt.routes(1)).stream().filter(r -> r.destination().equals("10.20.0.0/16"))
                 .findFirst().orElseThrow();
         assertEquals("10.9.0.254", route.gateway());
         assertEquals(300, route.metric());
