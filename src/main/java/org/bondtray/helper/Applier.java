@@ -3,8 +3,6 @@ package org.bondtray.helper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
@@ -33,6 +31,7 @@ final class Applier {
     private final SwitchoverTracker tracker;
     private final WifiPreference preferred;
     private final Runnable requestRefresh;
+    private final Worker worker;
     /** The Wi-Fi network the active port is on. */
     private final ActiveNetwork activeNetwork = new ActiveNetwork();
     /** When a look was last asked for, for the standby window to shut (nanoTime). */
@@ -41,7 +40,8 @@ final class Applier {
     private String addressingProblem = "";
 
     Applier(Kernel rt, KernelBond kernel, Dhcpcd dhcp, SystemResolver resolver, NetworkCheck network,
-            StandbyWindow standby, SwitchoverTracker tracker, WifiPreference preferred, Runnable requestRefresh) {
+            StandbyWindow standby, SwitchoverTracker tracker, WifiPreference preferred, Runnable requestRefresh,
+            Worker worker) {
         this.rt = rt;
         this.kernel = kernel;
         this.dhcp = dhcp;
@@ -51,6 +51,7 @@ final class Applier {
         this.tracker = tracker;
         this.preferred = preferred;
         this.requestRefresh = requestRefresh;
+        this.worker = worker;
     }
 
     /** Carries out what {@link Reconciler#plan} asks of a bond that exists; returns its view. */
@@ -149,8 +150,7 @@ final class Applier {
         long shutAt = now + standby.remainingNanos(now);
         if (open && shutAt != standbyCheckAt) {
             standbyCheckAt = shutAt;
-            CompletableFuture.delayedExecutor(shutAt - now + 50_000_000L, TimeUnit.NANOSECONDS)
-                    .execute(requestRefresh);
+            worker.schedule("shutting the standby window", shutAt - now + 50_000_000L, requestRefresh::run);
         }
     }
 

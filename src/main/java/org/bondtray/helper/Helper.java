@@ -24,10 +24,11 @@ import org.bondtray.helper.wifi.WifiWatcher;
 
 /**
  * The helper's core: holds what the user configured and keeps the bond the way it should be.
- * Every look and change runs on one {@link Worker}, in order: a look observes the world once,
- * {@link Reconciler} plans, {@link Applier} carries the plan out, and the view goes to the
- * {@link Publisher}. The kernel's events ({@link LinkWatch}) only do what cannot wait and ask
- * for a look, so a burst of events costs one look. A Setup on probation is a {@link Trial}.
+ * Its state belongs to one {@link Worker}: every look, change, event and timer runs there, in
+ * order. A look observes the world once, {@link Reconciler} plans, {@link Applier} carries the
+ * plan out, and the view goes to the {@link Publisher}. The kernel's events ({@link LinkWatch})
+ * do only what cannot wait on their own thread, queue the rest and ask for a look, so a burst
+ * of events costs one look. A Setup on probation is a {@link Trial}.
  */
 public final class Helper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Helper.class.getName());
@@ -74,12 +75,12 @@ public final class Helper implements AutoCloseable {
         this.kernel = new KernelBond(rt);
         this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
         this.resolver = resolver;
-        this.network = new NetworkCheck(this::requestRefresh, this::wifiJudged, sysfs::carrier);
+        this.network = new NetworkCheck(worker, this::requestRefresh, this::wifiJudged, sysfs::carrier);
         this.trial = new Trial(this, worker, tracker, rt, kernels);
-        this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs, kernels);
+        this.links = new LinkWatch(this, worker, tracker, standby, network, dhcp, sysfs, kernels);
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
         this.applier = new Applier(rt, kernel, dhcp, resolver, network, standby, tracker, preferred,
-                this::requestRefresh);
+                this::requestRefresh, worker);
     }
 
     /** Loads the configuration, finds out what the kernel can do, adopts any bond as it is. */
@@ -272,13 +273,11 @@ public final class Helper implements AutoCloseable {
         publisher.publish(view);
     }
 
-    /** A verdict on a Wi-Fi network (see {@link NetworkCheck.Judged}), remembered on the worker. */
+    /** A verdict on a Wi-Fi network (see {@link NetworkCheck.Judged}), remembered; on the worker. */
     private void wifiJudged(String cableGatewayMac, String wifiNetwork, boolean same) {
-        worker.execute("remembering whether " + wifiNetwork + " keeps connections", () -> {
-            if (preferred.judged(cableGatewayMac, wifiNetwork, same)) {
-                requestRefresh();
-            }
-        });
+        if (preferred.judged(cableGatewayMac, wifiNetwork, same)) {
+            requestRefresh();
+        }
     }
 
     /** The world as far as the bond {@code b} is concerned, read once for a look. */
@@ -391,7 +390,6 @@ public final class Helper implements AutoCloseable {
             neighbour.close();
         }
         worker.close();
-        trial.close();
         network.close();
         dhcp.close();
         links.close();

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -18,8 +16,9 @@ import java.util.logging.Logger;
 /**
  * Runs the same-network check whenever what it depends on changed: the gateway, the ports in
  * the bond, or the Wi-Fi network one of them is on. A port losing its carrier changes nothing:
- * the verdict is wanted most while the cable is out. Runs on a thread of its own, since asking
- * takes up to a few seconds per port and the helper's look at the kernel must not wait for it.
+ * the verdict is wanted most while the cable is out. Lives on the helper's {@link Worker}; only
+ * the asking runs on a thread of its own, since it takes up to a few seconds per port and the
+ * helper's look at the kernel must not wait for it, and its answers come back to the worker.
  */
 final class NetworkCheck implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetworkCheck.class.getName());
@@ -42,22 +41,25 @@ final class NetworkCheck implements AutoCloseable {
     private final Judged judged;
     /** Whether a port has its carrier now, by name. */
     private final Predicate<String> carrier;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+    private final Worker worker;
+    /** Where the gateway is asked; it waits without a timeout when nothing is asked. */
+    private final ExecutorService asking = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("same-network").daemon().unstarted(r));
 
-    // Touched under this object's lock.
+    // The worker's.
     private String judgedKey = "";
     private String pendingKey = "";
-    private ScheduledFuture<?> pending;
-    private volatile SameNetwork verdict = SameNetwork.UNKNOWN;
+    private Worker.Timer pending;
+    private SameNetwork verdict = SameNetwork.UNKNOWN;
     /** The last verdict that said something: with the cable out only one port is left to ask. */
-    private volatile SameNetwork lastKnown = SameNetwork.UNKNOWN;
-    /** Each port's last Wi-Fi network ("" for a wire), under this object's lock. */
-    private final java.util.Map<String, String> networks = new java.util.HashMap<>();
+    private SameNetwork lastKnown = SameNetwork.UNKNOWN;
+    /** Each port's last Wi-Fi network ("" for a wire). */
+    private final Map<String, String> networks = new java.util.HashMap<>();
     /** A port joined another Wi-Fi network since the last verdict: that verdict was about the old one. */
-    private volatile boolean joinedSince;
+    private boolean joinedSince;
 
-    NetworkCheck(Runnable changed, Judged judged, Predicate<String> carrier) {
+    NetworkCheck(Worker worker, Runnable changed, Judged judged, Predicate<String> carrier) {
+        this.worker = worker;
         this.changed = changed;
         this.judged = judged;
         this.carrier = carrier;
@@ -87,12 +89,12 @@ final class NetworkCheck implements AutoCloseable {
     }
 
     /** The next look asks the gateway again even if nothing seems changed (after a wake-up). */
-    synchronized void askAgain() {
+    void askAgain() {
         judgedKey = "";
     }
 
     /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
-    synchronized void consider(String gateway, List<Port> ports) {
+    void consider(String gateway, List<Port> ports) {
         for (Port p : ports) {
             if (!p.network().isEmpty()) {
                 String before = networks.put(p.name(), p.network());
@@ -109,7 +111,7 @@ final class NetworkCheck implements AutoCloseable {
         }
         List<Port> usable = ports.stream().filter(Port::usable).toList();
         if (pending != null) {
-            pending.cancel(false);
+            pending.cancel();
             pending = null;
             pendingKey = "";
         }
@@ -119,9 +121,11 @@ final class NetworkCheck implements AutoCloseable {
             return;
         }
         pendingKey = key;
-        pending = thread.schedule(() -> check(key, gateway, usable), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        pending = worker.schedule("asking for the gateway through each port", SETTLE.toNanos(),
+                () -> asking.execute(() -> check(key, gateway, usable)));
     }
 
+    /** Asks through each port, on the asking thread; the verdict goes to the worker. */
     private void check(String key, String gateway, List<Port> ports) {
         Map<String, Optional<byte[]>> asked = new LinkedHashMap<>();
         try {
@@ -130,9 +134,11 @@ final class NetworkCheck implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warning("could not ask for the gateway " + gateway + ": " + e.getMessage());
-            synchronized (this) {
-                pendingKey = "";
-            }
+            worker.execute("forgetting a question that failed", () -> {
+                if (key.equals(pendingKey)) {
+                    pendingKey = "";
+                }
+            });
             return;
         }
         Map<String, Optional<byte[]>> answers = stillCarrying(asked, carrier);
@@ -141,15 +147,15 @@ final class NetworkCheck implements AutoCloseable {
         answers.forEach((port, mac) -> heard.append(' ').append(port).append('=')
                 .append(mac.map(m -> HexFormat.ofDelimiter(":").formatHex(m)).orElse("silence")));
         LOG.info("gateway " + gateway + " as heard through each port:" + heard + "; " + v.wire());
-        synchronized (this) {
+        worker.execute("taking the same-network verdict", () -> {
             if (!key.equals(pendingKey)) {
                 return;
             }
             pendingKey = "";
             judgedKey = key;
             set(v);
-        }
-        tell(v, ports, answers, judged);
+            tell(v, ports, answers, judged);
+        });
     }
 
     /**
@@ -197,6 +203,6 @@ final class NetworkCheck implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        asking.shutdownNow();
     }
 }

@@ -1,10 +1,6 @@
 package org.bondtray.helper;
 
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.bondtray.helper.config.BondConfig;
@@ -12,21 +8,22 @@ import org.bondtray.helper.config.BondConfig;
 /**
  * The last Setup on probation: the configuration to go back to, and when that is decided. The
  * helper keeps the change (Confirm, or a gateway still answers at the deadline) or rolls it back;
- * which change goes on probation is decided here, from facts alone.
+ * which change goes on probation is decided here, from facts alone. Lives on the helper's
+ * {@link Worker}, whose timer calls the deadline.
  */
-final class Probation implements AutoCloseable {
+final class Probation {
     /** A change on probation; {@code previous} null means there was no bond before it. */
     record Change(BondConfig previous, int seconds, long deadlineMicros) {
     }
 
+    private final Worker worker;
     private final LongConsumer deadlineReached;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("confirm-deadline").daemon().unstarted(r));
-    private volatile Change current;
-    private ScheduledFuture<?> timer;
+    private Change current;
+    private Worker.Timer timer;
 
-    /** {@code deadlineReached} is called, on a thread of its own, with the deadline of the change due. */
-    Probation(LongConsumer deadlineReached) {
+    /** {@code deadlineReached} is called on {@code worker} with the deadline of the change due. */
+    Probation(Worker worker, LongConsumer deadlineReached) {
+        this.worker = worker;
         this.deadlineReached = deadlineReached;
     }
 
@@ -54,27 +51,28 @@ final class Probation implements AutoCloseable {
         return c == null ? 0 : c.deadlineMicros();
     }
 
-    synchronized void begin(Change c) {
+    void begin(Change c) {
         end();
         current = c;
         // At the deadline the bus shows, whenever the change began.
         long in = Math.max(0, c.deadlineMicros() - System.currentTimeMillis() * 1000);
-        timer = timers.schedule(() -> deadlineReached.accept(c.deadlineMicros()), in, TimeUnit.MICROSECONDS);
+        timer = worker.schedule("deciding on the change on probation", in * 1000,
+                () -> deadlineReached.accept(c.deadlineMicros()));
     }
 
     /** Ends the probation without a rollback; the change that was on it, if one was. */
-    synchronized Optional<Change> end() {
+    Optional<Change> end() {
         Change c = current;
         current = null;
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
         return Optional.ofNullable(c);
     }
 
     /** The change whose deadline is {@code micros}, taken off probation; empty if it was settled meanwhile. */
-    synchronized Optional<Change> due(long micros) {
+    Optional<Change> due(long micros) {
         Change c = current;
         if (c == null || c.deadlineMicros() != micros) {
             return Optional.empty();
@@ -82,10 +80,5 @@ final class Probation implements AutoCloseable {
         current = null;
         timer = null;
         return Optional.of(c);
-    }
-
-    @Override
-    public void close() {
-        timers.shutdownNow();
     }
 }

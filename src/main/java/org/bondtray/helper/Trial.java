@@ -1,6 +1,7 @@
 package org.bondtray.helper;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,7 @@ import org.bondtray.helper.kernel.Kernel;
  * place, Confirm keeps it, and at the deadline the gateway decides ({@link Verdict}) whether it
  * stays or the configuration before it comes back by itself.
  */
-final class Trial implements AutoCloseable {
+final class Trial {
     private static final Logger LOG = Logger.getLogger(Trial.class.getName());
 
     private final Helper helper;
@@ -21,7 +22,7 @@ final class Trial implements AutoCloseable {
     private final SwitchoverTracker tracker;
     private final Kernel rt;
     private final Kernel.Source kernels;
-    private final Probation probation = new Probation(this::deadlineReached);
+    private final Probation probation;
 
     Trial(Helper helper, Worker worker, SwitchoverTracker tracker, Kernel rt, Kernel.Source kernels) {
         this.helper = helper;
@@ -29,6 +30,7 @@ final class Trial implements AutoCloseable {
         this.tracker = tracker;
         this.rt = rt;
         this.kernels = kernels;
+        this.probation = new Probation(worker, this::deadlineReached);
     }
 
     /** When the change on probation is decided on, µs since the epoch; 0 if none is. */
@@ -72,38 +74,39 @@ final class Trial implements AutoCloseable {
     }
 
     /**
-     * At the deadline of a change on probation. The gateway is asked first, off the worker
-     * (Verdict may take seconds while a switchover settles, and Switch or Confirm must still be
-     * answered meanwhile); a Confirm or another Setup in that time settles it instead.
+     * At the deadline of a change on probation, on the worker. The gateway is asked on a thread
+     * of its own (Verdict may take seconds while a switchover settles, and Switch or Confirm
+     * must still be answered meanwhile); the answer comes back to the worker, and a Confirm or
+     * another Setup in that time settles it instead.
      */
     private void deadlineReached(long micros) {
-        try {
-            Optional<Probation.Change> due = probation.current().filter(c -> c.deadlineMicros() == micros);
-            if (due.isEmpty()) {
-                return;
-            }
-            BondConfig c = helper.config();
+        if (probation.current().filter(c -> c.deadlineMicros() == micros).isEmpty()) {
+            return;
+        }
+        BondConfig c = helper.config();
+        Duration patience = Verdict.patience(c == null ? 0 : c.downdelay());
+        Thread.ofVirtual().name("gateway-verdict").start(() -> {
             boolean answers;
             // A socket of its own: the worker's is not to be shared between threads.
             try (Kernel own = kernels.open()) {
                 answers = Verdict.gatewayAnswers(() -> Connectivity.answersOnce(own), tracker::lastMoveNanos,
-                        Verdict.patience(c == null ? 0 : c.downdelay()), Verdict.Clock.SYSTEM);
+                        patience, Verdict.Clock.SYSTEM);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not ask whether a gateway answers; the change on probation is kept", e);
+                worker.execute("keeping the change on probation", () -> {
+                    if (probation.due(micros).isPresent()) {
+                        helper.refresh();
+                    }
+                });
+                return;
+            } catch (InterruptedException e) {
+                return;
             }
-            // Queued on the worker behind any change under way, not as a change of its own: a
-            // user's Setup that comes meanwhile waits for the decision instead of being refused
-            // as Busy (the lab's fallback step hit that, at the 20 s deadline of the one before).
-            worker.call(() -> {
-                decide(micros, answers);
-                return null;
-            });
-        } catch (Refusal failed) {
-            LOG.log(Level.SEVERE, "deciding on the change on probation failed", failed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            // A scheduled task's exception would vanish without a trace.
-            LOG.log(Level.SEVERE, "deciding on the change on probation failed", e);
-        }
+            // Queued behind any change under way, not as a change of its own: a user's Setup that
+            // comes meanwhile waits for the decision instead of being refused as Busy (the lab's
+            // fallback step hit that, at the 20 s deadline of the one before).
+            worker.execute("deciding on the change on probation", () -> decide(micros, answers));
+        });
     }
 
     /** The change on probation is kept if a gateway {@code answers}, otherwise rolled back. */
@@ -134,10 +137,5 @@ final class Trial implements AutoCloseable {
         }
         LOG.info("rolled back");
         helper.rolledBack(reason);
-    }
-
-    @Override
-    public void close() {
-        probation.close();
     }
 }

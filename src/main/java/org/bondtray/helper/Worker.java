@@ -1,18 +1,27 @@
 package org.bondtray.helper;
 
 import java.io.IOException;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The helper's one worker thread. Every look at the kernel and every change runs on it, in the
- * order asked, so the decisions never see a half-applied change; callers from the bus wait for
- * their answer, events only queue.
+ * The helper's one thread that owns its state. Every look at the kernel, every change, every
+ * kernel event's bookkeeping and every timer (probation, the standby window, the same-network
+ * check's settling) runs on it, in order, so no decision sees a half-applied change and no state
+ * needs a lock. Callers from the bus wait for their answer; events and timers only queue.
+ *
+ * <p>Idle, the thread waits without a timeout: a timer exists only while something is pending.
+ * A kernel event's part goes in an urgent lane that runs before any look or change that is
+ * queued but not begun, so a switchover is said without waiting behind a look it made itself.
  */
 final class Worker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
@@ -22,9 +31,21 @@ final class Worker implements AutoCloseable {
         void run() throws IOException;
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+    /** A timer set with {@link #schedule}; cancelled, it does not run. */
+    interface Timer {
+        void cancel();
+    }
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
             r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
+    private final Queue<Runnable> urgent = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean changing = new AtomicBoolean();
+
+    Worker() {
+        // A cancelled timer leaves the queue at once instead of waking the thread at its time.
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
 
     /** Runs {@code op} and waits for it; a change refuses to start while another is being applied. */
     <T> T change(Callable<T> op) {
@@ -41,7 +62,10 @@ final class Worker implements AutoCloseable {
     /** Runs {@code op} and waits for it; what fails is a {@link Refusal} to whoever asked. */
     <T> T call(Callable<T> op) {
         try {
-            return executor.submit(op).get();
+            return executor.submit(() -> {
+                runUrgent();
+                return op.call();
+            }).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Refusal r) {
                 throw r;
@@ -51,18 +75,61 @@ final class Worker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Refusal.failed("interrupted");
+        } catch (RejectedExecutionException e) {
+            throw Refusal.failed("the helper is stopping");
         }
     }
 
     /** Queues {@code work} behind every other look and change; a failure is logged as {@code what} failing. */
     void execute(String what, Work work) {
-        executor.execute(() -> {
-            try {
-                work.run();
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, what + " failed", e);
-            }
+        submit(() -> {
+            runUrgent();
+            logged(what, work);
         });
+    }
+
+    /**
+     * Queues a kernel event's part ahead of every look and change not yet begun; the events
+     * thread goes back to the kernel at once.
+     */
+    void urgent(String what, Work work) {
+        urgent.add(() -> logged(what, work));
+        submit(this::runUrgent);
+    }
+
+    /** Runs {@code work} on this thread after {@code delayNanos}, unless cancelled before. */
+    Timer schedule(String what, long delayNanos, Work work) {
+        try {
+            ScheduledFuture<?> f = executor.schedule(() -> {
+                runUrgent();
+                logged(what, work);
+            }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return () -> { };
+        }
+    }
+
+    private void submit(Runnable r) {
+        try {
+            executor.execute(r);
+        } catch (RejectedExecutionException e) {
+            // Closed: the helper is stopping and nobody waits for this any more.
+        }
+    }
+
+    private void runUrgent() {
+        for (Runnable r = urgent.poll(); r != null; r = urgent.poll()) {
+            r.run();
+        }
+    }
+
+    private static void logged(String what, Work work) {
+        try {
+            work.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, what + " failed", e);
+        }
     }
 
     @Override

@@ -20,7 +20,8 @@ class NetworkCheckTest {
 
     @Test
     void aWifiPortJoiningAnotherNetworkMakesTheLastVerdictStale() {
-        try (NetworkCheck check = new NetworkCheck(() -> { }, (mac, ssid, same) -> { }, port -> true)) {
+        try (Worker worker = new Worker();
+             NetworkCheck check = new NetworkCheck(worker, () -> { }, (mac, ssid, same) -> { }, port -> true)) {
             // The cable is out: with one port nothing can be asked.
             check.consider("", List.of(wifi("office")));
             assertFalse(check.switchoverMayChangeNetwork(), "nothing known: the lease's network is the bond's");

@@ -40,23 +40,35 @@ class ProbationTest {
                 "no bond before: a rollback removes the bond");
     }
 
+    /** Runs {@code op} on the worker, which owns the probation as in the helper. */
+    private static <T> T on(Worker w, java.util.concurrent.Callable<T> op) {
+        return w.call(op);
+    }
+
     @Test
     void aDeadlineComesOnceAndOnlyForTheChangeStillOnProbation() throws Exception {
         LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
-        try (Probation p = new Probation(due::add)) {
+        try (Worker w = new Worker()) {
+            Probation p = new Probation(w, due::add);
             long soon = System.currentTimeMillis() * 1000 + 200_000;
             Probation.Change first = new Probation.Change(GOOD, 1, soon);
-            p.begin(first);
-            assertEquals(soon, p.deadlineMicros());
+            on(w, () -> {
+                p.begin(first);
+                return null;
+            });
+            assertEquals(soon, (long) on(w, p::deadlineMicros));
             assertEquals(soon, due.poll(5, TimeUnit.SECONDS));
-            assertEquals(Optional.of(first), p.due(soon));
-            assertTrue(p.due(soon).isEmpty(), "decided once");
-            assertEquals(0, p.deadlineMicros());
+            assertEquals(Optional.of(first), on(w, () -> p.due(soon)));
+            assertTrue(on(w, () -> p.due(soon)).isEmpty(), "decided once");
+            assertEquals(0, (long) on(w, p::deadlineMicros));
 
-            p.begin(new Probation.Change(GOOD, 1, System.currentTimeMillis() * 1000 + 1_000_000));
-            assertTrue(p.end().isPresent(), "confirmed");
+            on(w, () -> {
+                p.begin(new Probation.Change(GOOD, 1, System.currentTimeMillis() * 1000 + 1_000_000));
+                return null;
+            });
+            assertTrue(on(w, p::end).isPresent(), "confirmed");
             assertEquals(null, due.poll(1500, TimeUnit.MILLISECONDS), "a confirmed change has no deadline");
-            assertTrue(p.end().isEmpty());
+            assertTrue(on(w, p::end).isEmpty());
         }
     }
 
@@ -65,9 +77,13 @@ class ProbationTest {
         // The deadline is set when the change is in place; the timer must not add the time the
         // change took to apply, or the countdown a user sees would end before anything happens.
         LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
-        try (Probation p = new Probation(due::add)) {
+        try (Worker w = new Worker()) {
+            Probation p = new Probation(w, due::add);
             long deadline = System.currentTimeMillis() * 1000 + 500_000;
-            p.begin(new Probation.Change(GOOD, 20, deadline));
+            on(w, () -> {
+                p.begin(new Probation.Change(GOOD, 20, deadline));
+                return null;
+            });
             assertEquals(deadline, due.poll(5, TimeUnit.SECONDS));
             long late = System.currentTimeMillis() * 1000 - deadline;
             assertTrue(late >= 0 && late < 2_000_000, "came " + late + " µs after the deadline");
