@@ -148,10 +148,7 @@ public final class Helper implements AutoCloseable {
             if (created) {
                 kernel.tearDown(wanted.bond());
             }
-            if (e.unsupported()) {
-                throw Refusal.unsupported("the kernel refused to make a bond: " + e.getMessage());
-            }
-            throw Refusal.failed(e.rfkilled() ? "a radio is blocked by rfkill: " + e.getMessage() : e.getMessage());
+            throw Refusal.kernelRefusedBond(e);
         }
         configFile.save(wanted);
         config = wanted;
@@ -211,7 +208,7 @@ public final class Helper implements AutoCloseable {
     }
 
     public void setPreference(Preference p) throws IOException {
-        BondConfig c = requireConfig();
+        BondConfig c = SwitchCheck.configured(config, unsupported);
         BondConfig next = c.withPreference(p);
         configFile.save(next);
         config = next;
@@ -221,7 +218,7 @@ public final class Helper implements AutoCloseable {
     }
 
     public void switchTo(String port) throws IOException {
-        BondConfig c = requireConfig();
+        BondConfig c = SwitchCheck.configured(config, unsupported);
         List<PortFacts> facts = facts(rt.links());
         Optional<Link> found = find(facts, c.bond());
         Optional<PortFacts> target = SwitchCheck.target(c.bond(), found, facts, port);
@@ -229,17 +226,6 @@ public final class Helper implements AutoCloseable {
             return;
         }
         applier.makeActive(found.get(), target.get());
-    }
-
-    private BondConfig requireConfig() {
-        BondConfig c = config;
-        if (unsupported != null) {
-            throw Refusal.unsupported(unsupported);
-        }
-        if (c == null) {
-            throw Refusal.notFound("no bond is set up yet; run 'bondtray setup' first");
-        }
-        return c;
     }
 
     // ---- watching --------------------------------------------------------------------------------

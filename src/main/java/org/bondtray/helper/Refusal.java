@@ -58,4 +58,12 @@ public final class Refusal extends RuntimeException {
     static Refusal failed(String message) {
         return new Refusal(Kind.FAILED, message);
     }
+
+    /** The kernel would not make the bond: its driver is missing, a radio is blocked, or it said why not. */
+    static Refusal kernelRefusedBond(org.bondtray.helper.kernel.NetlinkException e) {
+        if (e.unsupported()) {
+            return unsupported("the kernel refused to make a bond: " + e.getMessage());
+        }
+        return failed(e.rfkilled() ? "a radio is blocked by rfkill: " + e.getMessage() : e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package org.bondtray.helper;
 import java.util.List;
 import java.util.Optional;
 
+import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.kernel.Link;
 
 /**
@@ -32,5 +33,16 @@ final class SwitchCheck {
             return Optional.empty();
         }
         return Optional.of(f);
+    }
+
+    /** The bond a Switch or a preference applies to: there must be one, on a kernel that can bond. */
+    static BondConfig configured(BondConfig config, String unsupported) {
+        if (unsupported != null) {
+            throw Refusal.unsupported(unsupported);
+        }
+        if (config == null) {
+            throw Refusal.notFound("no bond is set up yet; run 'bondtray setup' first");
+        }
+        return config;
     }
 }
