@@ -95,13 +95,16 @@ public final class Helper implements AutoCloseable {
             LOG.warning(configProblem);
         }
         unsupported = kernel.unsupported(sysfs.bondingLoaded());
+        // What carries traffic now is adopted before the events are followed. The start's own
+        // changes (the standby window an earlier helper left open, shut) come back as events, and
+        // one handled before a later adoption read as a switchover "setup" nobody made.
+        tracker.adopt(Reconciler.activePort(rt.links(), bondName()));
         events = kernels.follow(links);
         neighbour = takeover.followNetworkManager(this::networkManagerRestarted);
         rfkill = RfkillEvents.follow(Path.of("/dev/rfkill"), this::requestRefresh);
         worker.call(() -> {
             reclaim();
             refresh();
-            tracker.adopt(view.activePort());
             return null;
         });
     }

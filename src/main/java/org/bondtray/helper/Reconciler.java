@@ -102,6 +102,13 @@ final class Reconciler {
                 DhcpStatus.OFF, SameNetwork.UNKNOWN, 0, List.of());
     }
 
+    /** The active port of the bond {@code name} among {@code links}, a dump; "" if none. */
+    static String activePort(List<Link> links, String name) {
+        return links.stream().filter(l -> l.isBond() && l.name().equals(name) && l.bond() != null)
+                .map(l -> l.bond().activePortIndex()).filter(i -> i != 0)
+                .flatMap(i -> links.stream().filter(l -> l.index() == i)).map(Link::name).findFirst().orElse("");
+    }
+
     static Plan plan(BondConfig c, Look look) {
         Link b = look.bond();
         List<PortFacts> configured = new ArrayList<>(PortMatcher.select(c.ports(), look.facts(), c.bond()));

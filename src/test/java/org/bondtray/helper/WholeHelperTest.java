@@ -275,6 +275,26 @@ class WholeHelperTest {
     }
 
     @Test
+    void aRestartedHelperAdoptsTheBondWithoutASwitchover() throws Exception {
+        start();
+        setup(laptop());
+        await("on the cable", x -> "eth0".equals(x.activePort()));
+        helper.close();
+        helper = null;
+        int asked = kernel.requests().size();
+        published.views.clear();
+        published.switches.clear();
+
+        start();
+        BondView v = await("adopted", x -> "eth0".equals(x.activePort()) && x.state() == BondState.UP);
+        assertEquals(List.of("192.168.50.10/24"), v.addresses());
+        assertEquals(List.of(), published.switches, kernel.requests().subList(asked, kernel.requests().size()).toString());
+        // Nothing was made again: the bond is taken as it is.
+        assertFalse(kernel.requests().subList(asked, kernel.requests().size()).stream()
+                .anyMatch(r -> r.startsWith("createBond") || r.startsWith("enslave")), kernel.requests().toString());
+    }
+
+    @Test
     void aKernelWithoutBondingIsSaidAndSetupRefused() throws Exception {
         kernel.withoutBonding();
         start();
