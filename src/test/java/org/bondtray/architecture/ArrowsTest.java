@@ -72,4 +72,11 @@ class ArrowsTest {
                     "org.bondtray.Error", "org.bondtray.helper.bus"), io);
         }
     }
+
+    /** The decisions reach the kernel through Kernel alone, so the whole helper runs on another one. */
+    @Test
+    void theDecisionsReachTheKernelThroughItsInterface() throws IOException {
+        assertEquals(List.of(), using(MAIN.resolve("helper"), false, List.of(), "new Rtnetlink", "new KernelEvents",
+                "Rtnetlink rt", "Rtnetlink own"));
+    }
 }
