@@ -1,9 +1,7 @@
 package org.bondtray.helper;
 
 import java.io.IOException;
-import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -14,14 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The helper's one thread that owns its state. Every look at the kernel, every change, every
- * kernel event's bookkeeping and every timer (probation, the standby window, the same-network
- * check's settling) runs on it, in order, so no decision sees a half-applied change and no state
- * needs a lock. Callers from the bus wait for their answer; events and timers only queue.
+ * The helper's one thread that owns its state. Every look at the kernel, every change and every
+ * timer (probation, the standby window, the same-network check's settling) runs on it, in order,
+ * so no decision sees a half-applied change and that state needs no lock. Callers from the bus
+ * wait for their answer; events and timers only queue. (The switchover bookkeeping stays on the
+ * kernel-events thread: see {@link LinkWatch}.)
  *
  * <p>Idle, the thread waits without a timeout: a timer exists only while something is pending.
- * A kernel event's part goes in an urgent lane that runs before any look or change that is
- * queued but not begun, so a switchover is said without waiting behind a look it made itself.
  */
 final class Worker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
@@ -38,7 +35,6 @@ final class Worker implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
             r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
-    private final Queue<Runnable> urgent = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean changing = new AtomicBoolean();
 
     Worker() {
@@ -62,10 +58,7 @@ final class Worker implements AutoCloseable {
     /** Runs {@code op} and waits for it; what fails is a {@link Refusal} to whoever asked. */
     <T> T call(Callable<T> op) {
         try {
-            return executor.submit(() -> {
-                runUrgent();
-                return op.call();
-            }).get();
+            return executor.submit(op).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Refusal r) {
                 throw r;
@@ -82,28 +75,14 @@ final class Worker implements AutoCloseable {
 
     /** Queues {@code work} behind every other look and change; a failure is logged as {@code what} failing. */
     void execute(String what, Work work) {
-        submit(() -> {
-            runUrgent();
-            logged(what, work);
-        });
-    }
-
-    /**
-     * Queues a kernel event's part ahead of every look and change not yet begun; the events
-     * thread goes back to the kernel at once.
-     */
-    void urgent(String what, Work work) {
-        urgent.add(() -> logged(what, work));
-        submit(this::runUrgent);
+        submit(() -> logged(what, work));
     }
 
     /** Runs {@code work} on this thread after {@code delayNanos}, unless cancelled before. */
     Timer schedule(String what, long delayNanos, Work work) {
         try {
-            ScheduledFuture<?> f = executor.schedule(() -> {
-                runUrgent();
-                logged(what, work);
-            }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> f = executor.schedule(() -> logged(what, work), Math.max(0, delayNanos),
+                    TimeUnit.NANOSECONDS);
             return () -> f.cancel(false);
         } catch (RejectedExecutionException e) {
             return () -> { };
@@ -115,12 +94,6 @@ final class Worker implements AutoCloseable {
             executor.execute(r);
         } catch (RejectedExecutionException e) {
             // Closed: the helper is stopping and nobody waits for this any more.
-        }
-    }
-
-    private void runUrgent() {
-        for (Runnable r = urgent.poll(); r != null; r = urgent.poll()) {
-            r.run();
         }
     }
 
