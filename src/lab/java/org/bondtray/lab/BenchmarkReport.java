@@ -76,21 +76,7 @@ final class BenchmarkReport {
         }
         spreadRow(s, "many switchovers in a row: kernel event → signal, first 100", b + "switchovers.first_latency_ms");
         spreadRow(s, "many switchovers in a row: kernel event → signal, last 100", b + "switchovers.last_latency_ms");
-        s.append("\n| Bondtray alone | helper | tray |\n| --- | --- | --- |\n");
-        s.append("| start: to its bus name (helper), to its icon registered with the panel (tray) | ")
-                .append(ms(p.getProperty(b + "helper_start_ms", "?"))).append(" | ")
-                .append(ms(p.getProperty(b + "tray_start_ms", "?"))).append(" |\n");
-        s.append("| idle: resident memory | ").append(mb(b + "idle.helper.rss_kb")).append(" | ")
-                .append(mb(b + "idle.tray.rss_kb")).append(" |\n");
-        s.append("| idle ").append(p.getProperty(b + "idle.seconds", "60")).append(" s: CPU time | ")
-                .append(unit(b + "idle.helper.cpu_s", " s")).append(" | ")
-                .append(unit(b + "idle.tray.cpu_s", " s")).append(" |\n");
-        s.append("| idle ").append(p.getProperty(b + "idle.seconds", "60"))
-                .append(" s: wakeups (context switches of all threads) | ")
-                .append(p.getProperty(b + "idle.helper.wakeups", "?")).append(" | ")
-                .append(p.getProperty(b + "idle.tray.wakeups", "?")).append(" |\n");
-        s.append("| idle: threads | ").append(p.getProperty(b + "idle.helper.threads", "?")).append(" | ")
-                .append(p.getProperty(b + "idle.tray.threads", "?")).append(" |\n");
+        s.append('\n').append(restTable());
         s.append("\n| the helper's memory | 1 port | 4 ports | 8 ports |\n| --- | --- | --- | --- |\n| resident, bond up |");
         for (int size : List.of(1, 4, 8)) {
             s.append(' ').append(mb(b + "ports." + size + ".rss_before_kb")).append(" |");
@@ -110,13 +96,80 @@ final class BenchmarkReport {
         s.append("| resident memory | ").append(mb(w + "rss_kb")).append(" | ").append(mb(e + "rss_kb")).append(" |\n");
         s.append("| threads | ").append(p.getProperty(w + "threads", "?")).append(" | ").append(p.getProperty(e + "threads", "?")).append(" |\n");
         s.append("| open files | ").append(p.getProperty(w + "fds", "?")).append(" | ").append(p.getProperty(e + "fds", "?")).append(" |\n");
-        for (String part : List.of("desktop", "idle", "picker", "ports", "switchovers")) {
-            String error = p.getProperty(b + part + ".error");
+        for (String part : List.of("bondtray.desktop", "bondtray.idle", "bondtray.picker", "bondtray.ports",
+                "bondtray.switchovers", "reference.networkmanager")) {
+            String error = p.getProperty(part + ".error");
             if (error != null) {
-                s.append("\n").append(part).append(" did not run to the end: ").append(error).append('\n');
+                s.append("\n").append(part.substring(part.indexOf('.') + 1)).append(" did not run to the end: ")
+                        .append(error).append('\n');
             }
         }
         return s.toString();
+    }
+
+    /**
+     * The helper and the tray at rest next to the daemons every laptop already runs, in the same
+     * VM: wpa_supplicant in the same minute as Bondtray's, NetworkManager after its own cuts.
+     */
+    private String restTable() {
+        List<String> who = List.of("bondtray.idle.helper", "bondtray.idle.tray", "reference.idle.wpa_supplicant",
+                "reference.idle.networkmanager");
+        StringBuilder s = new StringBuilder("| at rest, same VM | Bondtray's helper | Bondtray's tray | wpa_supplicant "
+                + "| NetworkManager |\n| --- | --- | --- | --- | --- |\n");
+        s.append("| start: to its bus name (helper, NetworkManager), to its icon registered with the panel (tray) | ")
+                .append(ms(p.getProperty("bondtray.helper_start_ms", "?"))).append(" | ")
+                .append(ms(p.getProperty("bondtray.tray_start_ms", "?"))).append(" | not measured | ")
+                .append(ms(p.getProperty("reference.start.networkmanager_ms", "?"))).append(" |\n");
+        String seconds = p.getProperty("bondtray.idle.seconds", "60");
+        restRow(s, who, "idle: resident memory", k -> mb(k + ".rss_kb"));
+        restRow(s, who, "idle " + seconds + " s: CPU time", k -> unit(k + ".cpu_s", " s"));
+        restRow(s, who, "idle " + seconds + " s: wakeups (context switches of all threads)",
+                k -> p.getProperty(k + ".wakeups", "?"));
+        restRow(s, who, "idle: threads", k -> p.getProperty(k + ".threads", "?"));
+        return s.toString();
+    }
+
+    private static void restRow(StringBuilder s, List<String> who, String label, Cell cell) {
+        s.append("| ").append(label).append(" |");
+        who.forEach(k -> s.append(' ').append(cell.of(k)).append(" |"));
+        s.append('\n');
+    }
+
+    /**
+     * Each switchover timed by the kernel's own records (the guest's KernelClock): from the
+     * cable's carrier event to the bond's event naming the new active port, and to the first echo
+     * request leaving that port; Bondtray next to the recipe, whose bond waits for its miimon.
+     */
+    String kernelTable() {
+        StringBuilder s = new StringBuilder("| by the kernel's clock, median / p95 / max | Bondtray | wiki recipe "
+                + "(miimon 100) |\n| --- | --- | --- |\n");
+        for (String e : EVENTS) {
+            String what = e.equals("cut") ? "cable pulled: carrier lost" : "cable plugged back: carrier back";
+            String to = e.equals("cut") ? "the Wi-Fi" : "the cable";
+            kernelRow(s, what + " → the bond makes " + to + " active", e, "bond");
+            kernelRow(s, what + " → the first echo request leaves " + to, e, "frame");
+        }
+        for (String c : List.of("bondtray", "recipe")) {
+            for (String e : EVENTS) {
+                String missing = p.getProperty(c + "." + e + ".kernel.missing", "0");
+                if (!missing.equals("0")) {
+                    s.append("\n").append(c).append(", ").append(e).append(": ").append(missing)
+                            .append(" times the records did not show it (").append(p.getProperty(c + "." + e
+                            + ".kernel.seen", "?")).append(" events seen)\n");
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    private void kernelRow(StringBuilder s, String label, String event, String figure) {
+        s.append("| ").append(label).append(" |");
+        for (String c : List.of("bondtray", "recipe")) {
+            String k = c + "." + event + ".kernel." + figure;
+            s.append(' ').append(ms(p.getProperty(k + ".median", "?"))).append(" / ").append(ms(p.getProperty(k + ".p95", "?")))
+                    .append(" / ").append(ms(p.getProperty(k + ".max", "?"))).append(" |");
+        }
+        s.append('\n');
     }
 
     private void spreadRow(StringBuilder s, String label, String key) {

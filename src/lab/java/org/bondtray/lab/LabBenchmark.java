@@ -51,7 +51,7 @@ public final class LabBenchmark {
         String caption = LocalDate.now() + ", lab VM (Debian's kernel, 2 vCPUs, QEMU without KVM) on " + machine;
         BenchmarkReport report = new BenchmarkReport(p, Scenarios.CONTENDERS);
         String table = report.table("Measured " + caption + ". Reproduce: `./bench`" + (quick ? " (this run: `--quick`)" : "") + ".")
-                + "\n" + report.bondtrayTable();
+                + "\n" + report.kernelTable() + "\n" + report.bondtrayTable();
         Files.writeString(folder.resolve("benchmark.md"), table + "\n", StandardCharsets.UTF_8);
         report.chart(folder.resolve("benchmark.png"), caption);
         Files.copy(resultFile, folder.resolve("benchmark.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

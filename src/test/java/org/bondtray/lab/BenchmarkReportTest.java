@@ -70,18 +70,41 @@ class BenchmarkReportTest {
         p.setProperty("bondtray.switchovers.after_100.threads", "30");
         p.setProperty("bondtray.switchovers.after_1000.threads", "30");
         p.setProperty("bondtray.picker.error", "java.lang.IllegalStateException: no picker");
+        p.setProperty("reference.start.networkmanager_ms", "1200");
+        p.setProperty("reference.idle.wpa_supplicant.rss_kb", "8192");
+        p.setProperty("reference.idle.networkmanager.wakeups", "12");
         String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).bondtrayTable();
         assertTrue(table.contains("| kernel event → Switchover signal received by a client (20 switchovers, cable pulled and"
                 + " plugged back) | 12.5 ms | 40.2 ms |"), table);
         assertTrue(table.contains("| Wi-Fi picker opened → fresh scan shown | 10.7 s | ? |"), table);
-        assertTrue(table.contains("| start: to its bus name (helper), to its icon registered with the panel (tray) | 8.5 s | 7.7 s |"),
-                table);
-        assertTrue(table.contains("| idle: resident memory | 74.0 MB | ? |"), table);
-        assertTrue(table.contains("| idle 60 s: CPU time | ? | 0.31 s |"), table);
+        assertTrue(table.contains("| start: to its bus name (helper, NetworkManager), to its icon registered with the panel"
+                + " (tray) | 8.5 s | 7.7 s | not measured | 1.2 s |"), table);
+        assertTrue(table.contains("| idle: resident memory | 74.0 MB | ? | 8.0 MB | ? |"), table);
+        assertTrue(table.contains("| idle 60 s: CPU time | ? | 0.31 s | ? | ? |"), table);
+        assertTrue(table.contains("| idle 60 s: wakeups (context switches of all threads) | ? | ? | ? | 12 |"), table);
         assertTrue(table.contains("| resident, bond up | ? | ? | 80.0 MB |"), table);
         assertTrue(table.contains("| the helper over 1000 switchovers (? s) | after 100 | after 1000 |"), table);
         assertTrue(table.contains("| threads | 30 | 30 |"), table);
         assertTrue(table.contains("picker did not run to the end: java.lang.IllegalStateException: no picker"), table);
+    }
+
+    @Test
+    void theKernelsClockPutsBondtrayNextToTheRecipe() {
+        Properties p = figures();
+        p.setProperty("bondtray.cut.kernel.bond.median", "4.2");
+        p.setProperty("bondtray.cut.kernel.bond.p95", "18.0");
+        p.setProperty("bondtray.cut.kernel.bond.max", "30.5");
+        p.setProperty("recipe.cut.kernel.bond.median", "51.0");
+        p.setProperty("recipe.cut.kernel.bond.p95", "98.0");
+        p.setProperty("recipe.cut.kernel.bond.max", "101.3");
+        p.setProperty("recipe.restore.kernel.missing", "2");
+        p.setProperty("recipe.restore.kernel.seen", "20");
+        String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).kernelTable();
+        assertTrue(table.contains("| cable pulled: carrier lost → the bond makes the Wi-Fi active | 4.2 ms / 18.0 ms / 30.5 ms"
+                + " | 51.0 ms / 98.0 ms / 101.3 ms |"), table);
+        assertTrue(table.contains("| cable plugged back: carrier back → the first echo request leaves the cable | ? / ? / ? |"
+                + " ? / ? / ? |"), table);
+        assertTrue(table.contains("recipe, restore: 2 times the records did not show it (20 events seen)"), table);
     }
 
     @Test

@@ -67,7 +67,7 @@ final class BenchmarkDrill implements Scenario {
         bond.create(Topology.WIRED, Topology.WIRED, wlan);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90));
         lab.dhcp().start(PlainBond.NAME);
-        cycles(lab, r, "recipe", () -> wlan.equals(bond.activePort()), () -> Topology.WIRED.equals(bond.activePort()));
+        cycles(lab, r, "recipe", wlan, () -> wlan.equals(bond.activePort()), () -> Topology.WIRED.equals(bond.activePort()));
     }
 
     private void bondtray(Lab lab, Results r) throws Exception {
@@ -82,7 +82,7 @@ final class BenchmarkDrill implements Scenario {
                     () -> "up".equals(BondReadings.state(bond)));
             Wait.until("the bond's address from DHCP", Duration.ofSeconds(90), Duration.ofMillis(250),
                     () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty());
-            cycles(lab, r, "bondtray", () -> wlan.equals(BondReadings.active(bond)),
+            cycles(lab, r, "bondtray", wlan, () -> wlan.equals(BondReadings.active(bond)),
                     () -> Topology.WIRED.equals(BondReadings.active(bond)));
             r.guarded("bondtray.desktop", () -> new DesktopFigures(lab, r, helper, "bondtray")
                     .run(rounds.pickerOpens(), rounds.notified(), wlan));
@@ -99,22 +99,70 @@ final class BenchmarkDrill implements Scenario {
         String wlan = lab.net().wifiInterface(0);
         try (NetworkManagerLaptop nm = new NetworkManagerLaptop(lab.cmd(), wlan).start(lab, r)) {
             // Settled: traffic to the router leaves through the port that should carry it, from an address it has.
-            cycles(lab, r, "networkmanager", () -> routeDev(lab).equals(wlan),
+            cycles(lab, r, "networkmanager", "", () -> routeDev(lab).equals(wlan),
                     () -> routeDev(lab).equals(Topology.WIRED) && !lab.net().addresses(Topology.WIRED, 4).isEmpty());
+            // The reference daemon at rest, measured as the helper and the tray are (DesktopFigures).
+            r.guarded("reference.networkmanager", () -> {
+                long pid = Long.parseLong(lab.cmd().run("systemctl", "show", "-P", "MainPID",
+                        NetworkManagerLaptop.UNIT).strip());
+                ProcSample before = ProcSample.of(pid);
+                Wait.sleep(DesktopFigures.IDLE);
+                DesktopFigures.idle(r, "reference.idle.networkmanager", before, ProcSample.of(pid));
+            });
         }
     }
 
-    /** {@code events} cuts and as many restores, each under a fresh probe; figures under {@code name.}. */
-    private void cycles(Lab lab, Results r, String name, BooleanSupplier onWifi, BooleanSupplier onCable)
+    /**
+     * {@code events} cuts and as many restores, each under a fresh probe; figures under
+     * {@code name.}. For a bond ({@code wlan} its Wi-Fi port, "" for none) each is also timed by
+     * the kernel's own records ({@link KernelClock}).
+     */
+    private void cycles(Lab lab, Results r, String name, String wlan, BooleanSupplier onWifi, BooleanSupplier onCable)
             throws Exception {
         List<Event> cuts = new ArrayList<>();
         List<Event> restores = new ArrayList<>();
-        for (int i = 0; i < rounds.events(); i++) {
-            cuts.add(event(lab, () -> lab.net().cutCable(), onWifi));
-            restores.add(event(lab, () -> lab.net().restoreCable(), onCable));
+        List<KernelClock.Failover> kernelCuts = new ArrayList<>();
+        List<KernelClock.Failover> kernelRestores = new ArrayList<>();
+        try (KernelClock clock = wlan.isEmpty() ? null
+                : new KernelClock(lab.cmd(), name + "-clock", PlainBond.NAME, Topology.WIRED, wlan)) {
+            for (int i = 0; i < rounds.events(); i++) {
+                long t = KernelClock.now();
+                cuts.add(event(lab, () -> lab.net().cutCable(), onWifi));
+                if (clock != null) {
+                    clock.failover(t, Topology.WIRED, false, wlan).ifPresent(kernelCuts::add);
+                }
+                t = KernelClock.now();
+                restores.add(event(lab, () -> lab.net().restoreCable(), onCable));
+                if (clock != null) {
+                    clock.failover(t, Topology.WIRED, true, Topology.WIRED).ifPresent(kernelRestores::add);
+                }
+            }
         }
         summarize(r, name + ".cut", cuts);
         summarize(r, name + ".restore", restores);
+        if (!wlan.isEmpty()) {
+            byKernel(r, name + ".cut.kernel", kernelCuts);
+            byKernel(r, name + ".restore.kernel", kernelRestores);
+        }
+    }
+
+    /**
+     * The kernel's times of each event, ms: carrier event → the bond's new active port
+     * ({@code .bond}), → the first echo request out of it ({@code .frame}); how many events the
+     * records showed, and how many of those lack one of the two.
+     */
+    private static void byKernel(Results r, String key, List<KernelClock.Failover> events) {
+        r.put(key + ".seen", events.size());
+        List<Double> bond = events.stream().filter(e -> e.bondMicros() >= 0).map(e -> e.bondMicros() / 1000.0).toList();
+        List<Double> frame = events.stream().filter(e -> e.firstFrameMicros() >= 0)
+                .map(e -> e.firstFrameMicros() / 1000.0).toList();
+        r.put(key + ".missing", events.size() * 2 - bond.size() - frame.size());
+        if (!bond.isEmpty()) {
+            spread(r, key + ".bond", bond);
+        }
+        if (!frame.isEmpty()) {
+            spread(r, key + ".frame", frame);
+        }
     }
 
     private Event event(Lab lab, Runnable act, BooleanSupplier settled) throws Exception {
@@ -158,6 +206,7 @@ final class BenchmarkDrill implements Scenario {
     static void spread(Results r, String key, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         r.put(key + ".median", String.format(java.util.Locale.ROOT, "%.1f", percentile(sorted, 50)))
+                .put(key + ".p95", String.format(java.util.Locale.ROOT, "%.1f", percentile(sorted, 95)))
                 .put(key + ".max", String.format(java.util.Locale.ROOT, "%.1f", sorted.get(sorted.size() - 1)))
                 .put(key + ".all", String.join(" ", values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v))
                         .toList()));

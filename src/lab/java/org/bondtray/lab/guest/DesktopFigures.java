@@ -76,22 +76,26 @@ final class DesktopFigures {
                     () -> !VirtualDesktop.trayItemOwners(watcher).isEmpty());
             r.put(prefix + ".tray_start_ms", (System.nanoTime() - t0) / 1_000_000);
             Wait.sleep(TRAY_SETTLE);
+            // wpa_supplicant, a daemon in C that runs on every laptop, in the same minute, for reference.
+            long wpa = Long.parseLong(lab.cmd().run("pidof", "-s", "wpa_supplicant").strip());
             ProcSample helperBefore = helper.sample();
             ProcSample trayBefore = ProcSample.of(tray.pid());
+            ProcSample wpaBefore = ProcSample.of(wpa);
             Wait.sleep(IDLE);
             ProcSample helperAfter = helper.sample();
             ProcSample trayAfter = ProcSample.of(tray.pid());
             r.put(prefix + ".idle.seconds", IDLE.toSeconds());
-            idle("helper", helperBefore, helperAfter);
-            idle("tray", trayBefore, trayAfter);
+            idle(r, prefix + ".idle.helper", helperBefore, helperAfter);
+            idle(r, prefix + ".idle.tray", trayBefore, trayAfter);
+            idle(r, "reference.idle.wpa_supplicant", wpaBefore, ProcSample.of(wpa));
         } finally {
             tray.destroy();
             tray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
-    private void idle(String who, ProcSample before, ProcSample after) {
-        String p = prefix + ".idle." + who;
+    /** What a process cost between two looks, under {@code p}: its memory, CPU, wakeups and threads. */
+    static void idle(Results r, String p, ProcSample before, ProcSample after) {
         r.put(p + ".rss_kb", after.rssKb()).put(p + ".cpu_s", String.format(Locale.ROOT, "%.2f", after.cpuSecondsSince(before)))
                 .put(p + ".wakeups", after.contextSwitchesSince(before)).put(p + ".threads", after.threads());
     }

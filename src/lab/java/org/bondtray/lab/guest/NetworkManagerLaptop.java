@@ -28,7 +28,10 @@ final class NetworkManagerLaptop implements AutoCloseable {
         Udev.settle(cmd);
         // As on a laptop, NetworkManager is the one that hands the Wi-Fi adapter to wpa_supplicant.
         lab.wifi().release(wlan);
+        long started = System.nanoTime();
+        // Type=dbus: the start returns once NetworkManager holds its bus name.
         Units.start(cmd, UNIT);
+        r.put("reference.start.networkmanager_ms", (System.nanoTime() - started) / 1_000_000);
         r.put("nm.eth_connected_ms", Wait.until("NetworkManager to connect " + Topology.WIRED, Duration.ofSeconds(120),
                 Duration.ofMillis(500), () -> deviceState(cmd, Topology.WIRED) == CONNECTED));
         long t0 = System.nanoTime();
