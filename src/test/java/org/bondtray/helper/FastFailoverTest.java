@@ -97,4 +97,14 @@ class FastFailoverTest {
         assertEquals(Optional.empty(), choose(bond(1, ETH, ETH, 2000), ETH, Preference.WIRED,
                 port(ETH, "eth0", false, "down", true), port(WLAN, "wlan0", true, "up", true)));
     }
+
+    @Test
+    void aCableBackWhileTrafficWasMovedOffItHasTheKernelChooseAgain() {
+        // The cable is the primary, it is back, and the Wi-Fi carries: the move raced its return.
+        assertTrue(FastFailover.backOnPrimary(ETH, true, ETH, false));
+        assertFalse(FastFailover.backOnPrimary(ETH, false, ETH, false), "still out: nothing to take back");
+        assertFalse(FastFailover.backOnPrimary(ETH, true, ETH, true), "it carries already");
+        assertFalse(FastFailover.backOnPrimary(ETH, true, WLAN, false), "not the primary: the kernel would not take it back");
+        assertFalse(FastFailover.backOnPrimary(ETH, true, 0, false), "no primary");
+    }
 }
