@@ -149,6 +149,8 @@ final class BenchmarkReport {
             kernelRow(s, what + " → the bond makes " + to + " active", e, "bond");
             kernelRow(s, what + " → the first echo request leaves " + to, e, "frame");
         }
+        s.append("\nOn a plug Bondtray waits its UpDelay (500 ms unless configured), so that a cable that"
+                + " bounces as it goes in does not drag traffic back and forth; the recipe waits for nothing.\n");
         for (String c : List.of("bondtray", "recipe")) {
             for (String e : EVENTS) {
                 String missing = p.getProperty(c + "." + e + ".kernel.missing", "0");
