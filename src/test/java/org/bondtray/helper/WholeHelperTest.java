@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.bondtray.api.BondState;
 import org.bondtray.helper.config.BondConfig;
@@ -116,38 +117,45 @@ class WholeHelperTest {
     }
 
     private void setup(BondConfig c) {
-        helper.change(() -> {
-            helper.setup(c, 0);
-            return null;
-        });
+        change(() -> helper.setup(c, 0));
     }
 
     /** Waits for a view that {@code wanted}; the last one is in the failure's message. */
     private BondView await(String what, Predicate<BondView> wanted) throws Exception {
-        long end = System.nanoTime() + SETTLE.toNanos();
-        while (System.nanoTime() < end) {
-            kernel.drain();
-            BondView v = published.views.isEmpty() ? null : published.last();
-            if (v != null && wanted.test(v)) {
-                return v;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError(what + "; last view: " + (published.views.isEmpty() ? "none" : published.last()));
+        return await(what, () -> published.views.isEmpty() ? Optional.<BondView>empty()
+                : Optional.of(published.last()).filter(wanted), () -> "last view: "
+                + (published.views.isEmpty() ? "none" : published.last()));
     }
 
     private SwitchoverTracker.Switch awaitSwitch(String from, String to) throws Exception {
+        return await("a Switchover " + from + " -> " + to, () -> published.switches.stream()
+                .filter(w -> w.from().equals(from) && w.to().equals(to)).findFirst(), () -> "said: " + published.switches);
+    }
+
+    /** Waits, with the kernel's events delivered, until {@code found} finds something; {@code seen} says what was instead. */
+    private <T> T await(String what, Supplier<Optional<T>> found, Supplier<String> seen) throws Exception {
         long end = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < end) {
             kernel.drain();
-            Optional<SwitchoverTracker.Switch> s = published.switches.stream()
-                    .filter(w -> w.from().equals(from) && w.to().equals(to)).findFirst();
-            if (s.isPresent()) {
-                return s.get();
+            Optional<T> f = found.get();
+            if (f.isPresent()) {
+                return f.get();
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no Switchover " + from + " -> " + to + "; said: " + published.switches);
+        throw new AssertionError("no " + what + "; " + seen.get());
+    }
+
+    /** What a bus call does: {@code step} as a change on the helper's worker. */
+    private void change(Step step) {
+        helper.change(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    interface Step {
+        void run() throws Exception;
     }
 
     @Test
@@ -158,10 +166,7 @@ class WholeHelperTest {
         assertTrue(kernel.find("bond0").isEmpty());
         // Finding out that the kernel can bond made and removed a throwaway bond, nothing else.
         assertEquals(List.of("createBond bondtray-probe", "delete bondtray-probe"), kernel.requests());
-        Refusal none = assertThrows(Refusal.class, () -> helper.change(() -> {
-            helper.switchTo("wlan0");
-            return null;
-        }));
+        Refusal none = assertThrows(Refusal.class, () -> change(() -> helper.switchTo("wlan0")));
         assertEquals(Refusal.Kind.NOT_FOUND, none.kind(), none.getMessage());
     }
 
@@ -228,17 +233,11 @@ class WholeHelperTest {
         setup(laptop());
         await("on the cable", x -> "eth0".equals(x.activePort()));
 
-        helper.change(() -> {
-            helper.switchTo("wlan0");
-            return null;
-        });
+        change(() -> helper.switchTo("wlan0"));
         assertEquals("user-request", awaitSwitch("eth0", "wlan0").reason());
         assertEquals("wlan0", kernel.activePort("bond0"));
 
-        Refusal bad = assertThrows(Refusal.class, () -> helper.change(() -> {
-            helper.switchTo("eth9");
-            return null;
-        }));
+        Refusal bad = assertThrows(Refusal.class, () -> change(() -> helper.switchTo("eth9")));
         assertEquals(Refusal.Kind.INVALID_ARGS, bad.kind(), bad.getMessage());
     }
 
@@ -248,10 +247,7 @@ class WholeHelperTest {
         setup(laptop());
         await("on the cable", x -> "eth0".equals(x.activePort()));
 
-        helper.change(() -> {
-            helper.disable();
-            return null;
-        });
+        change(helper::disable);
         await("no bond", x -> x.state() == BondState.UNCONFIGURED);
         assertTrue(kernel.find("bond0").isEmpty());
         for (String port : List.of("eth0", "wlan0")) {
