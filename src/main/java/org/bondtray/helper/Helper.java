@@ -24,11 +24,11 @@ import org.bondtray.helper.wifi.WifiWatcher;
 
 /**
  * The helper's core: holds what the user configured and keeps the bond the way it should be.
- * Its state belongs to one {@link Worker}: every look, change, event and timer runs there, in
- * order. A look observes the world once, {@link Reconciler} plans, {@link Applier} carries the
- * plan out, and the view goes to the {@link Publisher}. The kernel's events ({@link LinkWatch})
- * do only what cannot wait on their own thread, queue the rest and ask for a look, so a burst
- * of events costs one look. A Setup on probation is a {@link Trial}.
+ * Its state belongs to one {@link Worker}: every look, change and timer runs there, in order.
+ * A look observes the world once, {@link Reconciler} plans, {@link Applier} carries the plan
+ * out, and the view goes to the {@link Publisher}. The kernel's events ({@link LinkWatch}) do
+ * what a switchover needs at once on their own thread and ask for a look, so a burst of events
+ * costs one look. A Setup on probation is a {@link Trial}.
  */
 public final class Helper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Helper.class.getName());
