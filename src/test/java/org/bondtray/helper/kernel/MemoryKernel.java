@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * miimon noticing at once), addresses and routes, the sysfs files the helper reads, and the
  * events, sent on a thread of their own in the order the changes happened.
  *
+ * <p>The driver's own view of each port's link (its miimon) follows the carrier at once, unless a
+ * test says the link check missed a change ({@link #cableUnnoticed}).
+ *
  * <p>What it leaves out: updelay and downdelay (a port is taken or dropped at once), IPv6
  * link-local addresses, and every other kind of link. A test states what the machine has with
  * {@link #ethernet}, {@link #wifi}, {@link #cable}, {@link #unplug}.
@@ -48,6 +51,8 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         final boolean wireless;
         boolean up;
         boolean carrier;
+        /** The bonding driver's view of the link, as its miimon last saw it. */
+        boolean mii;
         int master;
         int linkFailures;
         // A bond's own state.
@@ -93,12 +98,26 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
     /** The cable of {@code name} is plugged in or pulled (for Wi-Fi: associated or not). */
     public synchronized void cable(String name, boolean in) {
         Node n = node(name).orElseThrow();
-        if (n.carrier != in) {
+        if (n.carrier != in || n.mii != in) {
             n.carrier = in;
+            n.mii = in;
             if (!in && n.master != 0) {
                 n.linkFailures++;
             }
             reselect(n.master);
+            changed();
+        }
+    }
+
+    /**
+     * The carrier of {@code name} changes, and the bond's link check does not see it: a cable out
+     * for less than a miimon tick, or a tick that came late. The driver keeps the port as it was
+     * until {@link #cable} is called for it.
+     */
+    public synchronized void cableUnnoticed(String name, boolean in) {
+        Node n = node(name).orElseThrow();
+        if (n.carrier != in) {
+            n.carrier = in;
             changed();
         }
     }
@@ -221,7 +240,7 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
                 Node b = bond(bondIndex, "set active port");
                 Node p = nodes.get(portIndex);
                 asked("setActivePort " + b.name + " " + nameOf(portIndex));
-                if (p == null || p.master != bondIndex || !p.carrier) {
+                if (p == null || p.master != bondIndex || !p.mii) {
                     throw new NetlinkException("set active port of bond " + bondIndex, EINVAL, "");
                 }
                 b.active = portIndex;
@@ -244,6 +263,8 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
                     }
                     p.master = masterIndex;
                     p.up = true;
+                    // The driver looks at the link as it takes the port.
+                    p.mii = p.carrier;
                     reselect(masterIndex);
                 } else {
                     p.master = 0;
@@ -365,6 +386,7 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         Node n = new Node(index, name, null, mac, wireless);
         n.up = true;
         n.carrier = carrier;
+        n.mii = carrier;
         nodes.put(index, n);
         writeSysfs(n);
         changed();
@@ -409,7 +431,7 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         if (b == null || !"bond".equals(b.kind)) {
             return;
         }
-        List<Node> ready = nodes.values().stream().filter(p -> p.master == bondIndex && p.up && p.carrier).toList();
+        List<Node> ready = nodes.values().stream().filter(p -> p.master == bondIndex && p.up && p.mii).toList();
         if (!b.up || ready.isEmpty()) {
             b.active = 0;
         } else if (ready.stream().anyMatch(p -> p.index == b.primary)) {
@@ -436,7 +458,7 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         Link.PortInfo port = null;
         if (n.master != 0) {
             Node m = nodes.get(n.master);
-            port = new Link.PortInfo(m != null && m.active == n.index, n.carrier, n.linkFailures, n.mac);
+            port = new Link.PortInfo(m != null && m.active == n.index, n.mii, n.linkFailures, n.mac);
         }
         return new Link(n.index, n.name, Link.ARPHRD_ETHER, flags, n.up && carrier,
                 n.up && carrier ? "up" : "down", mac, isBond ? null : n.mac, n.master, n.kind, bond, port);
@@ -445,12 +467,13 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
     /** Says what changed since the last time, link by link, then keeps sysfs true to it. */
     private void changed() {
         long at = System.nanoTime();
+        // sysfs first: as in the kernel, a reader who heard of a change finds it there.
+        nodes.values().forEach(this::writeSysfs);
         for (Node n : nodes.values()) {
             Link now = describe(n);
             if (!now.equals(said.put(n.index, now))) {
                 listeners.forEach(l -> events.execute(() -> l.linkChanged(now, at)));
             }
-            writeSysfs(n);
         }
     }
 
@@ -462,13 +485,13 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         Path dir = sys.resolve("class/net").resolve(n.name);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("type"), "1\n");
-            Files.writeString(dir.resolve("carrier"), "bond".equals(n.kind) ? (n.active != 0 ? "1\n" : "0\n")
+            put(dir.resolve("type"), "1\n");
+            put(dir.resolve("carrier"), "bond".equals(n.kind) ? (n.active != 0 ? "1\n" : "0\n")
                     : n.carrier ? "1\n" : "0\n");
             if ("bond".equals(n.kind)) {
                 Files.createDirectories(dir.resolve("bonding"));
-                Files.writeString(dir.resolve("bonding/active_slave"), nameOf(n.active) + "\n");
-                Files.writeString(sys.resolve("class/net/bonding_masters"), nodes.values().stream()
+                put(dir.resolve("bonding/active_slave"), nameOf(n.active) + "\n");
+                put(sys.resolve("class/net/bonding_masters"), nodes.values().stream()
                         .filter(b -> "bond".equals(b.kind)).map(b -> b.name).reduce((a, b) -> a + " " + b)
                         .orElse("") + "\n");
                 return;
@@ -478,11 +501,25 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
                 Files.createDirectories(dir.resolve("phy80211"));
                 Files.createDirectories(dir.resolve("wireless"));
             } else {
-                Files.writeString(dir.resolve("speed"), n.carrier ? "1000\n" : "-1\n");
+                put(dir.resolve("speed"), n.carrier ? "1000\n" : "-1\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes a sysfs file the way the kernel's appear to a reader, whole or not at all: the
+     * helper reads them on its own threads while this rewrites them.
+     */
+    private static void put(Path file, String content) throws IOException {
+        if (Files.exists(file) && Files.readString(file).equals(content)) {
+            return;
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, content);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void deleteTree(Path dir) {
