@@ -22,7 +22,9 @@ import org.bondtray.net.NetSysfs;
  * running, and the kernel refuses a port it does not itself count as up.
  *
  * <p>Runs on the kernel-events thread, on a netlink socket of its own: the worker's socket may be
- * in the middle of a request, and the worker may be busy for tens of milliseconds.
+ * in the middle of a request, and the worker may be busy for tens of milliseconds. Only the wait
+ * out of the bond's updelay (see {@link #backInTime}) runs on the worker, which owns the timers;
+ * the lock keeps the two off the socket at the same time.
  */
 final class FastFailover implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FastFailover.class.getName());
@@ -36,9 +38,13 @@ final class FastFailover implements AutoCloseable {
     /** The port traffic was last moved off, and when (System.nanoTime()); "" if none. */
     private String movedOff = "";
     private long movedOffAt;
+    private final Worker worker;
+    /** The wait out of updelay for the port traffic was moved off; cancelled when it goes again. */
+    private Worker.Timer settling = () -> { };
 
-    FastFailover(Kernel.Source kernels) {
+    FastFailover(Kernel.Source kernels, Worker worker) {
         this.kernels = kernels;
+        this.worker = worker;
     }
 
     /** A dump's view, kept only for links no event has described yet (an event is newer than any dump). */
@@ -55,8 +61,8 @@ final class FastFailover implements AutoCloseable {
      * its carrier, asks the kernel to make the port {@link #choose} picks active; that port's name,
      * if it asked.
      */
-    Optional<String> linkChanged(Link link, String bondName, Preference preference, Function<String, PortKind> kinds,
-                                 NetSysfs sysfs) {
+    synchronized Optional<String> linkChanged(Link link, String bondName, Preference preference,
+                                              Function<String, PortKind> kinds, NetSysfs sysfs) {
         links.put(link.index(), link);
         if (link.master() == 0) {
             return Optional.empty();
@@ -64,6 +70,10 @@ final class FastFailover implements AutoCloseable {
         if (link.carrier()) {
             backInTime(link, bondName, sysfs);
             return Optional.empty();
+        }
+        if (link.name().equals(movedOff)) {
+            // Gone again before it had stayed in for updelay: it does not take traffic back.
+            settling.cancel();
         }
         Link bond = links.get(link.master());
         if (bond == null || !bond.name().equals(bondName)) {
@@ -97,18 +107,43 @@ final class FastFailover implements AutoCloseable {
 
     /**
      * The cable came back around the moment traffic was moved off it: it may have come back
-     * before the request reached the kernel, and the kernel, which had not yet seen it go, then
-     * keeps the Wi-Fi active with the cable in (the benchmark's cable toggled every 180 ms stayed
-     * on the Wi-Fi for good). Setting the primary again has the kernel choose by its own rule,
-     * which takes the primary back if it counts it as up and leaves things as they are otherwise.
+     * before the kernel's link check saw it go, and the kernel, which then saw nothing, keeps the
+     * Wi-Fi active with the cable in (the benchmark's cable toggled every 180 ms stayed on the
+     * Wi-Fi for good). Setting the primary again has the kernel choose by its own rule, which takes
+     * the primary back if it counts it as up and leaves things as they are otherwise.
+     *
+     * <p>The cable must first stay in for the bond's updelay, as it must when the kernel did see
+     * it go: a cable toggling faster than the link check would otherwise drag traffic back and
+     * forth at every toggle (the lab's flapping cable saw four switchovers, not two).
      */
     private void backInTime(Link port, String bondName, NetSysfs sysfs) {
         Link bond = links.get(port.master());
-        if (!port.name().equals(movedOff) || System.nanoTime() - movedOffAt > BACK_IN_TIME_NANOS || bond == null
-                || bond.bond() == null || !backOnPrimary(port.index(), sysfs.carrier(port.name()),
-                bond.bond().primaryIndex(), port.name().equals(sysfs.activePort(bondName)))) {
+        if (!racedTheMove(port, bond, bondName, sysfs)) {
             return;
         }
+        settling.cancel();
+        int updelay = bond.bond().updelay();
+        if (updelay == 0) {
+            takeBack(bond, port);
+            return;
+        }
+        settling = worker.schedule("taking " + port.name() + " back after updelay", updelay * 1_000_000L, () -> {
+            synchronized (this) {
+                Link b = links.get(port.master());
+                if (racedTheMove(port, b, bondName, sysfs)) {
+                    takeBack(b, port);
+                }
+            }
+        });
+    }
+
+    private boolean racedTheMove(Link port, Link bond, String bondName, NetSysfs sysfs) {
+        return port.name().equals(movedOff) && System.nanoTime() - movedOffAt <= BACK_IN_TIME_NANOS && bond != null
+                && bond.bond() != null && backOnPrimary(port.index(), sysfs.carrier(port.name()),
+                bond.bond().primaryIndex(), port.name().equals(sysfs.activePort(bondName)));
+    }
+
+    private void takeBack(Link bond, Link port) {
         try {
             rt.setPrimary(bond.index(), port.index());
             movedOff = "";
@@ -157,7 +192,8 @@ final class FastFailover implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        settling.cancel();
         if (rt != null) {
             rt.close();
         }

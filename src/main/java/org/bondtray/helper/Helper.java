@@ -77,7 +77,7 @@ public final class Helper implements AutoCloseable {
         this.resolver = resolver;
         this.network = new NetworkCheck(worker, this::requestRefresh, this::wifiJudged, sysfs::carrier);
         this.trial = new Trial(this, worker, tracker, rt, kernels);
-        this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs, kernels);
+        this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs, kernels, worker);
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
         this.applier = new Applier(rt, kernel, dhcp, resolver, network, standby, tracker, preferred,
                 this::requestRefresh, worker);

@@ -40,9 +40,9 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
     private final FastFailover fastFailover;
 
     LinkWatch(Helper helper, SwitchoverTracker tracker, StandbyWindow standby, NetworkCheck network, Dhcpcd dhcp,
-              NetSysfs sysfs, Kernel.Source kernels) {
+              NetSysfs sysfs, Kernel.Source kernels, Worker worker) {
         this.helper = helper;
-        this.fastFailover = new FastFailover(kernels);
+        this.fastFailover = new FastFailover(kernels, worker);
         this.tracker = tracker;
         this.standby = standby;
         this.network = network;

@@ -211,6 +211,39 @@ class WholeHelperTest {
         assertEquals(before + 2, published.switches.size(), published.switches.toString());
     }
 
+    /**
+     * The helper moves traffic the moment a carrier goes; if the cable is back before the bond's
+     * link check saw it go, the kernel would keep the Wi-Fi for good, so the helper has it choose
+     * again, but only once the cable has stayed in for updelay, as the kernel itself would wait.
+     * A cable toggling faster than that is one switchover away and one back, as in the lab.
+     */
+    @Test
+    void aCableFasterThanTheLinkCheckComesBackAfterUpDelayOnly() throws Exception {
+        start();
+        BondConfig c = laptop();
+        setup(new BondConfig(c.bond(), c.ports(), c.preference(), c.primary(), c.miimon(), 2000, 0, c.addressing(),
+                c.addresses(), c.gateways(), c.dns(), c.routes(), c.routeMetric(), c.fallback()));
+        await("on the cable", x -> "eth0".equals(x.activePort()));
+        int before = published.switches.size();
+
+        kernel.cableUnnoticed("eth0", false);
+        awaitSwitch("eth0", "wlan0");
+        for (int i = 0; i < 3; i++) {
+            kernel.cableUnnoticed("eth0", true);
+            kernel.drain();
+            Thread.sleep(100);
+            kernel.cableUnnoticed("eth0", false);
+            kernel.drain();
+        }
+        kernel.cableUnnoticed("eth0", true);
+        kernel.drain();
+        assertEquals("wlan0", kernel.activePort("bond0"), "the cable took traffic back before updelay");
+
+        awaitSwitch("wlan0", "eth0");
+        assertEquals("eth0", kernel.activePort("bond0"));
+        assertEquals(before + 2, published.switches.size(), published.switches.toString());
+    }
+
     @Test
     void anAdapterPluggedInAgainJoinsByItself() throws Exception {
         start();
