@@ -18,7 +18,8 @@ class FlappingLabIT {
     @DisplayName("flapping: 50 cable toggles in 10 s; bond usable after, events coalesced, no memory or threads kept")
     void flappingCableCausesNoStorm() {
         ScenarioResult r = result();
-        r.print("flap.toggles", "flap.burst_ms", "flap.settle_ms", "flap.switchovers", "flap.properties_changed",
+        r.print("flap.toggles", "flap.burst_ms", "flap.settle_ms", "flap.switchovers", "flap.switchover_list",
+                "flap.properties_changed",
                 "flap.burst_sent", "flap.burst_lost", "flap.burst_longest_gap_ms", "flap.after_sent", "flap.after_lost",
                 "flap.tcp_connections", "flap.tcp_survived", "flap.rss_before_kb", "flap.rss_after_kb",
                 "flap.threads_before", "flap.threads_after", "flap.state_after", "flap.active_after");
@@ -33,7 +34,8 @@ class FlappingLabIT {
                 () -> assertEquals(r.number("flap.tcp_connections"), r.number("flap.tcp_survived")),
                 // UpDelay (500 ms) holds a cable that is in for 200 ms at a time back: the burst is
                 // one switch to Wi-Fi and one back to the cable once it stays in.
-                () -> assertTrue(r.number("flap.switchovers") <= 2, r.number("flap.switchovers") + " Switchover signals"),
+                () -> assertTrue(r.number("flap.switchovers") <= 2, r.number("flap.switchovers") + " Switchover signals: "
+                        + r.text("flap.switchover_list")),
                 // Property changes are coalesced: at most one PropertiesChanged per 250 ms.
                 () -> assertTrue(r.number("flap.properties_changed") <= r.number("flap.burst_ms") / 250 + 4,
                         r.number("flap.properties_changed") + " PropertiesChanged in " + r.number("flap.burst_ms") + " ms"),

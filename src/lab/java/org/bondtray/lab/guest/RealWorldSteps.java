@@ -365,6 +365,9 @@ final class RealWorldSteps {
             probe.mark("done");
             TrafficProbe.Report report = probe.stop();
             r.put("flap.switchovers", signals.size() - signalsBefore);
+            // Which ones, so that a count over the goal says what moved and why.
+            r.put("flap.switchover_list", signals.since(signalsBefore).stream()
+                    .map(e -> e.from() + ">" + e.to() + " " + e.reason()).reduce((a, b) -> a + ", " + b).orElse(""));
             TrafficProbe.Window burst = report.window("flap", "flap", "settled");
             r.put("flap.burst_sent", burst.sent()).put("flap.burst_lost", burst.lost())
                     .put("flap.burst_longest_gap_ms", burst.longestGapMs());
