@@ -12,7 +12,8 @@ import java.util.Properties;
 import org.bondtray.lab.guest.Scenarios;
 
 /**
- * The benchmark command ({@code ./bench}, {@code ./bench --quick}): boots the lab VM for the
+ * The benchmark command ({@code ./bench}, {@code ./bench --quick}; {@code ./bench --host} is
+ * {@link HostFootprint}, without a VM): boots the lab VM for the
  * benchmark scenario alone (Bondtray, NetworkManager and the wiki recipe, each under the same
  * cable cuts and restores, then the figures only Bondtray has), then writes the tables and the
  * chart to {@code target/lab/benchmark/} and prints the tables. Not a test: it judges nothing, it measures.
@@ -24,7 +25,13 @@ public final class LabBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
+        // ./bench hands its options on as one argument.
+        String[] options = String.join(" ", args).strip().split("\\s+");
+        if (List.of(options).contains("--host")) {
+            HostFootprint.main(options);
+            return;
+        }
+        boolean quick = List.of(options).contains("--quick");
         String scenario = quick ? Scenarios.BENCHMARK_QUICK : Scenarios.BENCHMARK;
         long start = System.nanoTime();
         LabHost host = LabHost.fromSystemProperties();

@@ -1,0 +1,334 @@
+package org.bondtray.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.bondtray.api.BondtrayBus;
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.testing.VirtualDesktop;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.DBus;
+
+/**
+ * The helper's cost on the machine that runs the build ({@code ./bench --host}): the packaged
+ * launcher, as the package installs it, started on a private system bus, a kernel without a
+ * bonding driver (the host's). Per run: start to bus name, resident memory and threads once it is
+ * idle, and its context switches over an idle window (each one a wake-up of one of its threads).
+ * The launcher is run as shipped, then with one of its choices taken out at a time, so each line
+ * says what that choice saves. Not a test: it judges nothing, it measures.
+ */
+public final class HostFootprint {
+    /** What the launcher is run as: its text, changed by {@code edit}. */
+    record Variant(String name, UnaryOperator<String> edit) {
+    }
+
+    /** One run's figures. */
+    record Run(long startMs, long rssKb, long anonKb, int threads, long wakeupsPerMinute, Map<String, Long> byThread) {
+    }
+
+    static final List<Variant> VARIANTS = List.of(
+            new Variant("as shipped", s -> s),
+            new Variant("without the class archive", s -> s.replace("if [ -d \"$cache\" ]", "if false")),
+            new Variant("an AOT cache (JEP 483, made at the first stop) in place of the class archive", HostFootprint::aotCache),
+            new Variant("with compact object headers (-XX:+UseCompactObjectHeaders)",
+                    s -> s.replace("exec \"$java\" -XX:+UseSerialGC", "exec \"$java\" -XX:+UseCompactObjectHeaders -XX:+UseSerialGC")),
+            new Variant("with one malloc arena per thread kind (MALLOC_ARENA_MAX=2)",
+                    s -> s.replace("exec \"$java\" -XX:+UseSerialGC", "MALLOC_ARENA_MAX=2 exec \"$java\" -XX:+UseSerialGC")),
+            new Variant("without the small heap (-Xms12m -Xmx96m, free ratios 5/20)",
+                    s -> s.replace("-Xms12m -Xmx96m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20", "")),
+            new Variant("without C1 only (-XX:TieredStopAtLevel=1)", s -> s.replace("-XX:TieredStopAtLevel=1", "")),
+            new Variant("without the monitor-deflation backstop (AsyncDeflationInterval=0)",
+                    s -> s.replace("-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0", "")));
+
+    /** The launcher with the JVM's AOT cache where it has the dynamic class archive. */
+    static String aotCache(String launcher) {
+        String archive = "set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive";
+        if (!launcher.contains(archive)) {
+            throw new IllegalStateException("the launcher no longer makes a class archive as this variant expects");
+        }
+        return launcher.replace(archive, "[ -f \"$cache/helper.aot\" ] && aot=-XX:AOTCache=\"$cache/helper.aot\" "
+                + "|| aot=-XX:AOTCacheOutput=\"$cache/helper.aot\"\n    set -- \"$aot\"");
+    }
+
+    private final Path lib;
+    private final Path work;
+    private final Duration idle;
+
+    HostFootprint(Path lib, Path work, Duration idle) {
+        this.lib = lib;
+        this.work = work;
+        this.idle = idle;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path project = Path.of(System.getProperty("bondtray.project.dir", "."));
+        Path lib = project.resolve("target/package/root/usr/lib/bondtray");
+        if (!Files.isExecutable(lib.resolve("bondtray-helper")) || !PrivateBus.available()) {
+            System.err.println("host footprint: needs the package tree (mvn package) and dbus-daemon");
+            System.exit(1);
+        }
+        Path out = Path.of(System.getProperty("bondtray.lab.dir", project.resolve("target/lab").toString()))
+                .resolve("benchmark");
+        Path work = Files.createDirectories(out.resolve("host"));
+        int runs = quick ? 1 : 2;
+        Duration idle = Duration.ofSeconds(quick ? 20 : 60);
+        System.out.println("host footprint: the packaged helper on a private bus, " + VARIANTS.size() + " variants × "
+                + runs + " runs, " + idle.toSeconds() + " s idle each…");
+        HostFootprint bench = new HostFootprint(lib, work, idle);
+        Map<Variant, List<Run>> results = new LinkedHashMap<>();
+        List<Run> tray = new ArrayList<>();
+        try (PrivateBus bus = new PrivateBus(Files.createDirectories(work.resolve("bus")))) {
+            for (Variant v : VARIANTS) {
+                results.put(v, bench.measure(v, runs, bus.address()));
+                System.out.println("  " + v.name() + ": " + results.get(v));
+            }
+            tray = bench.tray(runs, bus.address());
+            System.out.println("  the tray: " + tray);
+        }
+        String table = table(results, "Measured " + LocalDate.now() + " on the host (" + cpu() + "), the package tree's "
+                + "launcher and runtime, a private bus, no bonding driver; " + runs + (runs == 1 ? " run" : " runs") + " each, " + idle.toSeconds()
+                + " s idle window 20 s after the bus name. Reproduce: `./bench --host`" + (quick ? " (this run: `--quick`)" : "")
+                + ".");
+        table += "\n" + trayTable(tray);
+        Files.writeString(out.resolve("host.md"), table + "\n", StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(table);
+    }
+
+    /** One unmeasured run first, so the class archive the launcher has the JVM write exists; then {@code runs}. */
+    List<Run> measure(Variant v, int runs, String bus) throws Exception {
+        Path dir = work.resolve("variant-" + VARIANTS.indexOf(v));
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("cache"));
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("etc"));
+        Path launcher = dir.resolve("bondtray-helper");
+        String text = Files.readString(lib.resolve("bondtray-helper"))
+                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'")
+                .replace("logs=/var/log/bondtray", "logs='" + dir.resolve("logs") + "'")
+                .replace("cache=/var/cache/bondtray", "cache='" + dir.resolve("cache") + "'");
+        Files.writeString(launcher, v.edit().apply(text));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        run(launcher, dir, bus, false);
+        List<Run> measured = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            measured.add(run(launcher, dir, bus, true));
+        }
+        return measured;
+    }
+
+    private Run run(Path launcher, Path dir, String bus, boolean idleToo) throws Exception {
+        try (DBusConnection client = DBusConnectionBuilder.forAddress(bus).build()) {
+            DBus daemon = client.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(launcher.toString(), "--bus", bus, "--config-dir", dir.resolve("etc").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("helper.log").toFile()).start();
+            try {
+                long deadline = t0 + Duration.ofSeconds(30).toNanos();
+                while (!daemon.NameHasOwner(BondtrayBus.BUS_NAME)) {
+                    if (System.nanoTime() > deadline || !p.isAlive()) {
+                        throw new IOException("the helper did not take its bus name; see " + dir.resolve("helper.log"));
+                    }
+                    Thread.sleep(5);
+                }
+                long startMs = (System.nanoTime() - t0) / 1_000_000;
+                if (!idleToo) {
+                    return new Run(startMs, 0, 0, 0, 0, Map.of());
+                }
+                Thread.sleep(20_000);
+                long pid = p.pid();
+                Map<String, Long> before = switchesByThread(pid);
+                Thread.sleep(idle.toMillis());
+                Map<String, Long> delta = perMinute(before, switchesByThread(pid));
+                long total = delta.values().stream().mapToLong(Long::longValue).sum();
+                return new Run(startMs, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"), total, delta);
+            } finally {
+                p.destroy();
+                p.waitFor();
+            }
+        }
+    }
+
+    /**
+     * The tray as a desktop user starts it ({@code bondtray tray}, the package's launcher) on a
+     * desktop of real programs (Xvfb, xfce4-panel's status tray, dunst), following the shipped
+     * helper on the private system bus; no window opened. Its figures 45 s after start.
+     */
+    List<Run> tray(int runs, String bus) throws Exception {
+        if (!VirtualDesktop.PROGRAMS.keySet().stream().allMatch(HostFootprint::onPath)) {
+            System.err.println("host footprint: no tray figures without " + VirtualDesktop.PROGRAMS.values());
+            return List.of();
+        }
+        Path dir = work.resolve("tray");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Path launcher = dir.resolve("bondtray");
+        Files.writeString(launcher, Files.readString(lib.getParent().getParent().resolve("bin/bondtray"))
+                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        Path helperLauncher = work.resolve("variant-0/bondtray-helper");
+        List<Run> measured = new ArrayList<>();
+        Process helper = new ProcessBuilder(helperLauncher.toString(), "--bus", bus, "--config-dir",
+                work.resolve("variant-0/etc").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("helper.log").toFile()).start();
+        try (VirtualDesktop desktop = new VirtualDesktop(Files.createDirectories(dir.resolve("home")))) {
+            // The first run writes the tray's class archive at its end, as the first logout would.
+            for (int i = 0; i <= runs; i++) {
+                Process p = desktop.launch(dir.resolve("tray.log"), Map.of("DBUS_SYSTEM_BUS_ADDRESS", bus),
+                        launcher.toString(), "tray");
+                try {
+                    Thread.sleep(45_000 - idle.toMillis() / 2);
+                    long pid = javaPid(p);
+                    Map<String, Long> before = switchesByThread(pid);
+                    Thread.sleep(idle.toMillis());
+                    Map<String, Long> delta = perMinute(before, switchesByThread(pid));
+                    if (i > 0) {
+                        measured.add(new Run(0, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"),
+                                delta.values().stream().mapToLong(Long::longValue).sum(), delta));
+                    }
+                } finally {
+                    p.destroy();
+                    p.waitFor();
+                }
+            }
+        } finally {
+            helper.destroy();
+            helper.waitFor();
+        }
+        return measured;
+    }
+
+    /** The launcher execs the JVM, so the process is the JVM; this waits for the exec to have happened. */
+    private static long javaPid(Process p) throws IOException {
+        String exe = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "exe")).toString();
+        if (!exe.endsWith("/java")) {
+            throw new IOException("the tray's launcher did not become java: " + exe);
+        }
+        return p.pid();
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    private Map<String, Long> perMinute(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((name, n) -> {
+            long d = n - before.getOrDefault(name, 0L);
+            if (d > 0) {
+                delta.put(name, d * 60_000 / idle.toMillis());
+            }
+        });
+        return delta;
+    }
+
+    static String trayTable(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        return "| the tray, no window opened, 45 s after start | idle RSS | of it anonymous | threads | wake-ups per minute, idle |\n"
+                + "| --- | --- | --- | --- | --- |\n"
+                + "| as shipped, on xfce4-panel's status tray (Xvfb) | "
+                + range(runs.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray(), "%.1f MB") + " | "
+                + range(runs.stream().mapToDouble(r -> r.anonKb() / 1024.0).toArray(), "%.1f MB") + " | "
+                + range(runs.stream().mapToDouble(Run::threads).toArray(), "%.0f") + " | "
+                + range(runs.stream().mapToDouble(Run::wakeupsPerMinute).toArray(), "%.0f") + " |\n"
+                + "\nWho wakes in the tray, per minute idle (first run): " + byThread(runs.getFirst()) + ".\n";
+    }
+
+    private static String byThread(Run r) {
+        return r.byThread().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey().replaceAll(" \\d+$", "") + " " + e.getValue())
+                .reduce((x, y) -> x + ", " + y).orElse("nobody");
+    }
+
+    /** Each thread's context switches so far, by "name" (a thread id added where names repeat). */
+    static Map<String, Long> switchesByThread(long pid) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    long n = 0;
+                    for (String l : Files.readAllLines(t.resolve("status"))) {
+                        if (l.startsWith("voluntary_ctxt_switches:") || l.startsWith("nonvoluntary_ctxt_switches:")) {
+                            n += Long.parseLong(l.substring(l.indexOf(':') + 1).strip());
+                        }
+                    }
+                    out.merge(name + " " + t.getFileName(), n, Long::sum);
+                } catch (IOException e) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A number field of /proc/PID/status ("VmRSS" in kB, "Threads"). */
+    static long status(long pid, String field) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (l.startsWith(field + ":")) {
+                return Long.parseLong(l.substring(l.indexOf(':') + 1).replace("kB", "").strip());
+            }
+        }
+        return -1;
+    }
+
+    static String table(Map<Variant, List<Run>> results, String caption) {
+        StringBuilder b = new StringBuilder("| the helper | start → bus name | idle RSS | of it anonymous | threads | wake-ups per minute, idle |\n");
+        b.append("| --- | --- | --- | --- | --- | --- |\n");
+        results.forEach((v, runs) -> b.append("| ").append(v.name()).append(" | ")
+                .append(range(runs.stream().mapToDouble(r -> r.startMs() / 1000.0).toArray(), "%.2f s")).append(" | ")
+                .append(range(runs.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray(), "%.1f MB")).append(" | ")
+                .append(range(runs.stream().mapToDouble(r -> r.anonKb() / 1024.0).toArray(), "%.1f MB")).append(" | ")
+                .append(range(runs.stream().mapToDouble(Run::threads).toArray(), "%.0f")).append(" | ")
+                .append(range(runs.stream().mapToDouble(Run::wakeupsPerMinute).toArray(), "%.0f")).append(" |\n"));
+        List<Run> shipped = results.values().iterator().next();
+        b.append("\nWho wakes in the shipped helper, per minute idle (first run): ")
+                .append(byThread(shipped.getFirst())).append(".\n");
+        return caption + "\n\n" + b;
+    }
+
+    private static String range(double[] values, String format) {
+        double min = java.util.Arrays.stream(values).min().orElse(0);
+        double max = java.util.Arrays.stream(values).max().orElse(0);
+        String lo = String.format(java.util.Locale.ROOT, format, min);
+        return min == max ? lo : lo.replaceAll(" .*", "") + "–" + String.format(java.util.Locale.ROOT, format, max);
+    }
+
+    private static String cpu() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            long cores = lines.stream().filter(l -> l.startsWith("processor")).count();
+            return cores + " cores";
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
