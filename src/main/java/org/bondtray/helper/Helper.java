@@ -291,6 +291,14 @@ public final class Helper implements AutoCloseable {
     }
 
     /** A switchover the kernel made, said on the bus. */
+    /**
+     * Runs {@code work} on the worker after {@code delayNanos}: the bus object's wait before its
+     * next PropertiesChanged is one of the worker's timers, not a thread of its own.
+     */
+    public void later(String what, long delayNanos, Runnable work) {
+        worker.schedule(what, delayNanos, work::run);
+    }
+
     void switchedOver(SwitchoverTracker.Switch s) {
         publisher.switchover(s);
     }

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.bondtray.api.BondState;
+import org.bondtray.api.BondProperties;
+import org.bondtray.helper.bus.BondObject;
+import org.bondtray.helper.bus.Polkit;
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.config.ConfigFile;
 import org.bondtray.helper.dhcp.Dhcpcd;
@@ -26,6 +29,7 @@ import org.bondtray.net.NetSysfs;
 import org.bondtray.testing.PrivateBus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,12 +91,18 @@ class WholeHelperTest {
     }
 
     private void start() throws Exception {
+        start(false);
+    }
+
+    /** Starts the helper; its views go to the bus object, as in the daemon, or to the recorder. */
+    private void start(boolean busObject) throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         helper = new Helper(new ConfigFile(dir.resolve("etc")), new NetSysfs(dir.resolve("sys")),
                 new Dhcpcd.Paths(dir.resolve("no-dhcpcd"), run, run, run), Dhcpcd.CHILD,
                 new SystemResolver(dir.resolve("resolv.conf"), run.resolve("resolv.conf.before"), Optional.empty()),
                 kernel);
-        helper.start(published, null, new Takeover(connection, dir.resolve("etc")));
+        Publisher to = busObject ? new BondObject(connection, helper, new Polkit(connection), "bond0") : published;
+        helper.start(to, null, new Takeover(connection, dir.resolve("etc")));
     }
 
     @AfterEach
@@ -242,6 +252,33 @@ class WholeHelperTest {
         awaitSwitch("wlan0", "eth0");
         assertEquals("eth0", kernel.activePort("bond0"));
         assertEquals(before + 2, published.switches.size(), published.switches.toString());
+    }
+
+    /**
+     * The bus object waits 250 ms between two PropertiesChanged and then sends what changed
+     * meanwhile; that wait is one of the worker's timers, so the helper keeps no thread of its own
+     * for it, and what a client hears last is the bond as it is.
+     */
+    @Test
+    void propertyChangesAreCoalescedOnTheWorker() throws Exception {
+        List<String> states = new CopyOnWriteArrayList<>();
+        try (DBusConnection client = DBusConnectionBuilder.forAddress(bus.address()).build();
+             AutoCloseable sub = client.addSigHandler(Properties.PropertiesChanged.class, s -> {
+                 Object state = s.getPropertiesChanged().get(BondProperties.STATE) == null ? null
+                         : s.getPropertiesChanged().get(BondProperties.STATE).getValue();
+                 if (state != null) {
+                     states.add(state.toString());
+                 }
+             })) {
+            start(true);
+            setup(laptop());
+            kernel.cable("eth0", false);
+            kernel.cable("eth0", true);
+            await("a client hearing the bond up", () -> states.isEmpty() ? Optional.<String>empty()
+                    : Optional.of(states.getLast()).filter("up"::equals), states::toString);
+        }
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("properties-changed")),
+                "a thread of the bus object's own");
     }
 
     @Test

@@ -43,9 +43,6 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
     /** After a PropertiesChanged, the next waits this long and carries everything that changed meanwhile. */
     private static final long COALESCE_NANOS = java.time.Duration.ofMillis(250).toNanos();
 
-    private final java.util.concurrent.ScheduledExecutorService later =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    r -> Thread.ofPlatform().name("properties-changed").daemon().unstarted(r));
     private Map<String, Variant<?>> published = Map.of();
     private BondView latest;
     private long lastSentNanos = System.nanoTime() - COALESCE_NANOS;
@@ -205,7 +202,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
             send();
         } else {
             flushPending = true;
-            later.schedule(this::flush, COALESCE_NANOS - since, java.util.concurrent.TimeUnit.NANOSECONDS);
+            helper.later("sending PropertiesChanged", COALESCE_NANOS - since, this::flush);
         }
     }
 
