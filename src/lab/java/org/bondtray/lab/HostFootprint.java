@@ -99,7 +99,8 @@ public final class HostFootprint {
             tray = bench.tray(runs, bus.address());
             System.out.println("  the tray: " + tray);
         }
-        String table = table(results, "Measured " + LocalDate.now() + " on the host (" + cpu() + "), the package tree's "
+        String table = table(results, "Measured " + LocalDate.now() + " on the host (" + LabBenchmark.machine()
+                + "), the package tree's "
                 + "launcher and runtime, a private bus, no bonding driver; " + runs + (runs == 1 ? " run" : " runs") + " each, " + idle.toSeconds()
                 + " s idle window 20 s after the bus name. Reproduce: `./bench --host`" + (quick ? " (this run: `--quick`)" : "")
                 + ".");
@@ -112,7 +113,7 @@ public final class HostFootprint {
     /** One unmeasured run first, so the class archive the launcher has the JVM write exists; then {@code runs}. */
     List<Run> measure(Variant v, int runs, String bus) throws Exception {
         Path dir = work.resolve("variant-" + VARIANTS.indexOf(v));
-        deleteTree(dir);
+        LabVm.deleteTree(dir);
         Files.createDirectories(dir.resolve("cache"));
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("etc"));
@@ -131,12 +132,17 @@ public final class HostFootprint {
         return measured;
     }
 
+    /** The helper's launcher on the private bus {@code bus}, its configuration in {@code etc}. */
+    private static Process startHelper(Path launcher, Path etc, String bus, Path log) throws IOException {
+        return new ProcessBuilder(launcher.toString(), "--bus", bus, "--config-dir", etc.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     private Run run(Path launcher, Path dir, String bus, boolean idleToo) throws Exception {
         try (DBusConnection client = DBusConnectionBuilder.forAddress(bus).build()) {
             DBus daemon = client.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(launcher.toString(), "--bus", bus, "--config-dir", dir.resolve("etc").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("helper.log").toFile()).start();
+            Process p = startHelper(launcher, dir.resolve("etc"), bus, dir.resolve("helper.log"));
             try {
                 long deadline = t0 + Duration.ofSeconds(30).toNanos();
                 while (!daemon.NameHasOwner(BondtrayBus.BUS_NAME)) {
@@ -174,7 +180,7 @@ public final class HostFootprint {
             return List.of();
         }
         Path dir = work.resolve("tray");
-        deleteTree(dir);
+        LabVm.deleteTree(dir);
         Files.createDirectories(dir);
         Path launcher = dir.resolve("bondtray");
         Files.writeString(launcher, Files.readString(lib.getParent().getParent().resolve("bin/bondtray"))
@@ -182,9 +188,7 @@ public final class HostFootprint {
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         Path helperLauncher = work.resolve("variant-0/bondtray-helper");
         List<Run> measured = new ArrayList<>();
-        Process helper = new ProcessBuilder(helperLauncher.toString(), "--bus", bus, "--config-dir",
-                work.resolve("variant-0/etc").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("helper.log").toFile()).start();
+        Process helper = startHelper(helperLauncher, work.resolve("variant-0/etc"), bus, dir.resolve("helper.log"));
         try (VirtualDesktop desktop = new VirtualDesktop(Files.createDirectories(dir.resolve("home")))) {
             // The first run writes the tray's class archive at its end, as the first logout would.
             for (int i = 0; i <= runs; i++) {
@@ -309,26 +313,5 @@ public final class HostFootprint {
         double max = java.util.Arrays.stream(values).max().orElse(0);
         String lo = String.format(java.util.Locale.ROOT, format, min);
         return min == max ? lo : lo.replaceAll(" .*", "") + "–" + String.format(java.util.Locale.ROOT, format, max);
-    }
-
-    private static String cpu() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            long cores = lines.stream().filter(l -> l.startsWith("processor")).count();
-            return cores + " cores";
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

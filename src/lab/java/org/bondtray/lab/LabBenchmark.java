@@ -69,7 +69,7 @@ public final class LabBenchmark {
     }
 
     /** "Intel Xeon … × 2" from /proc/cpuinfo: the machine kind the figures belong to. */
-    private static String machine() {
+    static String machine() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
             String model = lines.stream().filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())

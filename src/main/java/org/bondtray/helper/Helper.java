@@ -290,7 +290,6 @@ public final class Helper implements AutoCloseable {
         });
     }
 
-    /** A switchover the kernel made, said on the bus. */
     /**
      * Runs {@code work} on the worker after {@code delayNanos}: the bus object's wait before its
      * next PropertiesChanged is one of the worker's timers, not a thread of its own.
@@ -299,6 +298,7 @@ public final class Helper implements AutoCloseable {
         worker.schedule(what, delayNanos, work::run);
     }
 
+    /** A switchover the kernel made, said on the bus. */
     void switchedOver(SwitchoverTracker.Switch s) {
         publisher.switchover(s);
     }

@@ -264,10 +264,9 @@ class WholeHelperTest {
         List<String> states = new CopyOnWriteArrayList<>();
         try (DBusConnection client = DBusConnectionBuilder.forAddress(bus.address()).build();
              AutoCloseable sub = client.addSigHandler(Properties.PropertiesChanged.class, s -> {
-                 Object state = s.getPropertiesChanged().get(BondProperties.STATE) == null ? null
-                         : s.getPropertiesChanged().get(BondProperties.STATE).getValue();
+                 var state = s.getPropertiesChanged().get(BondProperties.STATE);
                  if (state != null) {
-                     states.add(state.toString());
+                     states.add(state.getValue().toString());
                  }
              })) {
             start(true);

@@ -198,7 +198,6 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
                 Node b = new Node(nextIndex++, name, "bond", "", false);
                 b.settings = s;
                 nodes.put(b.index, b);
-                writeSysfs(b);
                 changed();
             }
         }
@@ -388,7 +387,6 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         n.carrier = carrier;
         n.mii = carrier;
         nodes.put(index, n);
-        writeSysfs(n);
         changed();
         return index;
     }
