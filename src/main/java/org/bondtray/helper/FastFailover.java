@@ -129,8 +129,10 @@ final class FastFailover implements AutoCloseable {
         }
         settling = worker.schedule("taking " + port.name() + " back after updelay", updelay * 1_000_000L, () -> {
             synchronized (this) {
+                // The race was judged at the return; here only the links count, however long
+                // the updelay made the wait.
                 Link b = links.get(port.master());
-                if (racedTheMove(port, b, bondName, sysfs)) {
+                if (stillBackOnPrimary(port, b, bondName, sysfs)) {
                     takeBack(b, port);
                 }
             }
@@ -138,9 +140,13 @@ final class FastFailover implements AutoCloseable {
     }
 
     private boolean racedTheMove(Link port, Link bond, String bondName, NetSysfs sysfs) {
-        return port.name().equals(movedOff) && System.nanoTime() - movedOffAt <= BACK_IN_TIME_NANOS && bond != null
-                && bond.bond() != null && backOnPrimary(port.index(), sysfs.carrier(port.name()),
-                bond.bond().primaryIndex(), port.name().equals(sysfs.activePort(bondName)));
+        return System.nanoTime() - movedOffAt <= BACK_IN_TIME_NANOS && stillBackOnPrimary(port, bond, bondName, sysfs);
+    }
+
+    /** Whether {@code port} is still the one traffic was moved off, and is back as the primary that does not carry. */
+    private boolean stillBackOnPrimary(Link port, Link bond, String bondName, NetSysfs sysfs) {
+        return port.name().equals(movedOff) && bond != null && bond.bond() != null && backOnPrimary(port.index(),
+                sysfs.carrier(port.name()), bond.bond().primaryIndex(), port.name().equals(sysfs.activePort(bondName)));
     }
 
     private void takeBack(Link bond, Link port) {

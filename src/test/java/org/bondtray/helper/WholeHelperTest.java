@@ -255,6 +255,31 @@ class WholeHelperTest {
     }
 
     /**
+     * A cable back within the window that counts as a race with the move, but with an updelay that
+     * ends after that window: the wait still ends with the cable carrying, as it would had the
+     * kernel seen the cable go.
+     */
+    @Test
+    void aCableBackJustInTimeIsTakenBackAfterALongUpDelay() throws Exception {
+        start();
+        BondConfig c = laptop();
+        setup(new BondConfig(c.bond(), c.ports(), c.preference(), c.primary(), c.miimon(), 4900, 0, c.addressing(),
+                c.addresses(), c.gateways(), c.dns(), c.routes(), c.routeMetric(), c.fallback()));
+        await("on the cable", x -> "eth0".equals(x.activePort()));
+
+        kernel.cableUnnoticed("eth0", false);
+        awaitSwitch("eth0", "wlan0");
+        Thread.sleep(300);
+        kernel.cableUnnoticed("eth0", true);
+        kernel.drain();
+        Thread.sleep(4000);
+        assertEquals("wlan0", kernel.activePort("bond0"), "the cable took traffic back before updelay");
+
+        awaitSwitch("wlan0", "eth0");
+        assertEquals("eth0", kernel.activePort("bond0"));
+    }
+
+    /**
      * The bus object waits 250 ms between two PropertiesChanged and then sends what changed
      * meanwhile; that wait is one of the worker's timers, so the helper keeps no thread of its own
      * for it, and what a client hears last is the bond as it is.
