@@ -71,8 +71,9 @@ final class LabVm {
 
     private void writeControl(Path out, List<String> scenarios) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The product's tests and lab, then what the build resolved: the modules' classes or jars
+        // among them.
         String classpath = String.join(":", host.project.resolve("target/test-classes").toString(),
-                host.project.resolve("target/classes").toString(),
                 Files.readString(host.workDir.resolve("classpath.txt")).strip());
         Properties p = new Properties();
         p.setProperty("java", java);

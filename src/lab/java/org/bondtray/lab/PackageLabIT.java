@@ -2,6 +2,7 @@ package org.bondtray.lab;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,7 +27,7 @@ class PackageLabIT {
     void installUseRemove(String kind) {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
         r.print(kind + ".file", kind + ".install_ms", kind + ".install_exit", kind + ".setup_ms", kind + ".setup_exit",
-                kind + ".helper_exe", kind + ".up_ms", kind + ".status_output", kind + ".bond_ports", kind + ".remove_ms",
+                kind + ".helper_exe", kind + ".helper_jars", kind + ".up_ms", kind + ".status_output", kind + ".bond_ports", kind + ".remove_ms",
                 kind + ".remove_exit", kind + ".after.bond_exists", kind + ".after.eth0_master",
                 kind + ".after.wlan0_master", kind + ".after.helper_on_bus", kind + ".after.files_left",
                 kind + ".after.wlan0_completed_ms", kind + ".after.eth0_lease_ms", kind + ".after.eth0_ping_exit",
@@ -45,6 +46,12 @@ class PackageLabIT {
                                 : r.text(kind + ".helper_exe").startsWith("/usr/lib/jvm/"),
                         "the bus started the installed helper on its own runtime (.deb) or the system's Java 25 (noarch): "
                                 + r.text(kind + ".helper_exe")),
+                () -> assertTrue(List.of(r.text(kind + ".helper_jars").split(" ")).containsAll(
+                                List.of("bondtray-common.jar", "bondtray-helper.jar", "dbus-java-core-5.2.0.jar")),
+                        "the helper's own module and common on its class path: " + r.text(kind + ".helper_jars")),
+                () -> assertFalse(r.text(kind + ".helper_jars").contains("bondtray-client")
+                                || r.text(kind + ".helper_jars").contains("javafx"),
+                        "neither the client's code nor JavaFX on the root daemon's class path: " + r.text(kind + ".helper_jars")),
                 () -> assertTrue(r.text(kind + ".status_output").contains("bond0: up"), r.text(kind + ".status_output")),
                 () -> assertEquals("eth0 wlan0", r.text(kind + ".bond_ports")),
                 () -> assertEquals("false", r.text(kind + ".class_archive.after_install"),
@@ -77,7 +84,7 @@ class PackageLabIT {
                 () -> assertTrue(r.number("deb.tray.registered_ms") >= 0, "the icon registers with the panel"),
                 () -> assertTrue(r.number("deb.tray.status_window_ms") >= 0, "Status… opens a window on the display"),
                 () -> assertEquals("true", r.text("deb.tray.alive"), "the tray keeps running"),
-                () -> assertTrue(r.text("deb.tray.archives").matches("tray-\\d+\\.jsa"),
+                () -> assertTrue(r.text("deb.tray.archives").matches("tray-\\d+-\\d+\\.jsa"),
                         "its JVM left one class archive in the user's cache as it ended: " + r.text("deb.tray.archives")));
     }
 

@@ -29,7 +29,7 @@ public final class PackageMain {
         long t0 = System.nanoTime();
         RuntimeImage.link(tree.at(SystemLayout.LIB + "/runtime"));
         String debVersion = DebPackage.debianVersion(version);
-        new SystemLayout(project, tree).fill(target.resolve("bondtray-" + version + ".jar"), work.resolve("deps"),
+        new SystemLayout(project, tree).fill(work.resolve("deps"),
                 MAINTAINER, debVersion);
         tree.normalize();
         Path files = project.resolve("src/package/files");

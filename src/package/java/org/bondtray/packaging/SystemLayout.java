@@ -16,6 +16,8 @@ import java.util.zip.Deflater;
  */
 final class SystemLayout {
     static final String LIB = "/usr/lib/bondtray";
+    /** How the build names the jars of its own modules (common, helper, client). */
+    private static final String MODULE_PREFIX = "bondtray-";
     static final String DOC = "/usr/share/doc/bondtray";
     /** The one file under /etc: the desktop's autostart entry, which a user may turn off there. */
     static final String AUTOSTART = "/etc/xdg/autostart/org.bondtray.Bondtray-autostart.desktop";
@@ -28,12 +30,19 @@ final class SystemLayout {
         this.tree = tree;
     }
 
-    /** Lays out everything but the runtime, from the build's jar and its runtime dependencies. */
-    void fill(Path jar, Path dependencies, String maintainer, String debianVersion) throws IOException {
-        tree.copy(jar, LIB + "/lib/bondtray.jar");
+    /**
+     * Lays out everything but the runtime, from the build's runtime dependencies: the three
+     * modules' jars among them. lib/ is what both programs load (common, the bus library,
+     * logging); helper/ is on the root daemon's class path only, client/ and javafx/ on the
+     * command line's and the tray's only.
+     */
+    void fill(Path dependencies, String maintainer, String debianVersion) throws IOException {
         for (Path dep : FileTree.list(dependencies)) {
             String name = dep.getFileName().toString();
-            if (name.startsWith("javafx-")) {
+            if (name.startsWith(MODULE_PREFIX)) {
+                String module = name.substring(MODULE_PREFIX.length()).replaceFirst("-\\d.*", "");
+                tree.copy(dep, LIB + "/" + (module.equals("common") ? "lib" : module) + "/bondtray-" + module + ".jar");
+            } else if (name.startsWith("javafx-")) {
                 // Only the platform jars hold classes; the others are empty stand-ins.
                 if (name.endsWith("-linux.jar")) {
                     tree.copy(dep, LIB + "/javafx/" + name);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * (an import or a qualified name outside comments) is an arrow.
  */
 class ArrowsTest {
-    private static final Path MAIN = Path.of("src/main/java/org/bondtray");
+    /** Where each module's code is: the package folders under org/bondtray. */
+    private static final Path CLIENT = Path.of("client/src/main/java/org/bondtray");
+    private static final Path HELPER = Path.of("helper/src/main/java/org/bondtray/helper");
 
     /** Files under {@code dir} (only its own files when {@code deep} is false) that use any of {@code names}. */
     private static List<String> using(Path dir, boolean deep, List<String> except, String... names) throws IOException {
@@ -35,7 +37,7 @@ class ArrowsTest {
                         comment = true;
                     }
                     if (!comment && !code.startsWith("//") && use.matcher(code).find()) {
-                        found.add(MAIN.relativize(f) + ": " + code);
+                        found.add(f + ": " + code);
                     }
                     if (code.contains("*/")) {
                         comment = false;
@@ -46,29 +48,46 @@ class ArrowsTest {
         return found;
     }
 
+    /**
+     * The modules' own arrows: the compiler refuses what a module's pom does not name, so these
+     * are the arrows. helper and client see common; nothing sees the helper but the product.
+     */
+    @Test
+    void theModulesDependOnCommonOnly() throws IOException {
+        assertEquals(List.of("bondtray-common", "slf4j-jdk14"), dependencies("helper"));
+        assertEquals(List.of("bondtray-common", "javafx-controls", "slf4j-jdk14"), dependencies("client"));
+        assertEquals(List.of("dbus-java-core", "dbus-java-transport-native-unixsocket"), dependencies("common"));
+    }
+
+    /** The artifacts a module's pom depends on, in its order. */
+    private static List<String> dependencies(String module) throws IOException {
+        String pom = Files.readString(Path.of(module, "pom.xml"));
+        String deps = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"));
+        return Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(deps).results().map(m -> m.group(1)).toList();
+    }
+
     @Test
     void theClientImportsNothingOfTheHelper() throws IOException {
-        assertEquals(List.of(), using(MAIN.resolve("cli"), true, List.of(), "org.bondtray.helper"));
-        assertEquals(List.of(), using(MAIN.resolve("tray"), true, List.of(), "org.bondtray.helper"));
+        assertEquals(List.of(), using(CLIENT, true, List.of(), "org.bondtray.helper"));
     }
 
     @Test
     void theRootDaemonLoadsNoDesktop() throws IOException {
-        assertEquals(List.of(), using(MAIN.resolve("helper"), true, List.of(),
+        assertEquals(List.of(), using(HELPER, true, List.of(),
                 "org.bondtray.tray", "org.bondtray.cli", "javafx.", "java.awt"));
     }
 
     /** The decisions throw Refusal; only the bus adapter and the assembly know the bus's errors. */
     @Test
     void theDecisionsKnowNoBus() throws IOException {
-        assertEquals(List.of(), using(MAIN.resolve("helper"), false, List.of("HelperMain.java"),
+        assertEquals(List.of(), using(HELPER, false, List.of("HelperMain.java"),
                 "org.freedesktop.dbus", "org.bondtray.Error"));
     }
 
     @Test
     void theHelpersIoKnowsNotItsOwnBus() throws IOException {
         for (String io : List.of("kernel", "dhcp", "dns", "config", "takeover", "wifi")) {
-            assertEquals(List.of(), using(MAIN.resolve("helper").resolve(io), true, List.of(),
+            assertEquals(List.of(), using(HELPER.resolve(io), true, List.of(),
                     "org.bondtray.Error", "org.bondtray.helper.bus"), io);
         }
     }
@@ -76,7 +95,7 @@ class ArrowsTest {
     /** The decisions reach the kernel through Kernel alone, so the whole helper runs on another one. */
     @Test
     void theDecisionsReachTheKernelThroughItsInterface() throws IOException {
-        assertEquals(List.of(), using(MAIN.resolve("helper"), false, List.of(), "new Rtnetlink", "new KernelEvents",
+        assertEquals(List.of(), using(HELPER, false, List.of(), "new Rtnetlink", "new KernelEvents",
                 "Rtnetlink rt", "Rtnetlink own"));
     }
 }

@@ -126,7 +126,7 @@ class DistFilesTest {
     /** Only the helper's one socket call opens sockets: a family added elsewhere would escape the list. */
     @Test
     void everySocketTheHelperOpensGoesThroughItsOneSocketCall() throws Exception {
-        try (var files = Files.walk(Path.of("src/main/java/org/bondtray/helper"))) {
+        try (var files = Files.walk(Path.of("helper/src/main/java/org/bondtray/helper"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(f);
                 if (!f.endsWith("Libc.java")) {

@@ -121,6 +121,18 @@ class PackagingTest {
         }
     }
 
+    /** Each program's class path holds the folders of its own modules: the root daemon never the client's or JavaFX. */
+    @Test
+    void eachLauncherLoadsItsOwnModules() throws Exception {
+        String helper = Files.readString(Path.of("src/package/files/bondtray-helper"));
+        assertTrue(helper.contains("-cp \"$lib/lib/*:$lib/helper/*\" org.bondtray.helper.HelperMain"), helper);
+        assertFalse(helper.contains("$lib/client") || helper.contains("$lib/javafx"), helper);
+        String client = Files.readString(Path.of("src/package/files/bondtray"));
+        // Both the tray's and the command line's start.
+        assertEquals(2, client.lines().filter(l -> l.contains("-cp \"$lib/lib/*:$lib/client/*\" org.bondtray.cli.Cli")).count(), client);
+        assertFalse(client.contains("$lib/helper"), client);
+    }
+
     /** The root daemon's heap is a small daemon's, not one sized from the machine's memory. */
     @Test
     void theHelpersHeapIsBounded() throws Exception {

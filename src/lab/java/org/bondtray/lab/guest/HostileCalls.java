@@ -77,8 +77,10 @@ final class HostileCalls {
         for (String entry : control.classpath().split(":")) {
             Path from = Path.of(entry);
             String name = from.getFileName().toString();
-            // The classes and the bus library: not the desktop's jars, which it never loads.
-            boolean needed = Files.isDirectory(from) || name.startsWith("dbus-java") || name.startsWith("slf4j");
+            // The classes (the modules' folders or jars) and the bus library: not the desktop's
+            // jars, which it never loads.
+            boolean needed = Files.isDirectory(from) || name.startsWith("bondtray-") || name.startsWith("dbus-java")
+                    || name.startsWith("slf4j");
             if (needed && Files.exists(from)) {
                 Path to = READABLE.resolve(i++ + "-" + from.getFileName());
                 copy(from, to);

@@ -111,6 +111,7 @@ final class PackageDrill implements Scenario {
                 .put(prefix + ".setup_output", tail(setup.out() + setup.err()));
         long pid = helperPid(cmd);
         r.put(prefix + ".helper_exe", pid > 0 ? readLink(Path.of("/proc", String.valueOf(pid), "exe")) : "");
+        r.put(prefix + ".helper_jars", pid > 0 ? String.join(" ", classPathJars(pid)) : "");
         if (setup.exit() != 0) {
             throw new IllegalStateException("bondtray setup failed: " + tail(setup.out() + setup.err()));
         }
@@ -259,6 +260,30 @@ final class PackageDrill implements Scenario {
         String out = cmd.tryRun("busctl", "--system", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus",
                 "org.freedesktop.DBus", "GetConnectionUnixProcessID", "s", "org.bondtray.Helper").out().strip();
         return out.startsWith("u ") ? Long.parseLong(out.substring(2)) : -1;
+    }
+
+    /**
+     * The jars on the running helper's class path, by file name: its command line's class path,
+     * each "folder/*" entry read as the JVM reads it.
+     */
+    private static List<String> classPathJars(long pid) {
+        try {
+            List<String> argv = List.of(Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).split("\0"));
+            int cp = argv.indexOf("-cp");
+            List<String> jars = new java.util.ArrayList<>();
+            for (String entry : cp < 0 ? List.<String>of() : List.of(argv.get(cp + 1).split(":"))) {
+                if (entry.endsWith("/*")) {
+                    try (var files = Files.list(Path.of(entry.substring(0, entry.length() - 2)))) {
+                        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().forEach(jars::add);
+                    }
+                } else {
+                    jars.add(Path.of(entry).getFileName().toString());
+                }
+            }
+            return jars;
+        } catch (IOException e) {
+            return List.of("(" + e.getMessage() + ")");
+        }
     }
 
     /** The interface's bond, or "" when it is a plain interface. */
