@@ -149,6 +149,11 @@ final class BenchmarkReport {
             kernelRow(s, what + " → the bond makes " + to + " active", e, "bond");
             kernelRow(s, what + " → the first echo request leaves " + to, e, "frame");
         }
+        String part = "bondtray.cut.helper";
+        s.append("| cable pulled: the helper's own part, carrier event received → the kernel's answer (")
+                .append(p.getProperty(part + ".acted", "?")).append(" cuts it acted on) | ")
+                .append(ms(p.getProperty(part + ".median", "?"))).append(" / ").append(ms(p.getProperty(part + ".p95", "?")))
+                .append(" / ").append(ms(p.getProperty(part + ".max", "?"))).append(" | |\n");
         s.append("\nOn a plug Bondtray waits its UpDelay (500 ms unless configured), so that a cable that"
                 + " bounces as it goes in does not drag traffic back and forth; the recipe waits for nothing.\n");
         for (String c : List.of("bondtray", "recipe")) {

@@ -99,7 +99,13 @@ class BenchmarkReportTest {
         p.setProperty("recipe.cut.kernel.bond.max", "101.3");
         p.setProperty("recipe.restore.kernel.missing", "2");
         p.setProperty("recipe.restore.kernel.seen", "20");
+        p.setProperty("bondtray.cut.helper.acted", "19");
+        p.setProperty("bondtray.cut.helper.median", "2.5");
+        p.setProperty("bondtray.cut.helper.p95", "7.0");
+        p.setProperty("bondtray.cut.helper.max", "9.1");
         String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).kernelTable();
+        assertTrue(table.contains("| cable pulled: the helper's own part, carrier event received → the kernel's answer"
+                + " (19 cuts it acted on) | 2.5 ms / 7.0 ms / 9.1 ms | |"), table);
         assertTrue(table.contains("| cable pulled: carrier lost → the bond makes the Wi-Fi active | 4.2 ms / 18.0 ms / 30.5 ms"
                 + " | 51.0 ms / 98.0 ms / 101.3 ms |"), table);
         assertTrue(table.contains("| cable plugged back: carrier back → the first echo request leaves the cable | ? / ? / ? |"

@@ -82,8 +82,10 @@ final class BenchmarkDrill implements Scenario {
                     () -> "up".equals(BondReadings.state(bond)));
             Wait.until("the bond's address from DHCP", Duration.ofSeconds(90), Duration.ofMillis(250),
                     () -> !lab.net().addresses(PlainBond.NAME, 4).isEmpty());
+            long logged = HelperProcess.log(lab.cmd()).lines().count();
             cycles(lab, r, "bondtray", wlan, () -> wlan.equals(BondReadings.active(bond)),
                     () -> Topology.WIRED.equals(BondReadings.active(bond)));
+            helperPart(r, "bondtray.cut.helper", HelperProcess.log(lab.cmd()).lines().skip(logged).toList());
             r.guarded("bondtray.desktop", () -> new DesktopFigures(lab, r, helper, "bondtray")
                     .run(rounds.pickerOpens(), rounds.notified(), wlan));
             helper.cli(Topology.USER, "disable");
@@ -162,6 +164,23 @@ final class BenchmarkDrill implements Scenario {
         }
         if (!frame.isEmpty()) {
             spread(r, key + ".frame", frame);
+        }
+    }
+
+    private static final java.util.regex.Pattern HELPER_PART = java.util.regex.Pattern.compile(
+            "active at once, ahead of the bond's own link check \\((\\d+\\.\\d) ms after the event\\)");
+
+    /**
+     * The helper's own part of each cut it acted on, from its log: the carrier event's receipt →
+     * the kernel's answer to "make the Wi-Fi active" (ms); and how many cuts it acted on (the
+     * bond's own link check may have been first).
+     */
+    private static void helperPart(Results r, String key, List<String> log) {
+        List<Double> ms = log.stream().map(HELPER_PART::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> Double.parseDouble(m.group(1))).toList();
+        r.put(key + ".acted", ms.size());
+        if (!ms.isEmpty()) {
+            spread(r, key, ms);
         }
     }
 
