@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * all its threads (each voluntary one is the process going to sleep and, later, a wakeup), its
  * threads and its open files. Two looks give what the process cost in between.
  */
-record ProcSample(long rssKb, long cpuTicks, long contextSwitches, int threads, int fds) {
+record ProcSample(long rssKb, long cpuTicks, java.util.Map<String, Long> switchesByThread, int threads, int fds) {
     /** /proc counts CPU time in USER_HZ ticks, 100 a second on every Linux architecture this runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -23,14 +23,15 @@ record ProcSample(long rssKb, long cpuTicks, long contextSwitches, int threads, 
         String stat = Files.readString(proc.resolve("stat"));
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long cpu = Long.parseLong(after[11]) + Long.parseLong(after[12]);
-        long switches = 0;
+        java.util.Map<String, Long> switches = new java.util.HashMap<>();
         int threads = 0;
         // The process's own status counts its first thread only; a JVM's work is in the others.
         try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     List<String> lines = Files.readAllLines(task.resolve("status"));
-                    switches += field(lines, "voluntary_ctxt_switches:") + field(lines, "nonvoluntary_ctxt_switches:");
+                    switches.put(task.getFileName().toString(), field(lines, "voluntary_ctxt_switches:")
+                            + field(lines, "nonvoluntary_ctxt_switches:"));
                     threads++;
                 } catch (IOException gone) {
                     // The thread ended between the listing and the read.
@@ -49,7 +50,16 @@ record ProcSample(long rssKb, long cpuTicks, long contextSwitches, int threads, 
     }
 
     long contextSwitchesSince(ProcSample earlier) {
-        return contextSwitches - earlier.contextSwitches;
+        return switchesSince(earlier.switchesByThread, switchesByThread);
+    }
+
+    /**
+     * The context switches between two looks, thread by thread: a thread that ended in between
+     * takes its count with it, so a sum over the whole process could even go down (the helper's
+     * idle minute once read -18). A thread that started in between counts from zero.
+     */
+    static long switchesSince(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     private static long field(List<String> lines, String key) {

@@ -1,6 +1,9 @@
 package org.bondtray.lab.guest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,13 @@ class ProcSampleTest {
         assertTrue(before.fds() > 3, "open files: " + before);
         assertTrue(after.cpuSecondsSince(before) >= 0.2, "0.3 s of spinning: " + after.cpuSecondsSince(before));
         assertTrue(after.contextSwitchesSince(before) >= 20, "20 sleeps: " + after.contextSwitchesSince(before));
+    }
+
+    /** A thread that ended between the looks takes its count with it; the helper once read -18. */
+    @Test
+    void aThreadThatEndedInBetweenDoesNotMakeTheCountGoDown() {
+        Map<String, Long> before = Map.of("100", 500L, "101", 40L, "102", 900L);
+        Map<String, Long> after = Map.of("100", 530L, "101", 46L, "103", 2L);
+        assertEquals(30 + 6 + 2, ProcSample.switchesSince(before, after));
     }
 }
