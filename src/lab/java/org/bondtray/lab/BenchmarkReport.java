@@ -146,9 +146,13 @@ final class BenchmarkReport {
         for (String e : EVENTS) {
             String what = e.equals("cut") ? "cable pulled: carrier lost" : "cable plugged back: carrier back";
             String to = e.equals("cut") ? "the Wi-Fi" : "the cable";
-            kernelRow(s, what + " → the bond makes " + to + " active", e, "bond");
+            kernelRow(s, what + " → the bond makes " + to + " active (link events as iproute2 read them)", e, "bond");
             kernelRow(s, what + " → the first echo request leaves " + to, e, "frame");
         }
+        kernelRow(s, "cable pulled, by the kernel's log: the cable's far end down → the bond makes the Wi-Fi"
+                + " active", "cut", "printk");
+        kernelRow(s, "cable plugged back, by the kernel's log: the cable's far end up → the bond makes the cable"
+                + " active", "restore", "printk");
         String part = "bondtray.cut.helper";
         s.append("| cable pulled: the helper's own part, carrier event received → the kernel's answer (")
                 .append(p.getProperty(part + ".acted", "?")).append(" cuts it acted on) | ")
@@ -172,7 +176,8 @@ final class BenchmarkReport {
     private void kernelRow(StringBuilder s, String label, String event, String figure) {
         s.append("| ").append(label).append(" |");
         for (String c : List.of("bondtray", "recipe")) {
-            String k = c + "." + event + ".kernel." + figure;
+            // The kernel's log is a figure of its own; the link events' are under "kernel".
+            String k = c + "." + event + (figure.equals("printk") ? ".printk" : ".kernel." + figure);
             s.append(' ').append(ms(p.getProperty(k + ".median", "?"))).append(" / ").append(ms(p.getProperty(k + ".p95", "?")))
                     .append(" / ").append(ms(p.getProperty(k + ".max", "?"))).append(" |");
         }

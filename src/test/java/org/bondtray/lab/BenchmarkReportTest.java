@@ -99,14 +99,22 @@ class BenchmarkReportTest {
         p.setProperty("recipe.cut.kernel.bond.max", "101.3");
         p.setProperty("recipe.restore.kernel.missing", "2");
         p.setProperty("recipe.restore.kernel.seen", "20");
+        p.setProperty("bondtray.cut.printk.median", "12.8");
+        p.setProperty("bondtray.cut.printk.p95", "29.9");
+        p.setProperty("bondtray.cut.printk.max", "65.1");
+        p.setProperty("recipe.cut.printk.median", "32.0");
+        p.setProperty("recipe.cut.printk.p95", "99.9");
+        p.setProperty("recipe.cut.printk.max", "100.2");
         p.setProperty("bondtray.cut.helper.acted", "19");
         p.setProperty("bondtray.cut.helper.median", "2.5");
         p.setProperty("bondtray.cut.helper.p95", "7.0");
         p.setProperty("bondtray.cut.helper.max", "9.1");
         String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).kernelTable();
+        assertTrue(table.contains("| cable pulled, by the kernel's log: the cable's far end down → the bond makes the"
+                + " Wi-Fi active | 12.8 ms / 29.9 ms / 65.1 ms | 32.0 ms / 99.9 ms / 100.2 ms |"), table);
         assertTrue(table.contains("| cable pulled: the helper's own part, carrier event received → the kernel's answer"
                 + " (19 cuts it acted on) | 2.5 ms / 7.0 ms / 9.1 ms | |"), table);
-        assertTrue(table.contains("| cable pulled: carrier lost → the bond makes the Wi-Fi active | 4.2 ms / 18.0 ms / 30.5 ms"
+        assertTrue(table.contains("| cable pulled: carrier lost → the bond makes the Wi-Fi active (link events as iproute2 read them) | 4.2 ms / 18.0 ms / 30.5 ms"
                 + " | 51.0 ms / 98.0 ms / 101.3 ms |"), table);
         assertTrue(table.contains("| cable plugged back: carrier back → the first echo request leaves the cable | ? / ? / ? |"
                 + " ? / ? / ? |"), table);

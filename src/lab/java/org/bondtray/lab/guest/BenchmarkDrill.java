@@ -125,6 +125,7 @@ final class BenchmarkDrill implements Scenario {
         List<Event> restores = new ArrayList<>();
         List<KernelClock.Failover> kernelCuts = new ArrayList<>();
         List<KernelClock.Failover> kernelRestores = new ArrayList<>();
+        int logFrom = KernelLog.length(lab.cmd());
         try (KernelClock clock = wlan.isEmpty() ? null
                 : new KernelClock(lab.cmd(), name + "-clock", PlainBond.NAME, Topology.WIRED, wlan)) {
             for (int i = 0; i < rounds.events(); i++) {
@@ -145,6 +146,11 @@ final class BenchmarkDrill implements Scenario {
         if (!wlan.isEmpty()) {
             byKernel(r, name + ".cut.kernel", kernelCuts);
             byKernel(r, name + ".restore.kernel", kernelRestores);
+            List<String> log = KernelLog.since(lab.cmd(), logFrom);
+            byKernelLog(r, name + ".cut.printk", KernelLog.intervals(log, KernelLog.cableEnd(Topology.CABLE_PEER, false),
+                    KernelLog.madeActive(PlainBond.NAME, wlan)));
+            byKernelLog(r, name + ".restore.printk", KernelLog.intervals(log,
+                    KernelLog.cableEnd(Topology.CABLE_PEER, true), KernelLog.madeActive(PlainBond.NAME, Topology.WIRED)));
         }
     }
 
@@ -179,6 +185,14 @@ final class BenchmarkDrill implements Scenario {
         List<Double> ms = log.stream().map(HELPER_PART::matcher).filter(java.util.regex.Matcher::find)
                 .map(m -> Double.parseDouble(m.group(1))).toList();
         r.put(key + ".acted", ms.size());
+        if (!ms.isEmpty()) {
+            spread(r, key, ms);
+        }
+    }
+
+    /** The kernel's log's times of the events (ms), and how many the log showed. */
+    private static void byKernelLog(Results r, String key, List<Double> ms) {
+        r.put(key + ".seen", ms.size());
         if (!ms.isEmpty()) {
             spread(r, key, ms);
         }
