@@ -126,6 +126,13 @@ class WholeHelperTest {
                 List.of("192.168.50.10/24"), List.of(), List.of(), List.of(), 0, "");
     }
 
+    /** {@link #laptop()} with the bond's updelay set to {@code ms}. */
+    private static BondConfig laptopWithUpDelay(int ms) {
+        BondConfig c = laptop();
+        return new BondConfig(c.bond(), c.ports(), c.preference(), c.primary(), c.miimon(), ms, 0, c.addressing(),
+                c.addresses(), c.gateways(), c.dns(), c.routes(), c.routeMetric(), c.fallback());
+    }
+
     private void setup(BondConfig c) {
         change(() -> helper.setup(c, 0));
     }
@@ -230,9 +237,7 @@ class WholeHelperTest {
     @Test
     void aCableFasterThanTheLinkCheckComesBackAfterUpDelayOnly() throws Exception {
         start();
-        BondConfig c = laptop();
-        setup(new BondConfig(c.bond(), c.ports(), c.preference(), c.primary(), c.miimon(), 2000, 0, c.addressing(),
-                c.addresses(), c.gateways(), c.dns(), c.routes(), c.routeMetric(), c.fallback()));
+        setup(laptopWithUpDelay(2000));
         await("on the cable", x -> "eth0".equals(x.activePort()));
         int before = published.switches.size();
 
@@ -262,9 +267,7 @@ class WholeHelperTest {
     @Test
     void aCableBackJustInTimeIsTakenBackAfterALongUpDelay() throws Exception {
         start();
-        BondConfig c = laptop();
-        setup(new BondConfig(c.bond(), c.ports(), c.preference(), c.primary(), c.miimon(), 4900, 0, c.addressing(),
-                c.addresses(), c.gateways(), c.dns(), c.routes(), c.routeMetric(), c.fallback()));
+        setup(laptopWithUpDelay(4900));
         await("on the cable", x -> "eth0".equals(x.activePort()));
 
         kernel.cableUnnoticed("eth0", false);
