@@ -146,18 +146,17 @@ final class BenchmarkReport {
         for (String e : EVENTS) {
             String what = e.equals("cut") ? "cable pulled: carrier lost" : "cable plugged back: carrier back";
             String to = e.equals("cut") ? "the Wi-Fi" : "the cable";
-            kernelRow(s, what + " → the bond makes " + to + " active (link events as iproute2 read them)", e, "bond");
-            kernelRow(s, what + " → the first echo request leaves " + to, e, "frame");
+            kernelRow(s, what + " → the bond makes " + to + " active (link events as iproute2 read them)", e + ".kernel.bond");
+            kernelRow(s, what + " → the first echo request leaves " + to, e + ".kernel.frame");
         }
         kernelRow(s, "cable pulled, by the kernel's log: the cable's far end down → the bond makes the Wi-Fi"
-                + " active", "cut", "printk");
+                + " active", "cut.printk");
         kernelRow(s, "cable plugged back, by the kernel's log: the cable's far end up → the bond makes the cable"
-                + " active", "restore", "printk");
+                + " active", "restore.printk");
         String part = "bondtray.cut.helper";
         s.append("| cable pulled: the helper's own part, carrier event received → the kernel's answer (")
-                .append(p.getProperty(part + ".acted", "?")).append(" cuts it acted on) | ")
-                .append(ms(p.getProperty(part + ".median", "?"))).append(" / ").append(ms(p.getProperty(part + ".p95", "?")))
-                .append(" / ").append(ms(p.getProperty(part + ".max", "?"))).append(" | |\n");
+                .append(p.getProperty(part + ".acted", "?")).append(" cuts it acted on) | ").append(spread(part))
+                .append(" | |\n");
         s.append("\nOn a plug Bondtray waits its UpDelay (500 ms unless configured), so that a cable that"
                 + " bounces as it goes in does not drag traffic back and forth; the recipe waits for nothing.\n");
         for (String c : List.of("bondtray", "recipe")) {
@@ -173,15 +172,19 @@ final class BenchmarkReport {
         return s.toString();
     }
 
-    private void kernelRow(StringBuilder s, String label, String event, String figure) {
+    /** A row of both bonds' {@code figure} (its key after the contender's name): median / p95 / max. */
+    private void kernelRow(StringBuilder s, String label, String figure) {
         s.append("| ").append(label).append(" |");
         for (String c : List.of("bondtray", "recipe")) {
-            // The kernel's log is a figure of its own; the link events' are under "kernel".
-            String k = c + "." + event + (figure.equals("printk") ? ".printk" : ".kernel." + figure);
-            s.append(' ').append(ms(p.getProperty(k + ".median", "?"))).append(" / ").append(ms(p.getProperty(k + ".p95", "?")))
-                    .append(" / ").append(ms(p.getProperty(k + ".max", "?"))).append(" |");
+            s.append(' ').append(spread(c + "." + figure)).append(" |");
         }
         s.append('\n');
+    }
+
+    /** "median / p95 / max" of the figure under {@code key}, "?" for what is missing. */
+    private String spread(String key) {
+        return ms(p.getProperty(key + ".median", "?")) + " / " + ms(p.getProperty(key + ".p95", "?")) + " / "
+                + ms(p.getProperty(key + ".max", "?"));
     }
 
     private void spreadRow(StringBuilder s, String label, String key) {

@@ -182,17 +182,18 @@ final class BenchmarkDrill implements Scenario {
      * bond's own link check may have been first).
      */
     private static void helperPart(Results r, String key, List<String> log) {
-        List<Double> ms = log.stream().map(HELPER_PART::matcher).filter(java.util.regex.Matcher::find)
-                .map(m -> Double.parseDouble(m.group(1))).toList();
-        r.put(key + ".acted", ms.size());
-        if (!ms.isEmpty()) {
-            spread(r, key, ms);
-        }
+        counted(r, key, "acted", log.stream().map(HELPER_PART::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> Double.parseDouble(m.group(1))).toList());
     }
 
     /** The kernel's log's times of the events (ms), and how many the log showed. */
     private static void byKernelLog(Results r, String key, List<Double> ms) {
-        r.put(key + ".seen", ms.size());
+        counted(r, key, "seen", ms);
+    }
+
+    /** How many {@code ms} there are (under {@code key.count}), and their spread when there are any. */
+    private static void counted(Results r, String key, String count, List<Double> ms) {
+        r.put(key + "." + count, ms.size());
         if (!ms.isEmpty()) {
             spread(r, key, ms);
         }
