@@ -193,11 +193,8 @@ public final class HostFootprint {
         Process helper = startHelper(helperLauncher, work.resolve("variant-0/etc"), bus, dir.resolve("helper.log"));
         try (VirtualDesktop desktop = new VirtualDesktop(Files.createDirectories(dir.resolve("home")));
              DBusConnection panel = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build()) {
-            VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", () -> {
-                VirtualDesktop.trayItemOwners(watcher(panel));
-                return true;
-            });
-            Properties watcher = watcher(panel);
+            Properties watcher = panel.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
+            VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", () -> VirtualDesktop.trayItemOwners(watcher) != null);
             // The first run writes the tray's class archive at its end, as the first logout would.
             for (int i = 0; i <= runs; i++) {
                 List<String> listed = VirtualDesktop.trayItemOwners(watcher);
@@ -228,10 +225,6 @@ public final class HostFootprint {
             helper.waitFor();
         }
         return measured;
-    }
-
-    private static Properties watcher(DBusConnection panel) throws org.freedesktop.dbus.exceptions.DBusException {
-        return panel.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
     }
 
     /** The launcher execs the JVM, so the process is the JVM; this waits for the exec to have happened. */
