@@ -154,7 +154,7 @@ final class BenchmarkReport {
         kernelRow(s, "cable plugged back, by the kernel's log: the cable's far end up → the bond makes the cable"
                 + " active", "restore.printk");
         String part = "bondtray.cut.helper";
-        s.append("| cable pulled: the helper's own part, carrier event received → the kernel's answer (")
+        s.append("| cable pulled: the helper's own part, carrier event received → the helper done with it (")
                 .append(p.getProperty(part + ".acted", "?")).append(" cuts it acted on) | ").append(spread(part))
                 .append(" | |\n");
         s.append("\nOn a plug Bondtray waits its UpDelay (500 ms unless configured), so that a cable that"

@@ -112,7 +112,7 @@ class BenchmarkReportTest {
         String table = new BenchmarkReport(p, List.of("bondtray", "networkmanager", "recipe")).kernelTable();
         assertTrue(table.contains("| cable pulled, by the kernel's log: the cable's far end down → the bond makes the"
                 + " Wi-Fi active | 12.8 ms / 29.9 ms / 65.1 ms | 32.0 ms / 99.9 ms / 100.2 ms |"), table);
-        assertTrue(table.contains("| cable pulled: the helper's own part, carrier event received → the kernel's answer"
+        assertTrue(table.contains("| cable pulled: the helper's own part, carrier event received → the helper done with it"
                 + " (19 cuts it acted on) | 2.5 ms / 7.0 ms / 9.1 ms | |"), table);
         assertTrue(table.contains("| cable pulled: carrier lost → the bond makes the Wi-Fi active (link events as iproute2 read them) | 4.2 ms / 18.0 ms / 30.5 ms"
                 + " | 51.0 ms / 98.0 ms / 101.3 ms |"), table);

@@ -71,8 +71,9 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
         // First: every millisecond here is one the traffic goes nowhere.
         BondConfig c = helper.config();
         if (helper.unsupported() == null) {
-            // How long the helper's own part took, from the event's receipt to the kernel's answer:
-            // the lab sets it against the whole outage the kernel's records show.
+            // How long the helper's own part took, from the event's receipt until it is done with
+            // it (the kernel acts inside its request, before that): the lab sets it against the
+            // whole outage the kernel's records show.
             fastFailover.linkChanged(link, c == null ? "" : c.bond(), c == null ? Preference.WIRED : c.preference(),
                     this::kindOf, sysfs).ifPresent(p -> LOG.info(link.name() + " lost its carrier: asked the kernel to make "
                     + p + " active at once, ahead of the bond's own link check ("

@@ -178,7 +178,7 @@ final class BenchmarkDrill implements Scenario {
 
     /**
      * The helper's own part of each cut it acted on, from its log: the carrier event's receipt →
-     * the kernel's answer to "make the Wi-Fi active" (ms); and how many cuts it acted on (the
+     * the helper done with it, after its request to make the Wi-Fi active (ms); and how many cuts it acted on (the
      * bond's own link check may have been first).
      */
     private static void helperPart(Results r, String key, List<String> log) {
