@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
+import org.bondtray.lab.guest.Figures;
+
 /** The figures one lab scenario wrote, read by its host-side test case. */
 public final class ScenarioResult {
     private final String name;
@@ -55,6 +57,20 @@ public final class ScenarioResult {
             return s.toString();
         } catch (IOException | RuntimeException e) {
             return "  (no helper log: " + e.getMessage() + ")\n";
+        }
+    }
+
+    /**
+     * The scenario's record of figures, printed so the test report carries them. A figure it did
+     * not write fails the test case with the scenario's name and the figure's.
+     */
+    public <R extends Record> R figures(Class<R> type) {
+        try {
+            R figures = Figures.read(type, values::getProperty);
+            System.out.print("lab scenario " + name + ":\n" + measured());
+            return figures;
+        } catch (Figures.Missing e) {
+            return fail("scenario " + name + " did not measure " + e.key() + stepErrors() + "; logs: " + logs);
         }
     }
 

@@ -2,6 +2,7 @@ package org.bondtray.lab.guest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -38,12 +39,14 @@ public final class LabGuest {
 
         try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().build()) {
             Lab lab = new Lab(cmd, control, net, bus, new WifiStation(bus), new PlainBond(cmd), new DhcpClient(cmd, net));
-            for (Map.Entry<String, Scenario> e : Scenarios.all().entrySet()) {
-                boolean named = control.scenarios().contains(e.getKey());
-                if (!named && (!control.scenarios().isEmpty() || Scenarios.ON_REQUEST.contains(e.getKey()))) {
-                    continue;
-                }
-                run(lab, e.getKey(), e.getValue(), out);
+            List<Map.Entry<String, Scenario>> chosen = Scenarios.all().entrySet().stream().filter(e ->
+                    Scenarios.named(control.scenarios(), e.getKey(), e.getValue())
+                            || control.scenarios().isEmpty() && !Scenarios.ON_REQUEST.contains(e.getKey())).toList();
+            for (int i = 0; i < chosen.size(); i++) {
+                Scenario s = chosen.get(i).getValue();
+                boolean last = i + 1 == chosen.size()
+                        || Scenarios.stage(chosen.get(i + 1).getValue()) != Scenarios.stage(s);
+                run(lab, chosen.get(i).getKey(), s, out, last);
             }
         } finally {
             net.shutdown();
@@ -51,7 +54,11 @@ public final class LabGuest {
         System.exit(0);
     }
 
-    private static void run(Lab lab, String name, Scenario scenario, Path out) {
+    /**
+     * Runs one scenario and writes what it measured. {@code lastOfItsSet}: no scenario that shares
+     * its set-up follows, so the lab resets after it.
+     */
+    private static void run(Lab lab, String name, Scenario scenario, Path out, boolean lastOfItsSet) {
         lab.cmd().note("### scenario " + name);
         Results r = new Results();
         long start = System.nanoTime();
@@ -61,15 +68,23 @@ public final class LabGuest {
             r.fail(e);
         } finally {
             r.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
-            try {
-                lab.reset();
-            } catch (RuntimeException e) {
-                r.put("reset.error", e.toString());
+            if (lastOfItsSet) {
+                try {
+                    if (scenario instanceof HelperLaptop.Staged s) {
+                        s.laptop().leave();
+                    }
+                    lab.reset();
+                } catch (RuntimeException e) {
+                    r.put("reset.error", e.toString());
+                }
             }
-            // The journal of the helper and its dhcpcd up to here, for whoever reads a failure.
-            Units.keepJournal(lab.cmd(), HelperProcess.UNIT);
-            Units.keepJournal(lab.cmd(), "bondtray-dhcpcd@*.service");
-            lab.net().session().keepLogs();
+            // The journal of the helper and its dhcpcd up to here, for whoever reads a failure:
+            // at the end of a set, or where a scenario of it failed.
+            if (lastOfItsSet || r.failed()) {
+                Units.keepJournal(lab.cmd(), HelperProcess.UNIT);
+                Units.keepJournal(lab.cmd(), "bondtray-dhcpcd@*.service");
+                lab.net().session().keepLogs();
+            }
             r.write(out.resolve(name + ".properties"));
             try {
                 Files.writeString(out.resolve("progress"), name + "\n",

@@ -22,6 +22,12 @@ final class Results {
         return this;
     }
 
+    /** A scenario's record of figures, each under its name ({@link Figures}). */
+    Results record(Record figures) {
+        Figures.write(figures).forEach(this::put);
+        return this;
+    }
+
     Results put(TrafficProbe.Window w) {
         return put(w.name() + ".sent", w.sent())
                 .put(w.name() + ".lost", w.lost())
@@ -60,6 +66,10 @@ final class Results {
             e.printStackTrace(new java.io.PrintWriter(trace));
             put(prefix + ".error", String.valueOf(e)).put(prefix + ".error_trace", trace.toString());
         }
+    }
+
+    boolean failed() {
+        return values.containsKey("error");
     }
 
     void fail(Throwable t) {

@@ -16,8 +16,32 @@ public final class Scenarios {
     /** Each hand of the lab (AP away, rfkill, plug and unplug adapters, the desktop user) works. */
     public static final String LAB_HANDS = "lab-hands";
 
-    /** The helper end to end through D-Bus: setup, cuts, switching, crash, bad input, disable. */
+    /**
+     * The helper end to end through D-Bus: setup, cuts, switching, crash, bad input, disable. A
+     * set of scenarios on one helper; naming the set runs them all.
+     */
     public static final String HELPER = "helper";
+    public static final String HELPER_SETUP = "helper-setup";
+    public static final String HELPER_SAME_NETWORK = "helper-same-network";
+    public static final String HELPER_CUTS = "helper-cuts";
+    public static final String HELPER_SLOW_AIR = "helper-slow-air";
+    public static final String HELPER_TRAY = "helper-tray";
+    public static final String HELPER_SWITCHING = "helper-switching";
+    public static final String HELPER_READINESS = "helper-readiness";
+    public static final String HELPER_CRASH = "helper-crash";
+    public static final String HELPER_BAD_INPUT = "helper-bad-input";
+    public static final String HELPER_HOSTILE_DOMAIN = "helper-hostile-domain";
+    public static final String HELPER_RFKILL = "helper-rfkill";
+    public static final String HELPER_STATIC = "helper-static";
+    public static final String HELPER_ROUTES = "helper-routes";
+    public static final String HELPER_ROLLBACK = "helper-rollback";
+    public static final String HELPER_VERDICT = "helper-verdict";
+    public static final String HELPER_HOTPLUG = "helper-hotplug";
+    public static final String HELPER_FLAPPING = "helper-flapping";
+    public static final String HELPER_DISABLE = "helper-disable";
+    public static final String HELPER_WIFI_CLI = "helper-wifi-cli";
+    public static final String HELPER_WINDOWS = "helper-windows";
+    public static final String HELPER_TWO_WIFI = "helper-two-wifi";
 
     /** The installed package on a laptop: unit, sandbox, activation, a logged-in user, polkit's own answers, the journal. */
     public static final String LAPTOP = "laptop";
@@ -54,7 +78,7 @@ public final class Scenarios {
         all.put(LAB_HANDS, new LabHands());
         all.put(FAILOVER_BRIDGED, new CableDrill(AccessPoint.LAN_WPA2));
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
-        all.put(HELPER, new HelperDrill());
+        HelperDrill.register(all);
         all.put(LAPTOP, new LaptopDrill());
         all.put(PACKAGE, new PackageDrill());
         all.put(NETWORK_MANAGER, new NetworkManagerDrill());
@@ -64,6 +88,20 @@ public final class Scenarios {
         all.put(BENCHMARK, new BenchmarkDrill(BenchmarkDrill.FULL));
         all.put(BENCHMARK_QUICK, new BenchmarkDrill(BenchmarkDrill.QUICK));
         return all;
+    }
+
+    /** Whether a run that names {@code named} runs this scenario: by its own name, or its set's. */
+    static boolean named(java.util.Collection<String> named, String name, Scenario scenario) {
+        return named.contains(name)
+                || scenario instanceof HelperLaptop.Staged s && named.contains(s.laptop().name);
+    }
+
+    /**
+     * What a scenario shares with the ones around it: the lab resets only between scenarios that
+     * share nothing.
+     */
+    static Object stage(Scenario scenario) {
+        return scenario instanceof HelperLaptop.Staged s ? s.laptop() : scenario;
     }
 
     private Scenarios() {

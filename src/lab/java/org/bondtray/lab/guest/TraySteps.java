@@ -23,33 +23,24 @@ final class TraySteps {
     private static final int CUTS = 3;
 
     private final Lab lab;
-    private final Results r;
 
-    TraySteps(Lab lab, Results r) {
+    TraySteps(Lab lab) {
         this.lab = lab;
-        this.r = r;
     }
 
-    /**
-     * Runs the steps; a failure is recorded as {@code tray.error} rather than thrown, so the
-     * helper scenario's later steps still run and the tray's test case reports it.
-     */
-    void run() {
-        r.guarded("tray", this::steps);
-    }
-
-    private void steps() throws Exception {
+    HelperFigures.Tray run() throws Exception {
         Path shots = lab.cmd().logDir().getParent().resolve("tray");
         java.nio.file.Files.createDirectories(shots);
         Path home = Path.of("/run/bondtray-desktop");
         java.nio.file.Files.createDirectories(home);
         try (VirtualDesktop desktop = new VirtualDesktop(home)) {
+            long watcherMs;
             DBusConnection session = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build();
             try {
                 org.freedesktop.dbus.interfaces.DBus dbus = session.getRemoteObject("org.freedesktop.DBus",
                         "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
-                r.put("tray.panel_watcher_ms", VirtualDesktop.waitFor("the panel's StatusNotifierWatcher",
-                        () -> dbus.NameHasOwner("org.kde.StatusNotifierWatcher")));
+                watcherMs = VirtualDesktop.waitFor("the panel's StatusNotifierWatcher",
+                        () -> dbus.NameHasOwner("org.kde.StatusNotifierWatcher"));
             } finally {
                 // The desktop's own logs, for when it did not come up.
                 try (var logs = java.nio.file.Files.list(home)) {
@@ -65,12 +56,17 @@ final class TraySteps {
                 tray.start();
                 Wait.until("the tray to register with the panel", Duration.ofSeconds(30), Duration.ofMillis(10),
                         () -> tray.registeredNanos() > 0);
-                r.put("tray.start_to_registered_ms", (tray.registeredNanos() - t0) / 1_000_000);
-                r.put("tray.icon_before", tray.item().look().iconName());
+                long registeredMs = (tray.registeredNanos() - t0) / 1_000_000;
+                String iconBefore = tray.item().look().iconName();
                 desktop.screenshot(shots.resolve("panel-cable.png"));
                 List<Long> toNotice = new ArrayList<>();
                 List<Long> toIcon = new ArrayList<>();
                 List<Long> backNotice = new ArrayList<>();
+                String cutSummary = "";
+                String iconOnWifi = "";
+                String tooltipOnWifi = "";
+                int displayedAfterCut = -1;
+                String restoreSummary = "";
                 for (int i = 0; i < CUTS; i++) {
                     long before = tray.notifier().lastShownNanos();
                     long cut = System.nanoTime();
@@ -82,10 +78,10 @@ final class TraySteps {
                             () -> tray.notifier().lastShownNanos() != before);
                     toNotice.add((tray.notifier().lastShownNanos() - cut) / 1_000_000);
                     if (i == 0) {
-                        r.put("tray.cut_summary", tray.notifier().lastSummary());
-                        r.put("tray.icon_on_wifi", tray.item().look().iconName());
-                        r.put("tray.tooltip_on_wifi", tray.item().look().toolTip().replace('\n', '|'));
-                        r.put("tray.displayed_after_cut", desktop.run("dunstctl", "count", "displayed").strip());
+                        cutSummary = tray.notifier().lastSummary();
+                        iconOnWifi = tray.item().look().iconName();
+                        tooltipOnWifi = tray.item().look().toolTip().replace('\n', '|');
+                        displayedAfterCut = Integer.parseInt(desktop.run("dunstctl", "count", "displayed").strip());
                         desktop.screenshot(shots.resolve("notification-cut.png"));
                     }
                     Wait.sleep(Duration.ofMillis(1500));
@@ -98,16 +94,16 @@ final class TraySteps {
                     Wait.until("the tray's cable icon", Duration.ofSeconds(15), Duration.ofMillis(5),
                             () -> tray.item().look().iconName().equals(TrayIconName.WIRED));
                     if (i == 0) {
-                        r.put("tray.restore_summary", tray.notifier().lastSummary());
+                        restoreSummary = tray.notifier().lastSummary();
                     }
                     Wait.sleep(Duration.ofMillis(1500));
                 }
-                r.put("tray.cut_to_notification_ms", toNotice.toString())
-                        .put("tray.cut_to_icon_ms", toIcon.toString())
-                        .put("tray.restore_to_notification_ms", backNotice.toString())
-                        .put("tray.icon_after", tray.item().look().iconName())
-                        .put("tray.displayed_at_end", desktop.run("dunstctl", "count", "displayed").strip());
+                String iconAfter = tray.item().look().iconName();
+                int displayedAtEnd = Integer.parseInt(desktop.run("dunstctl", "count", "displayed").strip());
                 desktop.screenshot(shots.resolve("panel-end.png"));
+                return new HelperFigures.Tray(watcherMs, registeredMs, iconBefore, cutSummary, iconOnWifi,
+                        tooltipOnWifi, displayedAfterCut, toIcon, toNotice, restoreSummary, backNotice, iconAfter,
+                        displayedAtEnd);
             } finally {
                 session.disconnect();
             }

@@ -46,26 +46,19 @@ final class WindowSteps {
     private static final Duration UI = WindowHands.UI;
 
     private final Lab lab;
-    private final Results r;
     private final HelperProcess helper;
     private final String wlan;
     private Path shots;
     private FxWindows windows;
     private WindowHands hands;
 
-    WindowSteps(Lab lab, Results r, HelperProcess helper, String wlan) {
-        this.lab = lab;
-        this.r = r;
-        this.helper = helper;
-        this.wlan = wlan;
+    WindowSteps(HelperLaptop laptop) {
+        this.lab = laptop.lab();
+        this.helper = laptop.helper();
+        this.wlan = laptop.wlan();
     }
 
-    /** Runs the steps; a failure is recorded as {@code windows.error}, so the drill goes on. */
-    void run() {
-        r.guarded("windows", this::steps);
-    }
-
-    private void steps() throws Exception {
+    HelperFigures.Windows run() throws Exception {
         shots = lab.cmd().logDir().getParent().resolve("windows");
         Files.createDirectories(shots);
         Path busDir = Path.of("/run/bondtray-windows");
@@ -79,26 +72,23 @@ final class WindowSteps {
                 hands = new WindowHands(tray, session, panel);
                 windows = hands.windows();
                 tray.start();
-                picker(tray);
-                settingsFromNothing(tray);
-                keeps();
-                status(tray);
-                keepAndRollBack(tray);
+                HelperFigures.Picker picker = picker(tray);
+                HelperFigures.FirstSettings settings = settingsFromNothing(tray);
+                HelperFigures.Keeps keeps = keeps();
+                HelperFigures.Status status = status(tray);
+                HelperFigures.Countdown countdown = keepAndRollBack(tray);
+                Cmd.Result off = helper.cli(Topology.USER, "disable");
+                return new HelperFigures.Windows(picker, settings, keeps, status, countdown, off.exit(),
+                        lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
             } finally {
                 panel.disconnect();
                 session.disconnect();
             }
-        } finally {
-            Cmd.Result off = helper.cli(Topology.USER, "disable");
-            r.put("windows.disable_exit", off.exit());
-            r.put("windows.back_on_lan_ms", lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60)));
         }
     }
 
     private Stage open(TrayMenuModel.Action action) throws Exception {
-        Stage stage = hands.open(action);
-        r.put("windows." + action.name().toLowerCase(Locale.ROOT) + ".click_to_shown_ms", hands.lastOpenMs());
-        return stage;
+        return hands.open(action);
     }
 
     private void shot(Stage stage, String name) throws Exception {
@@ -110,13 +100,13 @@ final class WindowSteps {
      * forget. The Wi-Fi is under wpa_supplicant with a configuration file, as the helper hands
      * adapters over, so joins and forgets are saved there (SaveConfig); the file is read after each.
      */
-    private void picker(TrayApp tray) throws Exception {
+    private HelperFigures.Picker picker(TrayApp tray) throws Exception {
         Path saved = Path.of("/run/bondtray-lab-wpa_supplicant.conf");
         Files.writeString(saved, AccessPoint.LAN_WPA2.savedConfig());
         lab.wifi().manageWithConfig(wlan, saved);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(90));
         try {
-            picker(tray, saved);
+            return picker(tray, saved);
         } finally {
             // The later steps get the Wi-Fi as they always had it: no configuration file.
             lab.wifi().release(wlan);
@@ -124,53 +114,55 @@ final class WindowSteps {
         }
     }
 
-    private void picker(TrayApp tray, Path saved) throws Exception {
+    private HelperFigures.Picker picker(TrayApp tray, Path saved) throws Exception {
         Stage picker = open(TrayMenuModel.Action.OPEN_WIFI);
+        long clickToShown = hands.lastOpenMs();
         Wait.until("the picker's first list", UI, Duration.ofMillis(10), () -> windows.picker().timings()[1] > 0);
         Wait.until("the picker's fresh scan", UI, Duration.ofMillis(20), () -> windows.picker().timings()[2] > 0);
         long[] t = windows.picker().timings();
-        r.put("windows.picker.open_to_list_ms", (t[1] - t[0]) / 1_000_000)
-                .put("windows.picker.open_to_scan_ms", (t[2] - t[0]) / 1_000_000);
         Wait.sleep(Duration.ofMillis(300));
-        r.put("windows.picker.rows", String.join(" ", networks(picker)));
+        String rows = String.join(" ", networks(picker));
         // With no bond nothing keeps connections when you unplug, whatever the helper learned.
-        r.put("windows.picker.keeps_without_bond", String.join(" ", keeping(picker)));
+        String keepsWithoutBond = String.join(" ", keeping(picker));
         shot(picker, "wifi-picker");
 
         select(picker, AccessPoint.CAFE.ssid());
-        r.put("windows.picker.password_shown", fx(() -> node(picker, "password").isVisible()));
+        boolean passwordShown = fx(() -> node(picker, "password").isVisible());
         type(picker, "password", "not-the-passphrase");
         long t0 = System.nanoTime();
         press(picker, "connect");
-        r.put("windows.picker.password_cleared", text(picker, "password").isEmpty());
-        r.put("windows.picker.wrong", waitForMessage(picker, "Could not connect"))
-                .put("windows.picker.wrong_ms", (System.nanoTime() - t0) / 1_000_000);
+        boolean passwordCleared = text(picker, "password").isEmpty();
+        String wrong = waitForMessage(picker, "Could not connect");
+        long wrongMs = (System.nanoTime() - t0) / 1_000_000;
         select(picker, AccessPoint.CAFE.ssid());
         type(picker, "password", AccessPoint.CAFE.passphrase());
         long t1 = System.nanoTime();
         press(picker, "connect");
-        r.put("windows.picker.joined", waitForMessage(picker, "Connected to"))
-                .put("windows.picker.join_ms", (System.nanoTime() - t1) / 1_000_000)
-                .put("windows.picker.ssid_now", lab.wifi().currentSsid(wlan));
-        r.put("windows.picker.saved_after_join", knows(saved, AccessPoint.CAFE))
-                .put("windows.picker.saved_passphrase", Files.readString(saved).contains(AccessPoint.CAFE.passphrase()));
+        String joined = waitForMessage(picker, "Connected to");
+        long joinMs = (System.nanoTime() - t1) / 1_000_000;
+        String ssidNow = lab.wifi().currentSsid(wlan);
+        boolean savedAfterJoin = knows(saved, AccessPoint.CAFE);
+        boolean savedPassphrase = Files.readString(saved).contains(AccessPoint.CAFE.passphrase());
         Wait.until("the café as the network in use", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid() + "*"));
         shot(picker, "wifi-picker-joined");
 
         // The LAN is known: no password asked, the saved one is used.
         select(picker, AccessPoint.LAN_WPA2.ssid());
-        r.put("windows.picker.known_asks_password", fx(() -> node(picker, "password").isVisible()));
+        boolean knownAsksPassword = fx(() -> node(picker, "password").isVisible());
         press(picker, "connect");
         waitForMessage(picker, "Connected to " + AccessPoint.LAN_WPA2.ssid());
-        r.put("windows.picker.back_ssid", lab.wifi().currentSsid(wlan));
+        String backSsid = lab.wifi().currentSsid(wlan);
         select(picker, AccessPoint.CAFE.ssid());
         press(picker, "forget");
-        r.put("windows.picker.forgot", waitForMessage(picker, "Forgot"));
-        r.put("windows.picker.saved_after_forget", knows(saved, AccessPoint.CAFE));
+        String forgot = waitForMessage(picker, "Forgot");
+        boolean savedAfterForget = knows(saved, AccessPoint.CAFE);
         Wait.until("the café no longer saved", UI, () -> networks(picker).contains(AccessPoint.CAFE.ssid()));
-        r.put("windows.picker.rows_after", String.join(" ", networks(picker)));
+        String rowsAfter = String.join(" ", networks(picker));
         WindowHands.hide(picker);
         lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
+        return new HelperFigures.Picker(clickToShown, (t[1] - t[0]) / 1_000_000, (t[2] - t[0]) / 1_000_000, rows,
+                keepsWithoutBond, passwordShown, passwordCleared, wrong, wrongMs, joined, joinMs, ssidNow, savedAfterJoin,
+                savedPassphrase, knownAsksPassword, backSsid, forgot, savedAfterForget, rowsAfter);
     }
 
     /**
@@ -178,15 +170,15 @@ final class WindowSteps {
      * cable's network earlier in this scenario, as keeping connections when you unplug; the café,
      * on another network, it does not mark.
      */
-    private void keeps() throws Exception {
+    private HelperFigures.Keeps keeps() throws Exception {
         Stage picker = open(TrayMenuModel.Action.OPEN_WIFI);
-        r.put("windows.picker.keeps_ms", Wait.untilOrTimeout(Duration.ofSeconds(20), Duration.ofMillis(50),
-                () -> !keeping(picker).isEmpty()));
-        r.put("windows.picker.keeps", String.join(" ", keeping(picker)));
-        r.put("windows.picker.rows_with_bond", String.join(" | ", WindowHands.spokenRows(picker)));
+        long ms = Wait.untilOrTimeout(Duration.ofSeconds(20), Duration.ofMillis(50), () -> !keeping(picker).isEmpty());
+        String keeps = String.join(" ", keeping(picker));
+        String rows = String.join(" | ", WindowHands.spokenRows(picker));
         shot(picker, "wifi-picker-keeps");
-        darkShot(picker, "picker");
+        String dark = darkShot(picker, "picker");
         WindowHands.hide(picker);
+        return new HelperFigures.Keeps(ms, keeps, rows, dark);
     }
 
     /** The networks the picker says keep connections when you unplug, as a screen reader hears it. */
@@ -203,12 +195,12 @@ final class WindowSteps {
     }
 
     /** Settings set the bond up from plain interfaces: nothing reached a gateway before, so nothing to keep. */
-    private void settingsFromNothing(TrayApp tray) throws Exception {
+    private HelperFigures.FirstSettings settingsFromNothing(TrayApp tray) throws Exception {
         Stage settings = open(TrayMenuModel.Action.OPEN_SETTINGS);
         @SuppressWarnings("unchecked")
         List<String> ports = fx(() -> ((javafx.scene.layout.Pane) node(settings, "ports")).getChildren().stream()
                 .map(n -> ((Labeled) n).getText()).toList());
-        r.put("windows.settings.ports", String.join(", ", ports));
+
         press(settings, "port-" + Topology.WIRED);
         press(settings, "port-" + wlan);
         long t0 = System.nanoTime();
@@ -221,16 +213,17 @@ final class WindowSteps {
             press(settings, "keep");
             waitForMessage(settings, "Kept");
         }
-        r.put("windows.settings.first", text(settings, "message"));
-        r.put("windows.settings.up_ms", Wait.until("the bond to be up", Duration.ofSeconds(90), Duration.ofMillis(50),
-                () -> "up".equals(tray.snapshot().state()) && tray.snapshot().dhcpState().equals("running")));
-        r.put("windows.settings.first_ms", (System.nanoTime() - t0) / 1_000_000);
+        String first = text(settings, "message");
+        long upMs = Wait.until("the bond to be up", Duration.ofSeconds(90), Duration.ofMillis(50),
+                () -> "up".equals(tray.snapshot().state()) && tray.snapshot().dhcpState().equals("running"));
+        long firstMs = (System.nanoTime() - t0) / 1_000_000;
         Wait.until("a DHCP address on the bond", Duration.ofSeconds(90),
                 () -> lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50.")));
+        return new HelperFigures.FirstSettings(String.join(", ", ports), first, upMs, firstMs);
     }
 
     /** The status window follows a cut and a restore: two rows in the timeline, the chart's strip. */
-    private void status(TrayApp tray) throws Exception {
+    private HelperFigures.Status status(TrayApp tray) throws Exception {
         Stage status = open(TrayMenuModel.Action.OPEN_STATUS);
         Wait.until("the status window to show the bond up", UI, () -> text(status, "state").equals("up"));
         @SuppressWarnings("unchecked")
@@ -244,58 +237,56 @@ final class WindowSteps {
         Wait.until("the cable active again", UI, () -> Topology.WIRED.equals(tray.snapshot().activePort()));
         Wait.sleep(Duration.ofMillis(500));
         List<History.Switch> rows = fx(() -> List.copyOf(timeline.getItems()));
-        r.put("windows.status.rows", rows.size());
-        r.put("windows.status.newest", rows.get(0).from() + ">" + rows.get(0).to() + " " + rows.get(0).reason() + " "
-                + rows.get(0).outageMs() + "ms");
-        r.put("windows.status.second", rows.get(1).from() + ">" + rows.get(1).to() + " " + rows.get(1).reason() + " "
-                + rows.get(1).outageMs() + "ms");
-        r.put("windows.status.address", text(status, "address"));
-        r.put("windows.status.gateway", text(status, "gateway"));
-        r.put("windows.status.network", text(status, "network"));
-        r.put("windows.status.samples", tray.history().samples().size());
-        r.put("windows.status.cards", String.join(" ", fx(() -> ((javafx.scene.layout.Pane) node(status, "links"))
-                .getChildren().stream().map(Node::getId).toList())));
+        String cards = String.join(" ", fx(() -> ((javafx.scene.layout.Pane) node(status, "links"))
+                .getChildren().stream().map(Node::getId).toList()));
+        int samples = tray.history().samples().size();
         shot(status, "status");
-        darkShot(status, "status");
+        return new HelperFigures.Status(rows.size(), row(rows.get(0)), row(rows.get(1)), text(status, "address"),
+                text(status, "gateway"), text(status, "network"), samples, cards, darkShot(status, "status"));
+    }
+
+    private static String row(History.Switch s) {
+        return s.from() + ">" + s.to() + " " + s.reason() + " " + s.outageMs() + "ms";
     }
 
     /**
      * The window as it is when the desktop is dark: JavaFX reports a dark theme to the scene (the
      * lab's desktop is light, so the scene is told here), shot as NAME-dark.png, and the
-     * brightness of its background recorded (windows.NAME.dark_brightness); then light again.
+     * brightness of its background returned; then light again.
      */
-    private void darkShot(Stage stage, String name) throws Exception {
+    private String darkShot(Stage stage, String name) throws Exception {
         fx(() -> {
             stage.getScene().getPreferences().setColorScheme(javafx.application.ColorScheme.DARK);
             return null;
         });
         Wait.sleep(Duration.ofMillis(500));
         shot(stage, name + "-dark");
-        r.put("windows." + name + ".dark_brightness", fx(() -> {
+        String brightness = fx(() -> {
             javafx.scene.paint.Paint fill = ((javafx.scene.layout.Region) stage.getScene().getRoot()).getBackground()
                     .getFills().get(0).getFill();
             return String.format(Locale.ROOT, "%.2f", ((javafx.scene.paint.Color) fill).getBrightness());
-        }));
+        });
         fx(() -> {
             stage.getScene().getPreferences().setColorScheme(null);
             return null;
         });
+        return brightness;
     }
 
     /** A good change kept at the countdown; a bad one the helper rolls back, and the window says so. */
-    private void keepAndRollBack(TrayApp tray) throws Exception {
+    private HelperFigures.Countdown keepAndRollBack(TrayApp tray) throws Exception {
         Stage settings = open(TrayMenuModel.Action.OPEN_SETTINGS);
         choose(settings, "preference", "automatic");
         type(settings, "confirm", "600");
         press(settings, "apply");
         Wait.until("the countdown", UI, Duration.ofMillis(20), () -> fx(() -> node(settings, "probation").isVisible()));
-        r.put("windows.settings.countdown", text(settings, "countdown"));
-        r.put("windows.settings.deadline_s", (deadline() / 1000 - System.currentTimeMillis()) / 1000);
+        String countdown = text(settings, "countdown");
+        long deadlineS = (deadline() / 1000 - System.currentTimeMillis()) / 1000;
         shot(settings, "settings-countdown");
-        darkShot(settings, "settings");
+        String dark = darkShot(settings, "settings");
         press(settings, "keep");
-        r.put("windows.settings.keep", waitForMessage(settings, "Kept"));
-        r.put("windows.settings.deadline_after_keep", deadline());
+        String keep = waitForMessage(settings, "Kept");
+        long deadlineAfterKeep = deadline();
 
         choose(settings, "addressing", "static");
         type(settings, "addresses", "10.66.0.5/24");
@@ -304,17 +295,19 @@ final class WindowSteps {
         long t0 = System.nanoTime();
         press(settings, "apply");
         Wait.until("the countdown", UI, Duration.ofMillis(20), () -> fx(() -> node(settings, "probation").isVisible()));
-        r.put("windows.settings.bad_countdown", text(settings, "countdown"));
-        r.put("windows.settings.rolled_back", waitForMessage(settings, "Went back"))
-                .put("windows.settings.rolled_back_ms", (System.nanoTime() - t0) / 1_000_000);
+        String badCountdown = text(settings, "countdown");
+        String rolledBack = waitForMessage(settings, "Went back");
+        long rolledBackMs = (System.nanoTime() - t0) / 1_000_000;
         shot(settings, "settings-rolled-back");
         Wait.until("a DHCP address on the bond again", Duration.ofSeconds(90),
                 () -> lab.net().addresses(PlainBond.NAME, 4).stream().anyMatch(a -> a.startsWith("192.168.50."))
                         && !lab.net().addresses(PlainBond.NAME, 4).contains("10.66.0.5/24"));
         Wait.until("the form to show DHCP again", Duration.ofSeconds(15),
                 () -> "dhcp".equals(fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue())));
-        r.put("windows.settings.addressing_after", fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue()));
+        String addressingAfter = String.valueOf(fx(() -> ((ChoiceBox<?>) node(settings, "addressing")).getValue()));
         WindowHands.hide(settings);
+        return new HelperFigures.Countdown(countdown, deadlineS, keep, deadlineAfterKeep, badCountdown, rolledBack,
+                rolledBackMs, addressingAfter, dark);
     }
 
     private long deadline() throws org.freedesktop.dbus.exceptions.DBusException {
