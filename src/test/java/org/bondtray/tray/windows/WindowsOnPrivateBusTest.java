@@ -148,6 +148,38 @@ class WindowsOnPrivateBusTest {
         }
     }
 
+    /**
+     * Each window closes from the keyboard as a desktop's own do: Escape, and Ctrl+W; the next
+     * click shows it again. Keys nobody in the window wanted reach the window: here, on its root.
+     */
+    @Test
+    void eachWindowClosesWithEscapeAndCtrlW() throws Exception {
+        for (TrayMenuModel.Action action : List.of(TrayMenuModel.Action.OPEN_WIFI, TrayMenuModel.Action.OPEN_STATUS,
+                TrayMenuModel.Action.OPEN_SETTINGS)) {
+            for (javafx.scene.input.KeyCode key : List.of(javafx.scene.input.KeyCode.ESCAPE, javafx.scene.input.KeyCode.W)) {
+                Stage stage = click(action);
+                boolean control = key == javafx.scene.input.KeyCode.W;
+                boolean showing = FxWindows.onFx(() -> {
+                    javafx.event.Event.fireEvent(stage.getScene().getRoot(), new javafx.scene.input.KeyEvent(
+                            javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", key, false, control, false, false));
+                    return stage.isShowing();
+                });
+                assertFalse(showing, action + " closes on " + (control ? "Ctrl+" : "") + key);
+            }
+        }
+        Stage status = click(TrayMenuModel.Action.OPEN_STATUS);
+        boolean showing = FxWindows.onFx(() -> {
+            javafx.event.Event.fireEvent(status.getScene().getRoot(), new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.W, false, false, false, false));
+            return status.isShowing();
+        });
+        assertTrue(showing, "a plain W is a letter, not a close");
+        FxWindows.onFx(() -> {
+            status.hide();
+            return null;
+        });
+    }
+
     /** Clicks the menu item for {@code action} the way the panel does, and waits for its window. */
     private static Stage click(TrayMenuModel.Action action) throws Exception {
         int id = tray.menu().idOf(action);

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 
 import org.bondtray.i18n.Texts;
 import org.bondtray.tray.Theme;
+import org.bondtray.tray.WindowKeys;
 import org.bondtray.wifi.Security;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiNetwork;
@@ -138,6 +139,7 @@ public final class WifiPicker {
         VBox root = new VBox(8, top, list, hiddenBox, actions, message);
         root.setPadding(new Insets(10));
         stage.setScene(Theme.follow(new Scene(root, 420, 460)));
+        WindowKeys.closeWith(stage);
         stage.setOnHidden(e -> stopListening());
         selected(null);
     }

@@ -32,6 +32,7 @@ import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.tray.Theme;
+import org.bondtray.tray.WindowKeys;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.notify.NotifyWhen;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -149,6 +150,7 @@ public final class SettingsWindow {
             }
         });
         stage.setScene(scene);
+        WindowKeys.closeWith(stage);
         stage.setOnHidden(e -> stopListening());
     }
 

@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.i18n.Texts;
 import org.bondtray.tray.Theme;
+import org.bondtray.tray.WindowKeys;
 import org.bondtray.tray.TrayApp;
 import org.bondtray.tray.TrayTexts;
 
@@ -71,6 +72,7 @@ public final class StatusWindow {
         root.setPadding(new Insets(10));
         VBox.setVgrow(timeline, Priority.ALWAYS);
         stage.setScene(Theme.follow(new Scene(root, 540, 600)));
+        WindowKeys.closeWith(stage);
         // The desktop turned dark or light: the cards' frames and the chart are drawn by hand.
         stage.getScene().getPreferences().colorSchemeProperty().addListener((o, was, is) -> {
             if (stage.isShowing()) {
