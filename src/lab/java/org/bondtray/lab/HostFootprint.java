@@ -43,8 +43,9 @@ public final class HostFootprint {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("as shipped", s -> s),
-            new Variant("without the class archive", s -> s.replace("if [ -d \"$cache\" ]", "if false")),
-            new Variant("an AOT cache (JEP 483, made at the first stop) in place of the class archive", HostFootprint::aotCache),
+            new Variant("without the AOT cache", s -> s.replace("if [ -d \"$cache\" ]", "if false")),
+            new Variant("a dynamic class archive (-XX:+AutoCreateSharedArchive) in place of the AOT cache",
+                    HostFootprint::classArchive),
             new Variant("with compact object headers (-XX:+UseCompactObjectHeaders)",
                     s -> s.replace("exec \"$java\" -XX:+UseSerialGC", "exec \"$java\" -XX:+UseCompactObjectHeaders -XX:+UseSerialGC")),
             new Variant("with one malloc arena per thread kind (MALLOC_ARENA_MAX=2)",
@@ -55,14 +56,13 @@ public final class HostFootprint {
             new Variant("without the monitor-deflation backstop (AsyncDeflationInterval=0)",
                     s -> s.replace("-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0", "")));
 
-    /** The launcher with the JVM's AOT cache where it has the dynamic class archive. */
-    static String aotCache(String launcher) {
-        String archive = "set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive";
-        if (!launcher.contains(archive)) {
-            throw new IllegalStateException("the launcher no longer makes a class archive as this variant expects");
+    /** The launcher with the dynamic class archive it had before the AOT cache. */
+    static String classArchive(String launcher) {
+        String aot = "set -- \"$aot\"";
+        if (!launcher.contains(aot)) {
+            throw new IllegalStateException("the launcher no longer sets an AOT cache as this variant expects");
         }
-        return launcher.replace(archive, "[ -f \"$cache/helper.aot\" ] && aot=-XX:AOTCache=\"$cache/helper.aot\" "
-                + "|| aot=-XX:AOTCacheOutput=\"$cache/helper.aot\"\n    set -- \"$aot\"");
+        return launcher.replace(aot, "set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive");
     }
 
     private final Path lib;

@@ -150,20 +150,21 @@ class PackagingTest {
     }
 
     /**
-     * The helper's class archive is written where its unit lets it write (ProtectSystem=strict
-     * leaves nothing else), and goes whenever Bondtray's files are installed again: the JVM makes
-     * a missing archive, but keeps one that no longer matches the jars unused for good.
+     * The helper's AOT cache is written where its unit lets it write (ProtectSystem=strict leaves
+     * nothing else), and goes whenever Bondtray's files are installed again: the launcher has a
+     * missing cache made, but the JVM leaves one that no longer matches the jars unused for good.
      */
     @Test
-    void theHelpersClassArchiveLivesInItsUnitsCacheFolder() throws Exception {
+    void theHelpersAotCacheLivesInItsUnitsCacheFolder() throws Exception {
         String launcher = Files.readString(Path.of("src/package/files/bondtray-helper"));
         assertTrue(launcher.contains("cache=/var/cache/bondtray"), launcher);
-        assertTrue(launcher.contains("-XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive"), launcher);
+        assertTrue(launcher.contains("aot=-XX:AOTCache=\"$cache/helper.aot\"; else aot=-XX:AOTCacheOutput=\"$cache/helper.aot\""),
+                launcher);
         List<String> unit = Files.readAllLines(Path.of("src/dist/bondtray-helper.service"));
         assertTrue(unit.contains("CacheDirectory=bondtray"), unit.toString());
         String hooks = Files.readString(Path.of("src/package/files/system-hooks"));
         String reload = hooks.substring(hooks.indexOf("reload() {"), hooks.indexOf("}", hooks.indexOf("reload() {")));
-        assertTrue(reload.contains("rm -f /var/cache/bondtray/helper.jsa"), reload);
+        assertTrue(reload.contains("rm -f /var/cache/bondtray/helper.aot"), reload);
     }
 
     /**
