@@ -16,14 +16,10 @@ import org.junit.jupiter.api.Test;
  * lease, the cuts', dhcpcd killed, routes, disable.
  */
 class AddressingLabIT {
-    private static <R extends Record> R figures(String scenario, Class<R> type) {
-        return LabRun.shared().scenario(scenario).figures(type);
-    }
-
     @Test
     @DisplayName("addressing 1: the helper runs dhcpcd once the bond carries traffic; lease and DNS in the API and the resolver")
     void helperRunsDhcp() {
-        HelperFigures.Lease r = figures(Scenarios.HELPER_SETUP, HelperFigures.Setup.class).lease();
+        HelperFigures.Lease r = LabRun.figures(Scenarios.HELPER_SETUP, HelperFigures.Setup.class).lease();
         assertAll(
                 () -> assertEquals("running", r.state()),
                 () -> assertTrue(r.bondAddress().startsWith(r.address() + "/24"), r.address() + " vs " + r.bondAddress()),
@@ -37,7 +33,7 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 2: the lease survives twenty switchovers: same IPv4 and IPv6, one client at the server")
     void leaseSurvivesSwitchovers() {
-        HelperFigures.Cuts cuts = figures(Scenarios.HELPER_CUTS, HelperFigures.Cuts.class);
+        HelperFigures.Cuts cuts = LabRun.figures(Scenarios.HELPER_CUTS, HelperFigures.Cuts.class);
         HelperFigures.LeaseKept r = cuts.lease();
         assertAll(
                 () -> assertEquals(10, cuts.cuts().size(), "ten cuts and ten restores"),
@@ -56,8 +52,9 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 3: dhcpcd killed is started again with the address kept; a restarted helper adopts it")
     void dhcpcdIsSupervised() {
-        HelperFigures.DhcpcdRestart r = figures(Scenarios.HELPER_HOSTILE_DOMAIN, HelperFigures.HostileDomain.class).dhcpcd();
-        HelperFigures.Crash crash = figures(Scenarios.HELPER_CRASH, HelperFigures.Crash.class);
+        HelperFigures.DhcpcdRestart r = LabRun.figures(Scenarios.HELPER_HOSTILE_DOMAIN, HelperFigures.HostileDomain.class)
+                .dhcpcd();
+        HelperFigures.Crash crash = LabRun.figures(Scenarios.HELPER_CRASH, HelperFigures.Crash.class);
         assertAll(
                 () -> assertTrue(r.restartMs() < 5000, "started again within 5 s"),
                 () -> assertTrue(r.addressKept()),
@@ -68,7 +65,8 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 3b: a DHCP server's domain name with a newline and resolver lines never reaches resolv.conf")
     void hostileDomainNameIsDropped() {
-        HelperFigures.HostileDomain r = figures(Scenarios.HELPER_HOSTILE_DOMAIN, HelperFigures.HostileDomain.class);
+        HelperFigures.HostileDomain r =
+                LabRun.figures(Scenarios.HELPER_HOSTILE_DOMAIN, HelperFigures.HostileDomain.class);
         assertAll(
                 () -> assertTrue(r.droppedMs() >= 0,
                         "the helper saw the forged option and said it dropped it (else this case proves nothing)"),
@@ -82,7 +80,7 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 4: disable releases the lease, stops dhcpcd and gives resolv.conf back")
     void disableReleases() {
-        HelperFigures.Disable r = figures(Scenarios.HELPER_DISABLE, HelperFigures.Disable.class);
+        HelperFigures.Disable r = LabRun.figures(Scenarios.HELPER_DISABLE, HelperFigures.Disable.class);
         assertAll(
                 () -> assertTrue(r.dhcpReleased()),
                 () -> assertFalse(r.dhcpcdRunning()),
@@ -92,7 +90,7 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 5: configured routes and route metric apply to static and DHCP routes alike")
     void routesAndMetric() {
-        HelperFigures.Routes r = figures(Scenarios.HELPER_ROUTES, HelperFigures.Routes.class);
+        HelperFigures.Routes r = LabRun.figures(Scenarios.HELPER_ROUTES, HelperFigures.Routes.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 () -> assertTrue(r.route().contains("10.99.0.0/16 via 192.168.50.1") && r.route().contains("proto static")
@@ -105,7 +103,7 @@ class AddressingLabIT {
     @Test
     @DisplayName("addressing 6: the DHCP server falls silent: the bond takes the fallback address, and a lease again later")
     void fallbackAddress() {
-        HelperFigures.Routes r = figures(Scenarios.HELPER_ROUTES, HelperFigures.Routes.class);
+        HelperFigures.Routes r = LabRun.figures(Scenarios.HELPER_ROUTES, HelperFigures.Routes.class);
         assertAll(
                 () -> assertEquals(0, r.fallback().exit(), r.fallback().output()),
                 () -> assertTrue(r.fallbackAddressMs() >= 0),

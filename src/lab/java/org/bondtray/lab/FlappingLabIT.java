@@ -14,7 +14,7 @@ class FlappingLabIT {
     @Test
     @DisplayName("flapping: 50 cable toggles in 10 s; bond usable after, events coalesced, no memory or threads kept")
     void flappingCableCausesNoStorm() {
-        HelperFigures.Flapping r = LabRun.shared().scenario(Scenarios.HELPER_FLAPPING).figures(HelperFigures.Flapping.class);
+        HelperFigures.Flapping r = LabRun.figures(Scenarios.HELPER_FLAPPING, HelperFigures.Flapping.class);
         assertAll(
                 () -> assertEquals(50, r.toggles()),
                 () -> assertTrue(r.burstMs() <= 11_000, "50 toggles took " + r.burstMs() + " ms"),

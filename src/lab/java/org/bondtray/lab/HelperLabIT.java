@@ -16,14 +16,10 @@ import org.junit.jupiter.api.Test;
  * allows) and mallory (whom it refuses). Each case reads its own scenario's record.
  */
 class HelperLabIT {
-    private static <R extends Record> R figures(String scenario, Class<R> type) {
-        return LabRun.shared().scenario(scenario).figures(type);
-    }
-
     @Test
     @DisplayName("helper 1: setup from two plain interfaces makes the right bond")
     void setupMakesTheBond() {
-        HelperFigures.Setup r = figures(Scenarios.HELPER_SETUP, HelperFigures.Setup.class);
+        HelperFigures.Setup r = LabRun.figures(Scenarios.HELPER_SETUP, HelperFigures.Setup.class);
         assertAll(
                 () -> assertEquals("unconfigured", r.stateAtStart()),
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
@@ -40,7 +36,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 2: ten cable cuts, each with Switchover signals, reasons, outage and alice's notification")
     void cutsAreReported() {
-        HelperFigures.Cuts r = figures(Scenarios.HELPER_CUTS, HelperFigures.Cuts.class);
+        HelperFigures.Cuts r = LabRun.figures(Scenarios.HELPER_CUTS, HelperFigures.Cuts.class);
         int cuts = r.cuts().size();
         assertAll(
                 // The tray alice's session started from XDG autostart, on her own session bus.
@@ -70,7 +66,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 2b: on a Wi-Fi that queues, the restore loses nothing: the standby port delivers around the switch")
     void restoreOnSlowWifiLosesNothing() {
-        HelperFigures.SlowAir r = figures(Scenarios.HELPER_SLOW_AIR, HelperFigures.SlowAir.class);
+        HelperFigures.SlowAir r = LabRun.figures(Scenarios.HELPER_SLOW_AIR, HelperFigures.SlowAir.class);
         assertAll(
                 () -> assertTrue(r.restore().sent() >= 100, "the probe kept sending"),
                 // At most one: see FoundationLabIT on the bridges' race that no bond can help.
@@ -85,7 +81,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 3: switch wireless and auto move traffic; a user polkit refuses changes nothing")
     void switchingAndWhoMaySwitch() {
-        HelperFigures.Switching r = figures(Scenarios.HELPER_SWITCHING, HelperFigures.Switching.class);
+        HelperFigures.Switching r = LabRun.figures(Scenarios.HELPER_SWITCHING, HelperFigures.Switching.class);
         assertAll(
                 () -> assertEquals("wlan0", r.wirelessActive()),
                 () -> assertEquals("eth0", r.autoActive(), "automatic picks the faster link"),
@@ -98,7 +94,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 3b: a Wi-Fi port carries traffic only once wpa_supplicant has the keys in place")
     void wifiWaitsForItsKeys() {
-        HelperFigures.Readiness r = figures(Scenarios.HELPER_READINESS, HelperFigures.Readiness.class);
+        HelperFigures.Readiness r = LabRun.figures(Scenarios.HELPER_READINESS, HelperFigures.Readiness.class);
         assertAll(
                 () -> assertTrue(r.completedSeen()),
                 () -> assertTrue(r.activeSeen()),
@@ -110,7 +106,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 3c: rfkill is the reason, even with the cable cut; unblocking puts Wi-Fi back without a call")
     void rfkillIsExplained() {
-        HelperFigures.Rfkill r = figures(Scenarios.HELPER_RFKILL, HelperFigures.Rfkill.class);
+        HelperFigures.Rfkill r = LabRun.figures(Scenarios.HELPER_RFKILL, HelperFigures.Rfkill.class);
         assertAll(
                 () -> assertEquals("unavailable", r.role()),
                 () -> assertEquals("degraded", r.state()),
@@ -127,7 +123,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 3d: setup again on the live bond adds static addresses and the default route")
     void staticAddressing() {
-        HelperFigures.StaticAddressing r = figures(Scenarios.HELPER_STATIC, HelperFigures.StaticAddressing.class);
+        HelperFigures.StaticAddressing r = LabRun.figures(Scenarios.HELPER_STATIC, HelperFigures.StaticAddressing.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 () -> assertTrue(r.apiAddresses().contains("192.168.50.250/24")
@@ -140,7 +136,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 4: kill -9 under traffic loses nothing; the restarted helper adopts the bond")
     void crashedHelperIsAdopted() {
-        HelperFigures.Crash r = figures(Scenarios.HELPER_CRASH, HelperFigures.Crash.class);
+        HelperFigures.Crash r = LabRun.figures(Scenarios.HELPER_CRASH, HelperFigures.Crash.class);
         assertAll(
                 () -> assertEquals(0, r.window().lost(), "no packet lost because the helper died"),
                 () -> assertEquals(r.tcp().connections(), r.tcp().survived()),
@@ -151,7 +147,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 5: malformed calls are refused with a typed error and change nothing")
     void badInputIsRefused() {
-        HelperFigures.BadInput r = figures(Scenarios.HELPER_BAD_INPUT, HelperFigures.BadInput.class);
+        HelperFigures.BadInput r = LabRun.figures(Scenarios.HELPER_BAD_INPUT, HelperFigures.BadInput.class);
         assertAll(
                 () -> assertEquals(16, r.calls().size(), "every malformed call was made"),
                 () -> {
@@ -168,7 +164,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 5b: a port that is not in the bond is NotFound; two changes at once, one is Busy")
     void notFoundAndBusy() {
-        HelperFigures.BadInput r = figures(Scenarios.HELPER_BAD_INPUT, HelperFigures.BadInput.class);
+        HelperFigures.BadInput r = LabRun.figures(Scenarios.HELPER_BAD_INPUT, HelperFigures.BadInput.class);
         assertAll(
                 () -> assertEquals(BondtrayBus.ERROR_NOT_FOUND, r.notAPort()),
                 () -> assertTrue(r.busy().outcomes().contains("ok")
@@ -178,7 +174,7 @@ class HelperLabIT {
     @Test
     @DisplayName("helper 6: disable removes the bond and gives the interfaces back, working")
     void disableGivesTheInterfacesBack() {
-        HelperFigures.Disable r = figures(Scenarios.HELPER_DISABLE, HelperFigures.Disable.class);
+        HelperFigures.Disable r = LabRun.figures(Scenarios.HELPER_DISABLE, HelperFigures.Disable.class);
         assertAll(
                 () -> assertEquals(0, r.disable().exit(), r.disable().output()),
                 () -> assertFalse(r.bondExists()),

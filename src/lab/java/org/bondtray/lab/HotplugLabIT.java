@@ -17,7 +17,7 @@ class HotplugLabIT {
     @Test
     @DisplayName("hotplug: a new wired adapter joins, Wi-Fi leaves and joins again once associated; the wire carries on")
     void adaptersComeAndGo() {
-        HelperFigures.Hotplug r = LabRun.shared().scenario(Scenarios.HELPER_HOTPLUG).figures(HelperFigures.Hotplug.class);
+        HelperFigures.Hotplug r = LabRun.figures(Scenarios.HELPER_HOTPLUG, HelperFigures.Hotplug.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 () -> assertTrue(r.wiredJoinedMs() >= 0, "eth1 joined"),

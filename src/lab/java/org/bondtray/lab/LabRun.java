@@ -85,6 +85,11 @@ public final class LabRun {
         return result;
     }
 
+    /** The record of figures {@code scenario} wrote, from the one lab boot; see {@link ScenarioResult#figures}. */
+    public static <R extends Record> R figures(String scenario, Class<R> type) {
+        return shared().scenario(scenario).figures(type);
+    }
+
     /** A results file the guest wrote ({@code <scenario>.properties}, {@code topology.properties}). */
     static Properties load(Path file) throws IOException {
         Properties p = new Properties();

@@ -12,14 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** Changes on probation and changes refused before anything is touched, judged from the helper's scenarios. */
 class SafeChangesLabIT {
-    private static <R extends Record> R figures(String scenario, Class<R> type) {
-        return LabRun.shared().scenario(scenario).figures(type);
-    }
-
     @Test
     @DisplayName("safe changes 1: a change that loses the gateway is rolled back by itself within its timeout")
     void aChangeThatLosesTheGatewayRollsBack() {
-        HelperFigures.Rollback r = figures(Scenarios.HELPER_ROLLBACK, HelperFigures.Rollback.class);
+        HelperFigures.Rollback r = LabRun.figures(Scenarios.HELPER_ROLLBACK, HelperFigures.Rollback.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 () -> assertTrue(r.deadlineSet()),
@@ -39,7 +35,7 @@ class SafeChangesLabIT {
     @Test
     @DisplayName("safe changes 3: a good change is kept when the cable is pulled as its verdict comes")
     void aSwitchoverAtTheVerdictDoesNotRollBack() {
-        HelperFigures.Verdict r = figures(Scenarios.HELPER_VERDICT, HelperFigures.Verdict.class);
+        HelperFigures.Verdict r = LabRun.figures(Scenarios.HELPER_VERDICT, HelperFigures.Verdict.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 // The cable went out before the deadline and the bond moved after it: the verdict
@@ -57,8 +53,8 @@ class SafeChangesLabIT {
     @Test
     @DisplayName("safe changes 2: a confirmed change is kept; an adapter without a known network is refused untouched")
     void confirmedIsKeptAndHopelessIsRefused() {
-        HelperFigures.Rollback r = figures(Scenarios.HELPER_ROLLBACK, HelperFigures.Rollback.class);
-        HelperFigures.TwoWifi two = figures(Scenarios.HELPER_TWO_WIFI, HelperFigures.TwoWifi.class);
+        HelperFigures.Rollback r = LabRun.figures(Scenarios.HELPER_ROLLBACK, HelperFigures.Rollback.class);
+        HelperFigures.TwoWifi two = LabRun.figures(Scenarios.HELPER_TWO_WIFI, HelperFigures.TwoWifi.class);
         assertAll(
                 () -> assertEquals(0, r.confirmSetupExit()),
                 () -> assertTrue(r.confirmDeadlineSet()),

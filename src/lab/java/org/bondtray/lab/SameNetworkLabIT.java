@@ -14,8 +14,7 @@ class SameNetworkLabIT {
     @Test
     @DisplayName("same network: the bridged access point is the wire's network, the cafe's is not")
     void bridgedIsSameCafeIsDifferent() {
-        HelperFigures.SameNetwork r = LabRun.shared().scenario(Scenarios.HELPER_SAME_NETWORK)
-                .figures(HelperFigures.SameNetwork.class);
+        HelperFigures.SameNetwork r = LabRun.figures(Scenarios.HELPER_SAME_NETWORK, HelperFigures.SameNetwork.class);
         assertAll(
                 () -> assertEquals("same-network", r.bridged()),
                 () -> assertEquals("different-network", r.cafe()),

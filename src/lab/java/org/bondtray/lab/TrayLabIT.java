@@ -18,14 +18,10 @@ import org.junit.jupiter.api.Test;
  * Screenshots in target/lab/run/tray/ and target/lab/run/windows/.
  */
 class TrayLabIT {
-    private static <R extends Record> R figures(String scenario, Class<R> type) {
-        return LabRun.shared().scenario(scenario).figures(type);
-    }
-
     @Test
     @DisplayName("tray: every cut and restore brings a notification and the icon of the link in use")
     void cutsReachTheTray() {
-        HelperFigures.Tray r = figures(Scenarios.HELPER_TRAY, HelperFigures.Tray.class);
+        HelperFigures.Tray r = LabRun.figures(Scenarios.HELPER_TRAY, HelperFigures.Tray.class);
         assertAll(
                 () -> assertEquals("bondtray-wired", r.iconBefore()),
                 () -> assertEquals("Now on Wi-Fi (bondtray-lan)", r.cutSummary()),
@@ -40,7 +36,7 @@ class TrayLabIT {
     @Test
     @DisplayName("tray: bondtray wifi lists, joins WPA2 and WPA3, refuses a wrong password, forgets; says what to change without netdev")
     void wifiCommandLine() {
-        HelperFigures.WifiCli r = figures(Scenarios.HELPER_WIFI_CLI, HelperFigures.WifiCli.class);
+        HelperFigures.WifiCli r = LabRun.figures(Scenarios.HELPER_WIFI_CLI, HelperFigures.WifiCli.class);
         String json = r.listJson();
         assertAll(
                 () -> assertEquals(1, r.withoutNetdev().exit()),
@@ -67,7 +63,8 @@ class TrayLabIT {
     @Test
     @DisplayName("tray: the example bus policy for netdev lets alice pick networks, never create an interface")
     void examplePolicyGrantsOnlyThePicker() {
-        HelperFigures.ExamplePolicy r = figures(Scenarios.HELPER_WIFI_CLI, HelperFigures.WifiCli.class).examplePolicy();
+        HelperFigures.ExamplePolicy r =
+                LabRun.figures(Scenarios.HELPER_WIFI_CLI, HelperFigures.WifiCli.class).examplePolicy();
         assertAll(
                 () -> assertEquals(0, r.listExit(), r.list()),
                 () -> assertTrue(r.list().contains("bondtray-lan"), r.list()),
@@ -83,7 +80,7 @@ class TrayLabIT {
     @Test
     @DisplayName("windows: the picker shows the cached list then a fresh scan, refuses a wrong password, joins, rejoins a saved network, forgets")
     void wifiPicker() {
-        HelperFigures.Windows w = figures(Scenarios.HELPER_WINDOWS, HelperFigures.Windows.class);
+        HelperFigures.Windows w = LabRun.figures(Scenarios.HELPER_WINDOWS, HelperFigures.Windows.class);
         HelperFigures.Picker r = w.picker();
         assertAll(
                 () -> assertTrue(r.rows().startsWith("bondtray-lan*"), "in use first: " + r.rows()),
@@ -112,7 +109,7 @@ class TrayLabIT {
     @Test
     @DisplayName("windows: settings set the bond up, keep a change at the countdown, show the helper's rollback; status follows a cut")
     void settingsAndStatus() {
-        HelperFigures.Windows w = figures(Scenarios.HELPER_WINDOWS, HelperFigures.Windows.class);
+        HelperFigures.Windows w = LabRun.figures(Scenarios.HELPER_WINDOWS, HelperFigures.Windows.class);
         HelperFigures.FirstSettings first = w.settings();
         HelperFigures.Status status = w.status();
         HelperFigures.Countdown countdown = w.countdown();

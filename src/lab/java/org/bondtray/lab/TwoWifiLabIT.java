@@ -16,7 +16,7 @@ class TwoWifiLabIT {
     @Test
     @DisplayName("two Wi-Fi adapters: one access point goes away, traffic carries on through the other")
     void oneAccessPointAwayTrafficCarriesOn() {
-        HelperFigures.TwoWifi r = LabRun.shared().scenario(Scenarios.HELPER_TWO_WIFI).figures(HelperFigures.TwoWifi.class);
+        HelperFigures.TwoWifi r = LabRun.figures(Scenarios.HELPER_TWO_WIFI, HelperFigures.TwoWifi.class);
         assertAll(
                 () -> assertEquals(0, r.setup().exit(), r.setup().output()),
                 () -> assertNotEquals(r.activeBefore(), r.activeAfter()),
