@@ -17,8 +17,11 @@ import java.util.stream.Stream;
 
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.testing.PrivateBus;
+import org.bondtray.tray.TrayMenuModel;
+import org.bondtray.tray.sni.DBusMenu;
 import org.bondtray.tray.sni.SniNames;
 import org.bondtray.testing.VirtualDesktop;
+import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.DBus;
@@ -35,6 +38,13 @@ import org.freedesktop.dbus.interfaces.Properties;
 public final class HostFootprint {
     /** What the launcher is run as: its text, changed by {@code edit}. */
     record Variant(String name, UnaryOperator<String> edit) {
+    }
+
+    /**
+     * The tray's memory around a window: with the status window open (opened from its menu as a
+     * panel's click opens it), and a minute after Escape closed it.
+     */
+    record WindowRun(long openMs, long openKb, long openAnonKb, long closedKb, long closedAnonKb) {
     }
 
     /** One run's figures. */
@@ -106,7 +116,7 @@ public final class HostFootprint {
                 + "launcher and runtime, a private bus, no bonding driver; " + runs + (runs == 1 ? " run" : " runs") + " each, " + idle.toSeconds()
                 + " s idle window 20 s after the bus name. Reproduce: `./bench --host`" + (quick ? " (this run: `--quick`)" : "")
                 + ".");
-        table += "\n" + trayTable(tray);
+        table += "\n" + trayTable(tray) + windowTable(bench.windows);
         Files.writeString(out.resolve("host.md"), table + "\n", StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
@@ -174,7 +184,8 @@ public final class HostFootprint {
     /**
      * The tray as a desktop user starts it ({@code bondtray tray}, the package's launcher) on a
      * desktop of real programs (Xvfb, xfce4-panel's status tray, dunst), following the shipped
-     * helper on the private system bus; no window opened. Its figures 45 s after start.
+     * helper on the private system bus; no window opened. Its figures 45 s after start; then the
+     * status window opened and closed ({@link #windows}).
      */
     List<Run> tray(int runs, String bus) throws Exception {
         if (!VirtualDesktop.PROGRAMS.keySet().stream().allMatch(HostFootprint::onPath)) {
@@ -214,6 +225,7 @@ public final class HostFootprint {
                     if (i > 0) {
                         measured.add(new Run(registeredMs, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"),
                                 delta.values().stream().mapToLong(Long::longValue).sum(), delta));
+                        windows.add(statusWindow(desktop, panel, watcher, listed, pid));
                     }
                 } finally {
                     p.destroy();
@@ -225,6 +237,48 @@ public final class HostFootprint {
             helper.waitFor();
         }
         return measured;
+    }
+
+    /** The tray's memory around its status window, in each run of {@link #tray}. */
+    final List<WindowRun> windows = new ArrayList<>();
+
+    /**
+     * Opens the status window with a click on the tray's menu, as a panel sends it; closes it with
+     * Escape, typed into it as a user would (the desktop has no window manager to focus it: xdotool
+     * does); the tray's RSS with it open, and a minute after it closed.
+     */
+    private static WindowRun statusWindow(VirtualDesktop desktop, DBusConnection panel, Properties watcher,
+            List<String> before, long pid) throws Exception {
+        String owner = VirtualDesktop.trayItemOwners(watcher).stream().filter(o -> !before.contains(o)).findFirst()
+                .orElseThrow();
+        DBusMenu menu = panel.getRemoteObject(owner, SniNames.MENU_PATH, DBusMenu.class);
+        long t0 = System.nanoTime();
+        menu.Event(TrayMenuModel.STATUS_ITEM, "clicked", new org.freedesktop.dbus.types.Variant<>(0), new UInt32(0));
+        // xdotool finds nothing with exit 1: an empty answer here.
+        String[] find = {"sh", "-c", "xdotool search --onlyvisible --name '^Bondtray status$' || true"};
+        VirtualDesktop.waitFor("the status window on the display", () -> !desktop.run(find).isBlank());
+        long openMs = (System.nanoTime() - t0) / 1_000_000;
+        Thread.sleep(5_000);
+        long openKb = status(pid, "VmRSS");
+        long openAnonKb = status(pid, "RssAnon");
+        String window = desktop.run(find).strip().lines().findFirst().orElseThrow();
+        desktop.run("xdotool", "windowfocus", "--sync", window, "key", "Escape");
+        VirtualDesktop.waitFor("the status window closed by Escape", () -> desktop.run(find).isBlank());
+        Thread.sleep(60_000);
+        return new WindowRun(openMs, openKb, openAnonKb, status(pid, "VmRSS"), status(pid, "RssAnon"));
+    }
+
+    static String windowTable(List<WindowRun> runs) {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        return "\n| the tray's status window, opened from its menu, closed with Escape | click → shown | RSS with it open"
+                + " (anonymous) | RSS a minute after it closed (anonymous) |\n| --- | --- | --- | --- |\n| as shipped | "
+                + range(runs.stream().mapToDouble(r -> r.openMs() / 1000.0).toArray(), "%.2f s") + " | "
+                + range(runs.stream().mapToDouble(r -> r.openKb() / 1024.0).toArray(), "%.1f MB") + " ("
+                + range(runs.stream().mapToDouble(r -> r.openAnonKb() / 1024.0).toArray(), "%.1f MB") + ") | "
+                + range(runs.stream().mapToDouble(r -> r.closedKb() / 1024.0).toArray(), "%.1f MB") + " ("
+                + range(runs.stream().mapToDouble(r -> r.closedAnonKb() / 1024.0).toArray(), "%.1f MB") + ") |\n";
     }
 
     /** The launcher execs the JVM, so the process is the JVM; this waits for the exec to have happened. */

@@ -12,6 +12,9 @@ import org.bondtray.i18n.Texts;
  * the right item (the windows' ids came later, hence their numbers).
  */
 public final class TrayMenuModel {
+    /** The Status… item's id, as src/doc/tray-api.txt numbers it: what a panel's click sends. */
+    public static final int STATUS_ITEM = 13;
+
     /** What clicking an item asks for. */
     public enum Action {
         NONE, PREFER_WIRED, PREFER_WIRELESS, PREFER_AUTOMATIC, SWITCH_NOW, OPEN_WIFI, OPEN_STATUS, OPEN_SETTINGS, QUIT
@@ -52,7 +55,7 @@ public final class TrayMenuModel {
                 canSwitch, standby != null, "", false, Action.SWITCH_NOW));
         out.add(Item.separator(10));
         out.add(new Item(12, false, t.get("menu.wifi"), true, true, "", false, Action.OPEN_WIFI));
-        out.add(new Item(13, false, t.get("menu.status"), true, true, "", false, Action.OPEN_STATUS));
+        out.add(new Item(STATUS_ITEM, false, t.get("menu.status"), true, true, "", false, Action.OPEN_STATUS));
         out.add(new Item(14, false, t.get("menu.settings"), s.helperReachable(), true, "", false, Action.OPEN_SETTINGS));
         out.add(Item.separator(15));
         out.add(new Item(11, false, t.get("menu.quit"), true, true, "", false, Action.QUIT));

@@ -30,8 +30,6 @@ final class PackageDrill implements Scenario {
     /** The packaged tray's cache folder in its desktop (XDG_CACHE_HOME/bondtray): its class archive. */
     private static final Path TRAY_CACHE = Path.of("/run/bondtray-packaged-tray/cache/bondtray");
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
-    /** The menu's Status… item, as src/doc/tray-api.txt numbers it. */
-    private static final int STATUS_ITEM = 13;
 
     @Override
     public void run(Lab lab, Results r) throws Exception {
@@ -167,7 +165,7 @@ final class PackageDrill implements Scenario {
                     String owner = VirtualDesktop.trayItemOwners(watcher).get(0);
                     DBusMenu menu = panel.getRemoteObject(owner, SniNames.MENU_PATH, DBusMenu.class);
                     long clicked = System.nanoTime();
-                    menu.Event(STATUS_ITEM, "clicked", new Variant<>(0), new UInt32(0));
+                    menu.Event(org.bondtray.tray.TrayMenuModel.STATUS_ITEM, "clicked", new Variant<>(0), new UInt32(0));
                     VirtualDesktop.waitFor("the status window on the display", Duration.ofSeconds(90),
                             () -> !desktop.run("xdotool", "search", "--name", "^Bondtray status$").isBlank());
                     r.put(prefix + ".tray.status_window_ms", ms(clicked));
