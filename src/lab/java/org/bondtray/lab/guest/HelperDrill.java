@@ -70,7 +70,7 @@ final class HelperDrill {
         all.put(Scenarios.HELPER_TWO_WIFI, l.changing(Start.UNBONDED, x -> new RealWorldSteps(x).twoWifi()));
     }
 
-    private static HelperFigures.Setup setup(HelperLaptop l) {
+    private static HelperFigures.Setup setup(HelperLaptop l) throws Exception {
         Lab lab = l.lab();
         HelperProcess helper = l.helper();
         String wlan = l.wlan();
@@ -87,15 +87,7 @@ final class HelperDrill {
         Wait.until("the helper to show wlan0's SSID", Duration.ofSeconds(30), () -> !ssid(bond, wlan).isEmpty());
         return new HelperFigures.Setup(startToName, stateAtStart, HelperFigures.Said.of(setup), upMs,
                 field(details, "mode"), field(details, "fail_over_mac"), field(details, "primary"), ports,
-                ssid(bond, wlan), helper.cli(Topology.USER, "status").out().strip(), rssKb(helper), lease);
-    }
-
-    private static long rssKb(HelperProcess helper) {
-        try {
-            return helper.rssKb();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                ssid(bond, wlan), helper.cli(Topology.USER, "status").out().strip(), helper.rssKb(), lease);
     }
 
     /** A value from {@code ip -d -j} output without a JSON library: "key":"value" or "key":number. */
@@ -213,7 +205,7 @@ final class HelperDrill {
         Cmd.Result denied = helper.cli(Topology.REFUSED_USER, "switch", "wireless");
         Wait.sleep(Duration.ofSeconds(1));
         return new HelperFigures.Switching(wireless, wirelessActive, auto, autoActive,
-                new HelperFigures.Said(denied.exit(), denied.err().strip()), active(bond),
+                HelperFigures.Said.err(denied), active(bond),
                 (String) bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.PREFERENCE));
     }
 
@@ -291,7 +283,7 @@ final class HelperDrill {
         lab.net().restoreCable();
         long toBackup = Wait.until("wlan0 to be a working backup again", Duration.ofSeconds(90), Duration.ofMillis(50),
                 () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE)));
-        return new HelperFigures.Rfkill(role, state, reason, new HelperFigures.Said(refused.exit(), refused.err().strip()),
+        return new HelperFigures.Rfkill(role, state, reason, HelperFigures.Said.err(refused),
                 cutState, cutReason, toActive, toBackup, state(bond));
     }
 

@@ -30,6 +30,11 @@ public final class HelperFigures {
         static Said of(Cmd.Result r) {
             return new Said(r.exit(), (r.out() + r.err()).strip());
         }
+
+        /** Its exit status and its error stream only: a refusal, without what it printed before. */
+        static Said err(Cmd.Result r) {
+            return new Said(r.exit(), r.err().strip());
+        }
     }
 
     /** The helper's first lease on the bond, as the API, the kernel and the resolver show it. */

@@ -125,7 +125,6 @@ final class HelperLaptop {
             case BONDED -> bonded();
             case UNBONDED -> unbonded();
         }
-        repair = false;
     }
 
     private void bonded() throws Exception {

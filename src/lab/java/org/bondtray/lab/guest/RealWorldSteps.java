@@ -177,7 +177,7 @@ final class RealWorldSteps {
         return new HelperFigures.Rollback(callMs, HelperFigures.Said.of(bad), deadlineSet, badApplied, signalMs,
                 rolled.get(0), restoredMs, addressesAfter, defaultAfter, configAfter, deadlineAfter, pingAfter,
                 good.exit(), confirmDeadlineSet, confirm.exit(), confirmDeadlineAfter,
-                new HelperFigures.Said(again.exit(), again.err().strip()));
+                HelperFigures.Said.err(again));
     }
 
     /**
@@ -437,7 +437,7 @@ final class RealWorldSteps {
             long backMs = Wait.until(first + " to be a working backup again", Duration.ofSeconds(90),
                     () -> "backup".equals(portField(bond, first, BondProperties.PORT_ROLE)));
             Cmd.Result off = helper.cli(Topology.USER, "disable");
-            return new HelperFigures.TwoWifi(second, new HelperFigures.Said(refused.exit(), refused.err().strip()),
+            return new HelperFigures.TwoWifi(second, HelperFigures.Said.err(refused),
                     bondExists, HelperFigures.Said.of(setup), upMs, first, away.ssid(), switchMs, diagnosis,
                     HelperFigures.Window.of(report.window("two_wifi", "away", "done")), HelperFigures.Tcp.of(report),
                     activeAfter, stateAfter, addressAfter, backMs, off.exit());

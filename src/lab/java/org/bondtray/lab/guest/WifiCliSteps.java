@@ -62,8 +62,8 @@ final class WifiCliSteps {
         Cmd.Result again = helper.cliInNewLogin(Topology.USER, "wifi", "forget", AccessPoint.CAFE.ssid());
         long backOnLan = lab.wifi().awaitCompleted(wlan, Duration.ofSeconds(60));
 
-        return new HelperFigures.WifiCli(new HelperFigures.Said(refused.exit(), refused.err().strip()), list.exit(),
-                list.out().strip(), listText, new HelperFigures.Said(bad.exit(), bad.err().strip()), wrongMs, joins,
+        return new HelperFigures.WifiCli(HelperFigures.Said.err(refused), list.exit(),
+                list.out().strip(), listText, HelperFigures.Said.err(bad), wrongMs, joins,
                 HelperFigures.Said.of(forget), again.exit(), backOnLan, otherDistribution());
     }
 
