@@ -47,6 +47,10 @@ public final class HostFootprint {
     record WindowRun(long openMs, long openKb, long openAnonKb, long closedKb, long closedAnonKb) {
     }
 
+    /** The tray's runs: idle with no window opened, and around its status window. */
+    record TrayRuns(List<Run> idle, List<WindowRun> windows) {
+    }
+
     /** One run's figures. */
     record Run(long startMs, long rssKb, long anonKb, int threads, long wakeupsPerMinute, Map<String, Long> byThread) {
     }
@@ -102,7 +106,7 @@ public final class HostFootprint {
                 + runs + " runs, " + idle.toSeconds() + " s idle each…");
         HostFootprint bench = new HostFootprint(lib, work, idle);
         Map<Variant, List<Run>> results = new LinkedHashMap<>();
-        List<Run> tray = new ArrayList<>();
+        TrayRuns tray = new TrayRuns(List.of(), List.of());
         try (PrivateBus bus = new PrivateBus(Files.createDirectories(work.resolve("bus")))) {
             for (Variant v : VARIANTS) {
                 results.put(v, bench.measure(v, runs, bus.address()));
@@ -116,7 +120,7 @@ public final class HostFootprint {
                 + "launcher and runtime, a private bus, no bonding driver; " + runs + (runs == 1 ? " run" : " runs") + " each, " + idle.toSeconds()
                 + " s idle window 20 s after the bus name. Reproduce: `./bench --host`" + (quick ? " (this run: `--quick`)" : "")
                 + ".");
-        table += "\n" + trayTable(tray) + windowTable(bench.windows);
+        table += "\n" + trayTable(tray.idle()) + windowTable(tray.windows());
         Files.writeString(out.resolve("host.md"), table + "\n", StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
@@ -185,12 +189,12 @@ public final class HostFootprint {
      * The tray as a desktop user starts it ({@code bondtray tray}, the package's launcher) on a
      * desktop of real programs (Xvfb, xfce4-panel's status tray, dunst), following the shipped
      * helper on the private system bus; no window opened. Its figures 45 s after start; then the
-     * status window opened and closed ({@link #windows}).
+     * status window opened and closed ({@link #statusWindow}).
      */
-    List<Run> tray(int runs, String bus) throws Exception {
+    TrayRuns tray(int runs, String bus) throws Exception {
         if (!VirtualDesktop.PROGRAMS.keySet().stream().allMatch(HostFootprint::onPath)) {
             System.err.println("host footprint: no tray figures without " + VirtualDesktop.PROGRAMS.values());
-            return List.of();
+            return new TrayRuns(List.of(), List.of());
         }
         Path dir = work.resolve("tray");
         LabVm.deleteTree(dir);
@@ -201,6 +205,7 @@ public final class HostFootprint {
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         Path helperLauncher = work.resolve("variant-0/bondtray-helper");
         List<Run> measured = new ArrayList<>();
+        List<WindowRun> windows = new ArrayList<>();
         Process helper = startHelper(helperLauncher, work.resolve("variant-0/etc"), bus, dir.resolve("helper.log"));
         try (VirtualDesktop desktop = new VirtualDesktop(Files.createDirectories(dir.resolve("home")));
              DBusConnection panel = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build()) {
@@ -236,11 +241,8 @@ public final class HostFootprint {
             helper.destroy();
             helper.waitFor();
         }
-        return measured;
+        return new TrayRuns(measured, windows);
     }
-
-    /** The tray's memory around its status window, in each run of {@link #tray}. */
-    final List<WindowRun> windows = new ArrayList<>();
 
     /**
      * Opens the status window with a click on the tray's menu, as a panel sends it; closes it with
