@@ -88,6 +88,24 @@ class PackageLabIT {
                         "its JVM left one class archive in the user's cache as it ended: " + r.text("deb.tray.archives")));
     }
 
+    @ParameterizedTest(name = "{0}: the command line trains its AOT cache in alice's cache folder, then starts from it")
+    @ValueSource(strings = {"deb", "noarch"})
+    void commandLineCache(String kind) {
+        ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
+        r.print(kind + ".status_ms", kind + ".cli_cache_ms", kind + ".cli_cache", kind + ".status_cached_ms");
+        String error = r.textOr(kind + ".error", null);
+        if (error != null) {
+            fail(kind + " round failed in the VM: " + r.textOr(kind + ".error_trace", error));
+        }
+        assertAll(
+                () -> assertTrue(r.text(kind + ".cli_cache").matches("cli-\\d+-\\d+-\\d+\\.aot"),
+                        "one whole cache, named after the jars' and the runtime's times, and no training's files left: "
+                                + r.text(kind + ".cli_cache")),
+                () -> assertTrue(r.text(kind + ".status_cached_output").startsWith("bond0: up"),
+                        "the command from the cache says what it said before, and nothing of the cache: "
+                                + r.text(kind + ".status_cached_output")));
+    }
+
     @Test
     @DisplayName("deb: where only an older system tray is (trayer), the installed tray puts its icon there with its menu")
     void packagedTrayInAnOlderSystemTray() {

@@ -101,11 +101,13 @@ final class DesktopSession implements AutoCloseable {
      * {@code argv} as {@code user} runs it from her desktop (a terminal, a launcher): a transient
      * unit of her systemd user manager, so polkit takes the caller for her session's, as it does
      * for the tray XDG autostart started. A process outside both (the lab's own {@code runuser})
-     * belongs to no session, and polkit would ask no agent.
+     * belongs to no session, and polkit would ask no agent. What the command leaves running in
+     * the background outlives it, as it would in her terminal (the command line's AOT training):
+     * the unit ends with its main process without killing the rest.
      */
     static String[] inSession(String user, String... argv) {
         return withSessionEnv(user, Cmd.concat(new String[] {"systemd-run", "--user", "--wait", "--pipe", "--quiet",
-                "--collect", "--"}, argv));
+                "--collect", "--property=KillMode=process", "--"}, argv));
     }
 
     /**

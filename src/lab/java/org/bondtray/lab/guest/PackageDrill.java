@@ -80,6 +80,7 @@ final class PackageDrill implements Scenario {
                     tray(lab, r, prefix);
                     legacyTray(lab, r, prefix);
                 }
+                commandLineCache(lab, r, prefix);
             } finally {
                 keepCrashReports(lab, prefix);
                 remove(lab, r, prefix, wlan, remove);
@@ -115,8 +116,10 @@ final class PackageDrill implements Scenario {
         }
         r.put(prefix + ".up_ms", Wait.until("the packaged helper's bond to be up", Duration.ofSeconds(90),
                 Duration.ofMillis(250), () -> asUser(cmd, "status").out().contains(": up")));
+        long t2 = System.nanoTime();
         Cmd.Result status = asUser(cmd, "status");
-        r.put(prefix + ".status_exit", status.exit()).put(prefix + ".status_output", status.out().strip());
+        r.put(prefix + ".status_ms", ms(t2)).put(prefix + ".status_exit", status.exit())
+                .put(prefix + ".status_output", status.out().strip());
         r.put(prefix + ".bond_ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
         classArchive(cmd, r, prefix);
     }
@@ -137,6 +140,31 @@ final class PackageDrill implements Scenario {
                 .matcher(HelperProcess.log(cmd)).results().map(m -> m.group(1)).toList();
         r.put(prefix + ".class_archive.starts_ms", String.join(" ", starts.subList(Math.max(0, starts.size() - 2), starts.size())));
         r.put(prefix + ".status_after_restart", asUser(cmd, "status").out().contains(": up"));
+    }
+
+    /**
+     * The command line's AOT cache in alice's cache folder, which her first commands had the
+     * launcher train in the background: once it is there, her {@code bondtray status} again,
+     * which now maps it.
+     */
+    private static void commandLineCache(Lab lab, Results r, String prefix) {
+        Path cache = Path.of("/home", Topology.USER, ".cache/bondtray");
+        r.put(prefix + ".cli_cache_ms", Wait.untilOrTimeout(Duration.ofSeconds(120), Duration.ofMillis(500),
+                () -> cliCaches(cache).stream().anyMatch(n -> n.endsWith(".aot"))));
+        r.put(prefix + ".cli_cache", String.join(" ", cliCaches(cache)));
+        long t0 = System.nanoTime();
+        Cmd.Result status = asUser(lab.cmd(), "status");
+        r.put(prefix + ".status_cached_ms", ms(t0)).put(prefix + ".status_cached_output", status.out().strip()
+                + status.err().strip());
+    }
+
+    /** The command line's files in {@code cache}: the cache, or a training's files while it runs. */
+    private static List<String> cliCaches(Path cache) {
+        try (Stream<Path> all = Files.list(cache)) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cli-")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**
