@@ -56,15 +56,20 @@ final class Results {
 
     /**
      * Runs {@code steps}; a failure is recorded as {@code prefix.error} (and its trace as
-     * {@code prefix.error_trace}) for the steps' own test case to report.
+     * {@code prefix.error_trace}) for the steps' own test case to report, and its time as
+     * {@code prefix.wall_ms}.
      */
     void guarded(String prefix, Steps steps) {
+        long start = System.nanoTime();
         try {
             steps.run();
         } catch (Exception | AssertionError e) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
             put(prefix + ".error", String.valueOf(e)).put(prefix + ".error_trace", trace.toString());
+        } finally {
+            // What each step costs of the lab's time: where to look when a run grows long.
+            put(prefix + ".wall_ms", (System.nanoTime() - start) / 1_000_000);
         }
     }
 
