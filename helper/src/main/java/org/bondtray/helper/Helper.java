@@ -73,7 +73,7 @@ public final class Helper implements AutoCloseable {
         this.kernels = kernels;
         this.rt = kernels.open();
         this.kernel = new KernelBond(rt);
-        this.dhcp = new Dhcpcd(dhcpcd, launcher, this::requestRefresh);
+        this.dhcp = new Dhcpcd(dhcpcd, launcher, worker, this::requestRefresh);
         this.resolver = resolver;
         this.network = new NetworkCheck(worker, this::requestRefresh, this::wifiJudged, sysfs::carrier);
         this.trial = new Trial(this, worker, tracker, rt, kernels);

@@ -13,31 +13,25 @@ import java.util.logging.Logger;
 
 /**
  * The helper's one thread that owns its state. Every look at the kernel, every change and every
- * timer (probation, the standby window, the same-network check's settling) runs on it, in order,
- * so no decision sees a half-applied change and that state needs no lock. Callers from the bus
- * wait for their answer; events and timers only queue. (The switchover bookkeeping stays on the
- * kernel-events thread: see {@link LinkWatch}.)
+ * timer (probation, the standby window, the same-network check's settling, dhcpcd's renewals and
+ * restarts) runs on it, in order, so no decision sees a half-applied change and that state needs
+ * no lock. Callers from the bus wait for their answer; events and timers only queue. (The
+ * switchover bookkeeping stays on the kernel-events thread: see {@link LinkWatch}.) The helper's
+ * parts outside this package see it as its {@link Owner}.
  *
  * <p>Idle, the thread waits without a timeout: a timer exists only while something is pending.
  */
-final class Worker implements AutoCloseable {
+public final class Worker implements Owner, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
 
-    /** Work that may fail with the kernel's or a file's error. */
-    interface Work {
-        void run() throws IOException;
-    }
-
-    /** A timer set with {@link #schedule}; cancelled, it does not run. */
-    interface Timer {
-        void cancel();
-    }
-
-    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-            r -> Thread.ofPlatform().name("helper").daemon().unstarted(r));
+    private volatile Thread thread;
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+        thread = Thread.ofPlatform().name("helper").daemon().unstarted(r);
+        return thread;
+    });
     private final AtomicBoolean changing = new AtomicBoolean();
 
-    Worker() {
+    public Worker() {
         // A cancelled timer leaves the queue at once instead of waking the thread at its time.
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -73,13 +67,13 @@ final class Worker implements AutoCloseable {
         }
     }
 
-    /** Queues {@code work} behind every other look and change; a failure is logged as {@code what} failing. */
-    void execute(String what, Work work) {
+    @Override
+    public void execute(String what, Work work) {
         submit(() -> logged(what, work));
     }
 
-    /** Runs {@code work} on this thread after {@code delayNanos}, unless cancelled before. */
-    Timer schedule(String what, long delayNanos, Work work) {
+    @Override
+    public Timer schedule(String what, long delayNanos, Work work) {
         try {
             ScheduledFuture<?> f = executor.schedule(() -> logged(what, work), Math.max(0, delayNanos),
                     TimeUnit.NANOSECONDS);
@@ -87,6 +81,11 @@ final class Worker implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             return () -> { };
         }
+    }
+
+    @Override
+    public boolean isOwner() {
+        return Thread.currentThread() == thread;
     }
 
     private void submit(Runnable r) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
+import org.bondtray.helper.Worker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class DhcpcdRestartTest {
     @Test
     void aDhcpcdThatIgnoresSigtermIsKilledAndANewOneStarted(@TempDir Path dir) throws Exception {
         Dhcpcd.Paths paths = standIn(dir, STUBBORN);
-        try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { })) {
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = await(paths, -1);
             dhcp.networkChanged();
@@ -64,7 +65,7 @@ class DhcpcdRestartTest {
     void afterAWakeUpANewDhcpcdAsksForTheLeaseAgain(@TempDir Path dir) throws Exception {
         Dhcpcd.Paths paths = standIn(dir, NOTING);
         Files.writeString(paths.stateDir().resolve("bond0.lease"), "the LAN's");
-        try (Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, () -> { })) {
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = await(paths, -1);
             dhcp.wokeUp();

@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
+import org.bondtray.helper.Owner;
 import org.bondtray.helper.config.AtomicFile;
 import org.bondtray.helper.kernel.ProcessExit;
 
@@ -25,8 +28,14 @@ import org.bondtray.helper.kernel.ProcessExit;
  * moved to another network, and told to release when the bond is disabled. It runs with a
  * configuration the helper writes ({@link DhcpcdConfig}).
  *
- * <p>Commands are argument vectors, never strings for a shell. All of it runs on one thread of
- * its own: a slow dhcpcd never holds up the helper's look at the kernel.
+ * <p>Its state and its timers are the helper's {@link Owner}'s, like the rest of the helper's
+ * state: every decision here runs on that one thread. What blocks (starting a unit and waiting for
+ * its pid, a SIGTERM and the wait for the exit, dhcpcd's own command line) runs on a virtual
+ * thread, one such operation at a time, and queues its outcome back to the owner: a slow dhcpcd
+ * never holds up the helper's look at the kernel. A wish that comes while an operation runs (a
+ * renewal, a new configuration) is settled when it is done.
+ *
+ * <p>Commands are argument vectors, never strings for a shell.
  */
 public final class Dhcpcd implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Dhcpcd.class.getName());
@@ -44,6 +53,8 @@ public final class Dhcpcd implements AutoCloseable {
     /** How long a reload may take to read the file (0.15 s in the lab's emulated VM) before it is asked again. */
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(3);
     private static final int RELOAD_ASKS = 3;
+    /** The longest any one blocking operation takes: a reload asked thrice, or a release. */
+    private static final Duration LONGEST_OPERATION = RELOAD_WAIT.plus(COMMAND_TIMEOUT).multipliedBy(RELOAD_ASKS);
 
     /** Where dhcpcd is and keeps things; tests and the lab point these elsewhere. */
     public record Paths(Path binary, Path configDir, Path stateDir, Path runDir) {
@@ -64,32 +75,51 @@ public final class Dhcpcd implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start()
             .toHandle();
 
+    /** The blocking part of an operation, off the owner's thread. */
+    private interface Blocking<T> {
+        T run() throws Exception;
+    }
+
     private final Paths paths;
     private final Launcher launcher;
+    private final Owner owner;
     private final Runnable changed;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("dhcpcd").daemon().unstarted(r));
+    private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("dhcpcd-", 0).factory());
 
-    // Touched on the dhcpcd thread only.
+    // The owner's, touched on its thread only.
     private String bond = "";
     private String configText = "";
+    private boolean wanted;
     private ProcessHandle running;
+    /** The bond {@link #running} serves. */
+    private String runningBond = "";
     private long startedNanos;
     private Duration pause = FIRST_PAUSE;
-    private ScheduledFuture<?> pendingStart;
-    private ScheduledFuture<?> pendingRenew;
-    /** Whether {@link #pendingRenew} starts a new dhcpcd rather than renewing. */
+    private Owner.Timer pendingStart;
+    private Owner.Timer pendingSwitch;
+    /** Whether {@link #pendingSwitch} starts a new dhcpcd rather than renewing. */
     private boolean pendingRestart;
-    private boolean wanted;
+    /** A switchover's action, due: run when no operation is under way. */
+    private String restartDue;
+    private boolean renewDue;
+    /** The blocking part of the operation under way, or null. */
+    private Future<?> underWay;
+    /** The last dhcpcd a start launched, set off the owner's thread: for a release that comes before its report. */
+    private volatile ProcessHandle launched;
+    /** Counts releases: an operation that reports after one finds its outcome no longer wanted. */
+    private int generation;
     private volatile String state = "off";
 
-    public Dhcpcd(Paths paths, Launcher launcher, Runnable changed) {
+    /** {@code changed} runs on the owner's thread whenever {@link #state} may have changed. */
+    public Dhcpcd(Paths paths, Launcher launcher, Owner owner, Runnable changed) {
         this.paths = paths;
         this.launcher = launcher;
+        this.owner = owner;
         this.changed = changed;
     }
 
-    /** "off", "starting", "running" or "restarting": for the API. */
+    /** "off", "running" or "restarting": for the API. */
     public String state() {
         return state;
     }
@@ -105,17 +135,14 @@ public final class Dhcpcd implements AutoCloseable {
      * changed is told to reload it.
      */
     public void ensure(String ifname, String text) {
-        thread.execute(() -> {
+        owner.execute("supervising dhcpcd for " + ifname, () -> {
             if (wanted && bond.equals(ifname) && text.equals(configText)) {
                 return;
-            }
-            if (wanted && !bond.equals(ifname)) {
-                releaseNow();
             }
             bond = ifname;
             configText = text;
             wanted = true;
-            startOrAdopt();
+            settle();
         });
     }
 
@@ -128,7 +155,7 @@ public final class Dhcpcd implements AutoCloseable {
      * (see {@link #networkChanged}), and drops the address if no answer comes within 5 s.
      */
     public void macChanged() {
-        afterSwitch(RENEW_SETTLE, false, () -> command("--renew"));
+        afterSwitch(RENEW_SETTLE, null);
     }
 
     /**
@@ -139,10 +166,7 @@ public final class Dhcpcd implements AutoCloseable {
      * minutes. Not --rebind (see {@link #macChanged}): the cable may have gone during the sleep.
      */
     public void wokeUp() {
-        afterSwitch(RENEW_SETTLE, true, () -> {
-            LOG.info("after the wake-up a new dhcpcd asks for the lease again");
-            restart();
-        });
+        afterSwitch(RENEW_SETTLE, "after the wake-up a new dhcpcd asks for the lease again");
     }
 
     /**
@@ -158,32 +182,155 @@ public final class Dhcpcd implements AutoCloseable {
      * After a short settle, so a flapping cable costs one restart.
      */
     public void networkChanged() {
-        afterSwitch(NETWORK_SETTLE, true, () -> {
-            LOG.info("the bond moved to another network: a new dhcpcd asks that network for an address");
-            restart();
+        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: a new dhcpcd asks that network for an address");
+    }
+
+    /**
+     * Once switchovers have settled for {@code settle}, and if dhcpcd runs then, a renewal (no
+     * {@code restart} note) or a new dhcpcd (logged with the note). A later switchover replaces an
+     * earlier one's pending action, except that a pending restart is not replaced by a renewal (the
+     * new dhcpcd asks anyway).
+     */
+    private void afterSwitch(Duration settle, String restart) {
+        owner.execute("dhcpcd after a switchover", () -> {
+            if (!wanted || pendingSwitch != null && pendingRestart && restart == null) {
+                return;
+            }
+            cancel(pendingSwitch);
+            pendingRestart = restart != null;
+            pendingSwitch = owner.schedule("dhcpcd after a switchover", settle.toNanos(), () -> {
+                pendingSwitch = null;
+                if (wanted && running != null && running.isAlive()) {
+                    if (restart != null) {
+                        restartDue = restart;
+                    } else {
+                        renewDue = true;
+                    }
+                    settle();
+                }
+            });
+        });
+    }
+
+    /** DHCP is no longer wanted (static addressing): dhcpcd releases and exits, in its own time. */
+    public void releaseLater() {
+        owner.execute("releasing dhcpcd's lease", () -> {
+            wanted = false;
+            dropPending();
+            settle();
         });
     }
 
     /**
-     * {@code action} on the dhcpcd thread once switchovers have settled for {@code settle}, if
-     * dhcpcd runs then; a later switchover replaces an earlier one's pending action, except that
-     * a pending restart is not replaced by a renewal (the new dhcpcd asks anyway).
+     * The bond goes away: dhcpcd releases the lease and exits. Waits until it has, on the owner's
+     * thread (the bond's removal waits for it there anyway), after any operation under way.
      */
-    private void afterSwitch(Duration settle, boolean restart, Runnable action) {
-        thread.execute(() -> {
-            if (!wanted) {
-                return;
-            }
-            if (pendingRenew != null && !pendingRenew.isDone() && pendingRestart && !restart) {
-                return;
-            }
-            cancel(pendingRenew);
-            pendingRestart = restart;
-            pendingRenew = thread.schedule(() -> {
-                if (wanted && running != null && running.isAlive()) {
-                    action.run();
+    public void release() {
+        if (!owner.isOwner()) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            owner.execute("releasing dhcpcd's lease", () -> {
+                try {
+                    release();
+                } finally {
+                    done.complete(null);
                 }
-            }, settle.toMillis(), TimeUnit.MILLISECONDS);
+            });
+            done.orTimeout(LONGEST_OPERATION.multipliedBy(2).toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
+            return;
+        }
+        wanted = false;
+        generation++;
+        dropPending();
+        Future<?> before = underWay;
+        if (before != null) {
+            try {
+                before.get(LONGEST_OPERATION.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning("dhcpcd's last operation did not end in time: " + e);
+            }
+        }
+        // A start that just ended has not been reported yet: the dhcpcd it started, or the pid file's.
+        Optional<ProcessHandle> p = Optional.ofNullable(running).filter(ProcessHandle::isAlive)
+                .or(() -> Optional.ofNullable(launched).filter(ProcessHandle::isAlive))
+                .or(() -> DhcpcdFiles.running(paths, bond));
+        String of = running != null ? runningBond : bond;
+        running = null;
+        p.ifPresent(h -> releaseBlocking(h, of));
+        off();
+    }
+
+    /** Does what brings dhcpcd to what is wanted, unless an operation is under way (then its end does). */
+    private void settle() {
+        if (underWay != null) {
+            return;
+        }
+        if (running != null && (!wanted || !runningBond.equals(bond))) {
+            ProcessHandle p = running;
+            String of = runningBond;
+            running = null;
+            offThread("releasing dhcpcd's lease for " + of, () -> {
+                releaseBlocking(p, of);
+                return null;
+            }, (done, e) -> off());
+            return;
+        }
+        if (!wanted) {
+            return;
+        }
+        if (running == null || !running.isAlive()) {
+            // Not running: its exit's report comes, or a start is waiting out its pause.
+            if (running == null && pendingStart == null) {
+                startOrAdopt();
+            }
+            return;
+        }
+        boolean rewritten;
+        try {
+            rewritten = writeConfig();
+        } catch (IOException e) {
+            LOG.warning("could not write dhcpcd's configuration for " + bond + ": " + e.getMessage());
+            rewritten = false;
+        }
+        if (restartDue != null) {
+            LOG.info(restartDue);
+            restartDue = null;
+            renewDue = false;
+            restart();
+        } else if (rewritten) {
+            reload();
+        } else if (renewDue) {
+            renewDue = false;
+            String of = bond;
+            offThread("dhcpcd --renew " + of, () -> {
+                command("--renew", of);
+                return null;
+            }, (done, e) -> { });
+        }
+    }
+
+    /**
+     * Runs {@code io} on a virtual thread, then {@code done} with its outcome on the owner's
+     * thread, unless a release came between; then looks again at what is wanted.
+     */
+    private <T> void offThread(String what, Blocking<T> io, BiConsumer<T, Exception> done) {
+        int of = generation;
+        underWay = blocking.submit(() -> {
+            T result = null;
+            Exception failure = null;
+            try {
+                result = io.run();
+            } catch (Exception e) {
+                failure = e;
+            }
+            T r = result;
+            Exception f = failure;
+            owner.execute(what, () -> {
+                underWay = null;
+                if (of == generation) {
+                    done.accept(r, f);
+                }
+                settle();
+            });
         });
     }
 
@@ -195,15 +342,18 @@ public final class Dhcpcd implements AutoCloseable {
      */
     private void restart() {
         ProcessHandle old = running;
+        String of = runningBond;
         running = null;
-        if (!stopped(old, false) && !stopped(old, true)) {
-            LOG.warning("dhcpcd for " + bond + " (pid " + old.pid() + ") outlived SIGKILL");
-        }
-        startOrAdopt();
+        offThread("stopping dhcpcd for " + of, () -> {
+            if (!stopped(old, of, false) && !stopped(old, of, true)) {
+                LOG.warning("dhcpcd for " + of + " (pid " + old.pid() + ") outlived SIGKILL");
+            }
+            return null;
+        }, (done, e) -> startOrAdopt());
     }
 
     /** Sends SIGTERM (or SIGKILL) to {@code p}; whether it is gone within {@link #STOP_WAIT}. */
-    private boolean stopped(ProcessHandle p, boolean kill) {
+    private static boolean stopped(ProcessHandle p, String bond, boolean kill) {
         boolean sent = kill ? p.destroyForcibly() : p.destroy();
         try {
             ProcessExit.of(p).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -221,90 +371,82 @@ public final class Dhcpcd implements AutoCloseable {
         }
     }
 
-    /** DHCP is no longer wanted (static addressing): dhcpcd releases and exits, in its own time. */
-    public void releaseLater() {
-        thread.execute(() -> {
-            if (wanted || running != null) {
-                releaseNow();
-            }
-        });
-    }
-
-    /** The bond goes away: dhcpcd releases the lease and exits. Waits until it has. */
-    public void release() {
+    /** dhcpcd releases the lease of {@code of} and exits; stopped if it does not. Blocks. */
+    private void releaseBlocking(ProcessHandle p, String of) {
+        if (!p.isAlive()) {
+            return;
+        }
+        command("--release", of);
         try {
-            thread.submit(this::releaseNow).get(COMMAND_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+            ProcessExit.of(p).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warning("dhcpcd did not release in time: " + e);
+            LOG.warning("dhcpcd for " + of + " did not exit after releasing; stopping it");
+            p.destroy();
         }
     }
 
-    private void releaseNow() {
-        wanted = false;
-        cancel(pendingStart);
-        cancel(pendingRenew);
-        if (running != null && running.isAlive()) {
-            command("--release");
-            try {
-                ProcessExit.of(running).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warning("dhcpcd for " + bond + " did not exit after releasing; stopping it");
-                running.destroy();
-            }
-        }
-        running = null;
+    private void off() {
         state = "off";
         changed.run();
     }
 
+    private void dropPending() {
+        cancel(pendingStart);
+        cancel(pendingSwitch);
+        pendingStart = null;
+        pendingSwitch = null;
+        restartDue = null;
+        renewDue = false;
+    }
+
     private void startOrAdopt() {
-        boolean changed;
+        boolean rewritten;
         try {
-            changed = writeConfig();
+            rewritten = writeConfig();
         } catch (IOException e) {
             LOG.warning("could not write dhcpcd's configuration for " + bond + ": " + e.getMessage());
             retryLater();
             return;
         }
-        if (running != null && running.isAlive()) {
-            if (changed) {
-                reload();
-            }
-            return;
-        }
         Optional<ProcessHandle> found = DhcpcdFiles.running(paths, bond);
         if (found.isPresent()) {
             LOG.info("dhcpcd for " + bond + " is already running (pid " + found.get().pid() + "); adopting it");
-            watch(found.get());
-            if (changed) {
+            watch(found.get(), bond);
+            if (rewritten) {
                 reload();
             }
             return;
         }
-        Path conf = conf();
-        try {
-            ProcessHandle p = launcher.launch(List.of(paths.binary().toString(), "--config", conf.toString(),
-                    "--nobackground", bond), bond, paths);
+        String of = bond;
+        List<String> argv = List.of(paths.binary().toString(), "--config", conf(of).toString(), "--nobackground", of);
+        offThread("starting dhcpcd for " + of, () -> launched = launcher.launch(argv, of, paths), (p, e) -> {
+            if (e != null) {
+                LOG.warning("could not start dhcpcd for " + of + ": " + e.getMessage());
+                retryLater();
+                return;
+            }
             startedNanos = System.nanoTime();
-            LOG.info("started dhcpcd for " + bond + " (pid " + p.pid() + ")");
-            watch(p);
-        } catch (IOException e) {
-            LOG.warning("could not start dhcpcd for " + bond + ": " + e.getMessage());
-            retryLater();
-        }
+            LOG.info("started dhcpcd for " + of + " (pid " + p.pid() + ")");
+            watch(p, of);
+        });
     }
 
-    private void watch(ProcessHandle p) {
+    private void watch(ProcessHandle p, String of) {
         running = p;
+        runningBond = of;
         state = "running";
         changed.run();
         // Not p.onExit(): for dhcpcd in its own unit that polls all day (see ProcessExit).
-        ProcessExit.of(p).thenRun(() -> thread.execute(() -> {
-            if (running != p || !wanted) {
+        ProcessExit.of(p).thenRun(() -> owner.execute("dhcpcd's exit", () -> {
+            if (running != p) {
                 return;
             }
             running = null;
-            LOG.warning("dhcpcd for " + bond + " exited; starting it again in " + pause.toMillis() + " ms");
+            if (!wanted) {
+                off();
+                return;
+            }
+            LOG.warning("dhcpcd for " + of + " exited; starting it again in " + pause.toMillis() + " ms");
             retryLater();
         }));
     }
@@ -317,11 +459,10 @@ public final class Dhcpcd implements AutoCloseable {
         }
         Duration wait = pause;
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-        pendingStart = thread.schedule(() -> {
-            if (wanted) {
-                startOrAdopt();
-            }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        pendingStart = owner.schedule("starting dhcpcd again", wait.toNanos(), () -> {
+            pendingStart = null;
+            settle();
+        });
     }
 
     /**
@@ -341,16 +482,22 @@ public final class Dhcpcd implements AutoCloseable {
      * dhcpcd is started anew, which reads the file for certain.
      */
     private void reload() {
-        for (int ask = 1; ask <= RELOAD_ASKS; ask++) {
-            command("--rebind");
-            if (DhcpcdFiles.readSinceWritten(conf(), RELOAD_WAIT)) {
-                return;
+        String of = bond;
+        offThread("dhcpcd reloading for " + of, () -> {
+            for (int ask = 1; ask <= RELOAD_ASKS; ask++) {
+                command("--rebind", of);
+                if (DhcpcdFiles.readSinceWritten(conf(of), RELOAD_WAIT)) {
+                    return true;
+                }
+                LOG.info("dhcpcd for " + of + " has not read its new configuration " + RELOAD_WAIT.toSeconds()
+                        + " s after being asked (" + ask + " of " + RELOAD_ASKS + ")");
             }
-            LOG.info("dhcpcd for " + bond + " has not read its new configuration " + RELOAD_WAIT.toSeconds()
-                    + " s after being asked (" + ask + " of " + RELOAD_ASKS + ")");
-        }
-        LOG.warning("dhcpcd for " + bond + " does not reload its configuration; starting it anew");
-        restart();
+            return false;
+        }, (read, e) -> {
+            if (!Boolean.TRUE.equals(read)) {
+                restartDue = "dhcpcd for " + of + " does not reload its configuration; starting it anew";
+            }
+        });
     }
 
     /**
@@ -358,19 +505,19 @@ public final class Dhcpcd implements AutoCloseable {
      * file: the command line reads the file it is given, and {@link #reload} tells by that file's
      * reads whether the running one reloaded it.
      */
-    private void command(String what) {
-        List<String> argv = List.of(paths.binary().toString(), what, bond);
+    private void command(String what, String of) {
+        List<String> argv = List.of(paths.binary().toString(), what, of);
         try {
             String out = ChildProcess.run(argv, "", COMMAND_TIMEOUT).output();
-            LOG.info("dhcpcd " + what + " " + bond + (out.isEmpty() ? "" : ": " + out));
+            LOG.info("dhcpcd " + what + " " + of + (out.isEmpty() ? "" : ": " + out));
         } catch (IOException e) {
-            LOG.warning("dhcpcd " + what + " " + bond + " failed: " + e.getMessage());
+            LOG.warning("dhcpcd " + what + " " + of + " failed: " + e.getMessage());
         }
     }
 
     /** Writes the configuration file; whether its text changed. */
     private boolean writeConfig() throws IOException {
-        Path conf = conf();
+        Path conf = conf(bond);
         if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(configText)) {
             return false;
         }
@@ -380,17 +527,17 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /** The configuration file the helper writes for the bond; dhcpcd's unit reads the same. */
-    private Path conf() {
-        return paths.configDir().resolve("dhcpcd-" + bond + ".conf");
+    private Path conf(String of) {
+        return paths.configDir().resolve("dhcpcd-" + of + ".conf");
     }
 
-    private static void cancel(ScheduledFuture<?> f) {
-        Optional.ofNullable(f).ifPresent(x -> x.cancel(false));
+    private static void cancel(Owner.Timer t) {
+        Optional.ofNullable(t).ifPresent(Owner.Timer::cancel);
     }
 
     /** The helper stops; dhcpcd keeps the lease and is adopted by the next helper. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        blocking.shutdownNow();
     }
 }
