@@ -227,7 +227,8 @@ class LaptopLabIT {
     @DisplayName("office walk: cable on the LAN, Wi-Fi on the café; pulled: the café's address and router, plugged back: the LAN's")
     void aWalkToAnotherNetworkGetsItsAddress() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
-        r.print("walk.verdict_ms", "walk.address_before", "walk.cafe_router_ms", "walk.cafe_address_ms",
+        r.print("walk.verdict_ms", "walk.address_before", "walk.ahead_ms", "walk.ahead_lease", "walk.cafe_router_ms",
+                "walk.cafe_address_ms",
                 "walk.cut_to_answer_ms", "walk.address_on_wifi", "walk.cafe.offer_wait_ms", "walk.cafe.dhcp",
                 "walk.lan_router_ms", "walk.back_ms", "walk.address_back", "walk.back.offer_wait_ms", "walk.back.dhcp",
                 "walk.helper_said", "walk.notices");
@@ -240,6 +241,13 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("walk.verdict_ms") >= 0, "the helper saw two networks"),
                 () -> assertTrue(r.number("walk.cafe_router_ms") >= 0 && r.number("walk.cafe_router_ms") <= 10_000,
                         "the café's router answers within 10 s of the cut: " + r.text("walk.cafe_router_ms")),
+                () -> assertTrue(r.text("walk.ahead_lease").startsWith("192.168.60."),
+                        "a dhcpcd on the Wi-Fi held the café's lease before the walk: " + r.text("walk.ahead_lease")),
+                () -> assertEquals(r.text("walk.ahead_lease"), r.text("walk.address_on_wifi").replaceAll("/.*", ""),
+                        "the bond got the address held ahead: the café's server knew it as the same client"),
+                () -> assertTrue(r.number("walk.cafe.offer_wait_ms") >= 0 && r.number("walk.cafe.offer_wait_ms") < 1000,
+                        "the café's server offered it without checking a new address first (3 s before): "
+                                + r.text("walk.cafe.offer_wait_ms")),
                 () -> assertTrue(r.text("walk.address_on_wifi").startsWith("192.168.60.")
                         && !r.text("walk.address_on_wifi").contains("192.168.50."), "the café's address alone: "
                         + r.text("walk.address_on_wifi")),

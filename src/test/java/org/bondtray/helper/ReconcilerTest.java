@@ -282,4 +282,43 @@ class ReconcilerTest {
             assertEquals(BondState.UP, Reconciler.view(DHCP, l, Reconciler.plan(DHCP, l), List.of()).state());
         }
     }
+
+    /**
+     * A walk to another network: while the Wi-Fi backup sits on another network than the cable's,
+     * dhcpcd holds that network's lease ahead of time on it; not otherwise.
+     */
+    @Nested
+    class LeaseAhead {
+        private final Reconciler.Look onTheCable = look(bond(ETH, ETH), "running", cable(ETH, "eth0", true, BOND),
+                radio(BOND, true, "completed", ""));
+
+        @Test
+        void aReadyWifiBackupOnAnotherNetworkHoldsALeaseThere() {
+            assertEquals(java.util.Optional.of("wlan0"), Reconciler.leaseAhead(DHCP, onTheCable, SameNetwork.DIFFERENT));
+        }
+
+        @Test
+        void noneOnTheSameNetworkOrBeforeTheCheckHasSpoken() {
+            assertTrue(Reconciler.leaseAhead(DHCP, onTheCable, SameNetwork.SAME).isEmpty());
+            assertTrue(Reconciler.leaseAhead(DHCP, onTheCable, SameNetwork.UNKNOWN).isEmpty());
+        }
+
+        @Test
+        void noneWithStaticAddressingWhichStaysTheUsersWhereverTheLaptopIs() {
+            assertTrue(Reconciler.leaseAhead(staticAddressing(), onTheCable, SameNetwork.DIFFERENT).isEmpty());
+        }
+
+        @Test
+        void noneForTheActivePortOrABackupThatIsNotReady() {
+            Reconciler.Look onWifi = look(bond(WLAN, ETH), "running", cable(ETH, "eth0", false, BOND),
+                    radio(BOND, true, "completed", ""));
+            assertTrue(Reconciler.leaseAhead(DHCP, onWifi, SameNetwork.DIFFERENT).isEmpty(), "the cable is down");
+            Reconciler.Look associating = look(bond(ETH, ETH), "running", cable(ETH, "eth0", true, BOND),
+                    radio(BOND, true, "associating", ""));
+            assertTrue(Reconciler.leaseAhead(DHCP, associating, SameNetwork.DIFFERENT).isEmpty());
+            Reconciler.Look nothing = look(bond(0, ETH), "off", cable(ETH, "eth0", false, BOND),
+                    radio(BOND, true, "completed", ""));
+            assertTrue(Reconciler.leaseAhead(DHCP, nothing, SameNetwork.DIFFERENT).isEmpty(), "the bond carries nothing");
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
 import org.bondtray.helper.dhcp.Dhcpcd;
+import org.bondtray.helper.dhcp.DhcpcdConfig;
 import org.bondtray.helper.dhcp.Lease;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.Kernel;
@@ -25,6 +26,8 @@ final class Applier {
     private final Kernel rt;
     private final KernelBond kernel;
     private final Dhcpcd dhcp;
+    /** dhcpcd on a backup port on another network, holding that network's lease (see {@link Reconciler#leaseAhead}). */
+    private final Dhcpcd leaseAhead;
     private final SystemResolver resolver;
     private final NetworkCheck network;
     private final StandbyWindow standby;
@@ -39,12 +42,13 @@ final class Applier {
     /** What last kept static addressing from being put in place; "" if nothing. */
     private String addressingProblem = "";
 
-    Applier(Kernel rt, KernelBond kernel, Dhcpcd dhcp, SystemResolver resolver, NetworkCheck network,
+    Applier(Kernel rt, KernelBond kernel, Dhcpcd dhcp, Dhcpcd leaseAhead, SystemResolver resolver, NetworkCheck network,
             StandbyWindow standby, SwitchoverTracker tracker, WifiPreference preferred, Runnable requestRefresh,
             Worker worker) {
         this.rt = rt;
         this.kernel = kernel;
         this.dhcp = dhcp;
+        this.leaseAhead = leaseAhead;
         this.resolver = resolver;
         this.network = network;
         this.standby = standby;
@@ -85,6 +89,8 @@ final class Applier {
             case LEAVE -> {
             }
         }
+        Reconciler.leaseAhead(c, look, network.verdict()).ifPresentOrElse(
+                port -> leaseAhead.ensure(port, DhcpcdConfig.standbyText(c.bond(), port)), leaseAhead::stopLater);
         DhcpStatus dhcpStatus = DhcpStatus.OFF;
         Lease lease = Lease.NONE;
         if (c.addressing() != Addressing.STATIC) {

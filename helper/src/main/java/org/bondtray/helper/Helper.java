@@ -39,6 +39,7 @@ public final class Helper implements AutoCloseable {
     private final Kernel rt;
     private final KernelBond kernel;
     private final Dhcpcd dhcp;
+    private final Dhcpcd leaseAhead;
     private final SystemResolver resolver;
     private final Worker worker = new Worker();
     private final SwitchoverTracker tracker = new SwitchoverTracker();
@@ -74,12 +75,13 @@ public final class Helper implements AutoCloseable {
         this.rt = kernels.open();
         this.kernel = new KernelBond(rt);
         this.dhcp = new Dhcpcd(dhcpcd, launcher, worker, this::requestRefresh);
+        this.leaseAhead = new Dhcpcd(dhcpcd, launcher, worker, () -> { });
         this.resolver = resolver;
         this.network = new NetworkCheck(worker, this::requestRefresh, this::wifiJudged, sysfs::carrier);
         this.trial = new Trial(this, worker, tracker, rt, kernels);
         this.links = new LinkWatch(this, tracker, standby, network, dhcp, sysfs, kernels, worker);
         this.preferred = new WifiPreference(new KeepingNetworks(configFile.path().resolveSibling("keeping-networks")));
-        this.applier = new Applier(rt, kernel, dhcp, resolver, network, standby, tracker, preferred,
+        this.applier = new Applier(rt, kernel, dhcp, leaseAhead, resolver, network, standby, tracker, preferred,
                 this::requestRefresh, worker);
     }
 
@@ -202,6 +204,7 @@ public final class Helper implements AutoCloseable {
         String name = c != null ? c.bond() : BondtrayBus.DEFAULT_BOND;
         // Release while the bond still carries traffic, so the server hears it.
         dhcp.release();
+        leaseAhead.release();
         resolver.withdraw(name);
         kernel.tearDown(name);
         takeover.giveBack(wifi);
@@ -389,6 +392,7 @@ public final class Helper implements AutoCloseable {
         worker.close();
         network.close();
         dhcp.close();
+        leaseAhead.close();
         links.close();
         rt.close();
     }

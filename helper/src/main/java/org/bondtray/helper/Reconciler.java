@@ -140,6 +140,24 @@ final class Reconciler {
     }
 
     /**
+     * The backup port whose network the bond would land on if the active port went, when that is
+     * another network than the lease's (the same-network check said so): a dhcpcd there takes that
+     * network's lease ahead of time, under the bond's client identity, so that a walk away from the
+     * cable finds a server that knows the laptop ({@link DhcpcdConfig#standbyText}). None with
+     * static addressing (the address is the user's, wherever the laptop is), while the ports share
+     * a network or that is not known, or while no backup port is ready.
+     */
+    static Optional<String> leaseAhead(BondConfig c, Look look, SameNetwork verdict) {
+        if (c.addressing() == Addressing.STATIC || verdict != SameNetwork.DIFFERENT || !look.carrying()) {
+            return Optional.empty();
+        }
+        int active = look.bond().bond().activePortIndex();
+        return look.facts().stream()
+                .filter(f -> f.link().master() == look.bond().index() && f.link().index() != active && f.usable())
+                .map(PortFacts::name).findFirst();
+    }
+
+    /**
      * Adapters the configuration names that are in no bond (plugged in after setup, or a radio
      * that was blocked at setup) join: wired ones at once, Wi-Fi ones once wpa_supplicant has
      * associated them, because enslaving takes a port down and an adapter that never associated

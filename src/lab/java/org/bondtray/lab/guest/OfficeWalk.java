@@ -35,6 +35,12 @@ final class OfficeWalk {
             r.put("walk.verdict_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> "different-network".equals(BondReadings.network(bond))));
             r.put("walk.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
+            // The helper has a dhcpcd on the Wi-Fi take the café's lease ahead of the walk, as the
+            // bond's client: what it leased, and how long after the verdict.
+            long v0 = System.nanoTime();
+            String unit = "bondtray-dhcpcd@" + wlan + ".service";
+            Wait.untilOrTimeout(Duration.ofSeconds(40), Duration.ofMillis(250), () -> !leasedAhead(cmd, unit).isEmpty());
+            r.put("walk.ahead_ms", (System.nanoTime() - v0) / 1_000_000).put("walk.ahead_lease", leasedAhead(cmd, unit));
             // What alice's tray tells her on the way: its notices, as her notification server gets them.
             Process notes = alice.watchNotifications(NOTICES);
             long t0 = System.nanoTime();
@@ -116,6 +122,17 @@ final class OfficeWalk {
             }
         }
         r.put(key + ".dhcp", String.join(" | ", lines)).put(key + ".offer_wait_ms", offerWait);
+    }
+
+    /** The address dhcpcd in {@code unit} last said it leased, "" if none. */
+    private static String leasedAhead(Cmd cmd, String unit) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("leased (\\S+) for")
+                .matcher(cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "cat", "-u", unit).out());
+        String last = "";
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
     }
 
     /** A string as dbus-monitor prints it, without its quotes. */

@@ -42,4 +42,19 @@ class DhcpcdConfigTest {
         assertTrue(text.substring(iface).contains("\nfallback bondtray-fallback\n"), text);
         assertFalse(DhcpcdConfig.text("bond0", 0).contains("fallback"));
     }
+
+    /**
+     * The standby's dhcpcd is the bond's client to the other network's server (same DUID, the
+     * bond's IAID on the port), and holds its lease without touching the system.
+     */
+    @Test
+    void theStandbyAsksAsTheBondAndConfiguresNothing() {
+        String text = DhcpcdConfig.standbyText("bond0", "wlan0");
+        assertTrue(text.contains("\nduid\n"), text);
+        assertTrue(text.endsWith("\nallowinterfaces wlan0\ninterface wlan0\niaid " + DhcpcdConfig.iaid("bond0") + "\n"), text);
+        for (String line : new String[] {"noconfigure", "script \"\"", "ipv4only", "persistent", "noarp", "nodelay"}) {
+            assertTrue(text.contains("\n" + line + "\n"), line + " in " + text);
+        }
+        assertFalse(text.contains("bond0\n") && text.contains("interface bond0"), text);
+    }
 }

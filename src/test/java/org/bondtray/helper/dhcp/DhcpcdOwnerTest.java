@@ -27,7 +27,7 @@ class DhcpcdOwnerTest {
     private static final String STAND_IN = """
             #!/bin/sh
             here="$(dirname "$0")"
-            if [ "$1" = "--release" ]; then kill "$(cat "$here/run/bond0.pid")"; exit 0; fi
+            if [ "$1" = "--release" ]; then echo "$2" >> "$here/released"; kill "$(cat "$here/run/bond0.pid")"; exit 0; fi
             [ "$1" = "--config" ] || exit 0
             [ -e "$here/stubborn" ] && trap '' TERM
             echo $$ > "$here/run/bond0.pid"
@@ -103,6 +103,29 @@ class DhcpcdOwnerTest {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                     "the dhcpcd the start launched was released once it was up");
             assertEquals("off", dhcp.state());
+        }
+    }
+
+    /**
+     * A lease held ahead of time on a backup port is given up by stopping its dhcpcd, not by a
+     * release: the server keeps the address for the bond that may come. The bond's own is released.
+     */
+    @Test
+    void stoppingKeepsTheLeaseAndReleasingGivesItBack(@TempDir Path dir) throws Exception {
+        Dhcpcd.Paths paths = standIn(dir);
+        Path released = dir.resolve("released");
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = await(paths, -1);
+            dhcp.stopLater();
+            first.onExit().get(20, TimeUnit.SECONDS);
+            awaitState(dhcp, "off");
+            assertFalse(Files.exists(released), "stopped without a release");
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle second = await(paths, first.pid());
+            dhcp.releaseLater();
+            second.onExit().get(20, TimeUnit.SECONDS);
+            assertEquals("bond0", Files.readString(released).strip());
         }
     }
 

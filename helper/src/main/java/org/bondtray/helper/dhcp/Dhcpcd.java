@@ -91,6 +91,8 @@ public final class Dhcpcd implements AutoCloseable {
     private String bond = "";
     private String configText = "";
     private boolean wanted;
+    /** Not wanted, but its lease is: stop without a release (see {@link #stopLater}). */
+    private boolean keepLease;
     private ProcessHandle running;
     /** The bond {@link #running} serves. */
     private String runningBond = "";
@@ -216,6 +218,23 @@ public final class Dhcpcd implements AutoCloseable {
     public void releaseLater() {
         owner.execute("releasing dhcpcd's lease", () -> {
             wanted = false;
+            keepLease = false;
+            dropPending();
+            settle();
+        });
+    }
+
+    /**
+     * dhcpcd is no longer wanted, but its lease is: it stops without a release (SIGTERM), in its
+     * own time, and the server keeps the address for this client. Cheap when it does not run.
+     */
+    public void stopLater() {
+        owner.execute("stopping dhcpcd", () -> {
+            if (!wanted) {
+                return;
+            }
+            wanted = false;
+            keepLease = true;
             dropPending();
             settle();
         });
@@ -267,9 +286,14 @@ public final class Dhcpcd implements AutoCloseable {
         if (running != null && (!wanted || !runningBond.equals(bond))) {
             ProcessHandle p = running;
             String of = runningBond;
+            boolean keep = keepLease && !wanted;
             running = null;
-            offThread("releasing dhcpcd's lease for " + of, () -> {
-                releaseBlocking(p, of);
+            offThread((keep ? "stopping dhcpcd for " : "releasing dhcpcd's lease for ") + of, () -> {
+                if (keep) {
+                    stop(p, of);
+                } else {
+                    releaseBlocking(p, of);
+                }
                 return null;
             }, (done, e) -> off());
             return;
@@ -345,11 +369,16 @@ public final class Dhcpcd implements AutoCloseable {
         String of = runningBond;
         running = null;
         offThread("stopping dhcpcd for " + of, () -> {
-            if (!stopped(old, of, false) && !stopped(old, of, true)) {
-                LOG.warning("dhcpcd for " + of + " (pid " + old.pid() + ") outlived SIGKILL");
-            }
+            stop(old, of);
             return null;
         }, (done, e) -> startOrAdopt());
+    }
+
+    /** SIGTERM, then SIGKILL if that does not do within {@link #STOP_WAIT}. Blocks. */
+    private static void stop(ProcessHandle p, String of) {
+        if (!stopped(p, of, false) && !stopped(p, of, true)) {
+            LOG.warning("dhcpcd for " + of + " (pid " + p.pid() + ") outlived SIGKILL");
+        }
     }
 
     /** Sends SIGTERM (or SIGKILL) to {@code p}; whether it is gone within {@link #STOP_WAIT}. */

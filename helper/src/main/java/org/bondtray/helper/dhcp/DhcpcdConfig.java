@@ -90,4 +90,33 @@ public final class DhcpcdConfig {
         }
         return s.toString();
     }
+
+    /**
+     * The file's text for a dhcpcd on {@code port}, a backup port of {@code bond} whose network is
+     * not the lease's: it takes a lease of that network ahead of time, under the bond's own client
+     * identity (the same DUID, the bond's IAID), and configures nothing. When traffic then moves
+     * to that port, the bond's new dhcpcd asks a server that knows the laptop already: it offers
+     * that address at once, where it would first check an address new to it (dnsmasq pings it,
+     * 3 s of a 5.6 s walk in the lab). Stopped, it sends no release, so the server keeps the lease.
+     */
+    public static String standbyText(String bond, String port) {
+        return "# Written by bondtray-helper for " + port + ", a backup of " + bond
+                + " on another network; changes here are lost.\n"
+                + """
+                # The bond's client identity, so that the lease is the bond's when traffic moves here.
+                duid
+                # A lease, held only: no address, no route, no hook scripts, no IPv6.
+                noconfigure
+                script ""
+                ipv4only
+                persistent
+                option rapid_commit
+                require dhcp_server_identifier
+                noarp
+                nodelay
+                """
+                + "allowinterfaces " + port + "\n"
+                + "interface " + port + "\n"
+                + "iaid " + iaid(bond) + "\n";
+    }
 }
