@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,24 +33,17 @@ class DhcpcdOwnerTest {
             while :; do sleep 0.1; done
             """;
 
-    private static Dhcpcd.Paths standIn(Path dir) throws Exception {
-        Path binary = dir.resolve("dhcpcd");
-        Files.writeString(binary, STAND_IN);
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
-        return new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")),
-                Files.createDirectories(dir.resolve("state")), Files.createDirectories(dir.resolve("run")));
-    }
 
     @Test
     void itsChangesAreToldOnTheOwnersThreadAndItKeepsNoThreadOfItsOwn(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir);
+        Dhcpcd.Paths paths = StandIn.paths(dir, STAND_IN);
         List<String> toldOn = new CopyOnWriteArrayList<>();
         try (Worker owner = new Worker();
              Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> toldOn.add(Thread.currentThread().getName()))) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = await(paths, -1);
+            ProcessHandle first = StandIn.await(paths, -1);
             dhcp.networkChanged();
-            ProcessHandle second = await(paths, first.pid());
+            ProcessHandle second = StandIn.await(paths, first.pid());
             awaitState(dhcp, "running");
             assertFalse(toldOn.isEmpty());
             assertTrue(toldOn.stream().allMatch("helper"::equals), "told on: " + toldOn);
@@ -63,11 +55,11 @@ class DhcpcdOwnerTest {
 
     @Test
     void aDhcpcdThatIgnoresSigtermDoesNotHoldUpTheOwner(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir);
+        Dhcpcd.Paths paths = StandIn.paths(dir, STAND_IN);
         Files.writeString(dir.resolve("stubborn"), "");
         try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = await(paths, -1);
+            ProcessHandle first = StandIn.await(paths, -1);
             dhcp.networkChanged();
             // The restart comes 0.3 s after the switchover; the stubborn one then has 3 s before SIGKILL.
             Thread.sleep(900);
@@ -75,7 +67,7 @@ class DhcpcdOwnerTest {
             owner.execute("a look at the kernel", () -> answer.complete(first.isAlive()));
             assertTrue(answer.get(20, TimeUnit.SECONDS),
                     "the owner ran other work while the old dhcpcd still ignored its SIGTERM");
-            ProcessHandle second = await(paths, first.pid());
+            ProcessHandle second = StandIn.await(paths, first.pid());
             assertFalse(first.isAlive());
             second.destroyForcibly();
         }
@@ -83,7 +75,7 @@ class DhcpcdOwnerTest {
 
     @Test
     void aReleaseDuringAStartReleasesTheDhcpcdThatStarted(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir);
+        Dhcpcd.Paths paths = StandIn.paths(dir, STAND_IN);
         // A unit that takes a second to come up, as systemd's may under load.
         Dhcpcd.Launcher slow = (argv, bond, p) -> {
             try {
@@ -112,35 +104,23 @@ class DhcpcdOwnerTest {
      */
     @Test
     void stoppingKeepsTheLeaseAndReleasingGivesItBack(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir);
+        Dhcpcd.Paths paths = StandIn.paths(dir, STAND_IN);
         Path released = dir.resolve("released");
         try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = await(paths, -1);
+            ProcessHandle first = StandIn.await(paths, -1);
             dhcp.stopLater();
             first.onExit().get(20, TimeUnit.SECONDS);
             awaitState(dhcp, "off");
             assertFalse(Files.exists(released), "stopped without a release");
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle second = await(paths, first.pid());
+            ProcessHandle second = StandIn.await(paths, first.pid());
             dhcp.releaseLater();
             second.onExit().get(20, TimeUnit.SECONDS);
             assertEquals("bond0", Files.readString(released).strip());
         }
     }
 
-    /** The dhcpcd the pid file names, once it is another than {@code not}. */
-    private static ProcessHandle await(Dhcpcd.Paths paths, long not) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end) {
-            var p = DhcpcdFiles.running(paths, "bond0");
-            if (p.isPresent() && p.get().pid() != not) {
-                return p.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no new dhcpcd in 20 s");
-    }
 
     private static void awaitState(Dhcpcd dhcp, String state) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();

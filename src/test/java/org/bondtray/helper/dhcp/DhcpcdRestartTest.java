@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 
 import org.bondtray.helper.Worker;
 import org.junit.jupiter.api.Test;
@@ -28,23 +26,15 @@ class DhcpcdRestartTest {
             while :; do sleep 0.1; done
             """;
 
-    /** dhcpcd's paths in {@code dir}, with {@code script} standing in for dhcpcd itself. */
-    private static Dhcpcd.Paths standIn(Path dir, String script) throws Exception {
-        Path binary = dir.resolve("dhcpcd");
-        Files.writeString(binary, script);
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
-        return new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")),
-                Files.createDirectories(dir.resolve("state")), Files.createDirectories(dir.resolve("run")));
-    }
 
     @Test
     void aDhcpcdThatIgnoresSigtermIsKilledAndANewOneStarted(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir, STUBBORN);
+        Dhcpcd.Paths paths = StandIn.paths(dir, STUBBORN);
         try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = await(paths, -1);
+            ProcessHandle first = StandIn.await(paths, -1);
             dhcp.networkChanged();
-            ProcessHandle second = await(paths, first.pid());
+            ProcessHandle second = StandIn.await(paths, first.pid());
             assertNotEquals(first.pid(), second.pid());
             assertFalse(first.isAlive(), "the old dhcpcd is gone");
             second.destroyForcibly();
@@ -63,29 +53,17 @@ class DhcpcdRestartTest {
 
     @Test
     void afterAWakeUpANewDhcpcdAsksForTheLeaseAgain(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = standIn(dir, NOTING);
+        Dhcpcd.Paths paths = StandIn.paths(dir, NOTING);
         Files.writeString(paths.stateDir().resolve("bond0.lease"), "the LAN's");
         try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = await(paths, -1);
+            ProcessHandle first = StandIn.await(paths, -1);
             dhcp.wokeUp();
-            ProcessHandle second = await(paths, first.pid());
+            ProcessHandle second = StandIn.await(paths, first.pid());
             assertEquals("lease", Files.readString(paths.runDir().resolve("found-" + second.pid())).strip(),
                     "the new dhcpcd asks for the same lease (INIT-REBOOT): a yes keeps the address");
             second.destroyForcibly();
         }
     }
 
-    /** The dhcpcd the pid file names, once it is another than {@code not}. */
-    private static ProcessHandle await(Dhcpcd.Paths paths, long not) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end) {
-            var p = DhcpcdFiles.running(paths, "bond0");
-            if (p.isPresent() && p.get().pid() != not) {
-                return p.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no new dhcpcd in 20 s");
-    }
 }

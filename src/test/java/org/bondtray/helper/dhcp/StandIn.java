@@ -1,0 +1,34 @@
+package org.bondtray.helper.dhcp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/** A shell script standing in for dhcpcd (named so, as the helper checks its comm), and waits on it. */
+final class StandIn {
+    private StandIn() {
+    }
+
+    /** dhcpcd's paths in {@code dir}, with {@code script} standing in for dhcpcd itself. */
+    static Dhcpcd.Paths paths(Path dir, String script) throws Exception {
+        Path binary = dir.resolve("dhcpcd");
+        Files.writeString(binary, script);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+        return new Dhcpcd.Paths(binary, Files.createDirectories(dir.resolve("conf")),
+                Files.createDirectories(dir.resolve("state")), Files.createDirectories(dir.resolve("run")));
+    }
+
+    /** The dhcpcd bond0's pid file names, once it is another than {@code not}. */
+    static ProcessHandle await(Dhcpcd.Paths paths, long not) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            var p = DhcpcdFiles.running(paths, "bond0");
+            if (p.isPresent() && p.get().pid() != not) {
+                return p.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no new dhcpcd in 20 s");
+    }
+}
