@@ -52,7 +52,7 @@ class DhcpcdConfigTest {
         String text = DhcpcdConfig.standbyText("bond0", "wlan0");
         assertTrue(text.contains("\nduid\n"), text);
         assertTrue(text.endsWith("\nallowinterfaces wlan0\ninterface wlan0\niaid " + DhcpcdConfig.iaid("bond0") + "\n"), text);
-        for (String line : new String[] {"noconfigure", "script \"\"", "ipv4only", "persistent", "noarp", "nodelay"}) {
+        for (String line : new String[] {"noconfigure", "script \"\"", "ipv4only", "noipv4ll", "persistent", "noarp", "nodelay"}) {
             assertTrue(text.contains("\n" + line + "\n"), line + " in " + text);
         }
         assertFalse(text.contains("bond0\n") && text.contains("interface bond0"), text);

@@ -105,10 +105,11 @@ public final class DhcpcdConfig {
                 + """
                 # The bond's client identity, so that the lease is the bond's when traffic moves here.
                 duid
-                # A lease, held only: no address, no route, no hook scripts, no IPv6.
+                # A lease, held only: no address, no route, no hook scripts, no IPv6, no link-local.
                 noconfigure
                 script ""
                 ipv4only
+                noipv4ll
                 persistent
                 option rapid_commit
                 require dhcp_server_identifier
