@@ -80,7 +80,6 @@ final class PackageDrill implements Scenario {
                     tray(lab, r, prefix);
                     legacyTray(lab, r, prefix);
                 }
-                commandLineCache(lab, r, prefix);
             } finally {
                 keepCrashReports(lab, prefix);
                 remove(lab, r, prefix, wlan, remove);
@@ -115,13 +114,14 @@ final class PackageDrill implements Scenario {
             throw new IllegalStateException("bondtray setup failed: " + tail(setup.out() + setup.err()));
         }
         r.put(prefix + ".up_ms", Wait.until("the packaged helper's bond to be up", Duration.ofSeconds(90),
-                Duration.ofMillis(250), () -> asUser(cmd, "status").out().contains(": up")));
+                Duration.ofMillis(250), () -> PackageUpgrade.bondUp(lab)));
         long t2 = System.nanoTime();
         Cmd.Result status = asUser(cmd, "status");
         r.put(prefix + ".status_ms", ms(t2)).put(prefix + ".status_exit", status.exit())
                 .put(prefix + ".status_output", status.out().strip());
         r.put(prefix + ".bond_ports", String.join(" ", new java.util.TreeSet<>(BondReadings.ports(lab))));
         classArchive(cmd, r, prefix);
+        commandLineCache(lab, r, prefix);
     }
 
     /**
