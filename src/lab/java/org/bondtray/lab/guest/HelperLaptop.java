@@ -51,6 +51,10 @@ final class HelperLaptop {
     private SwitchoverLog signals;
     /** The last scenario failed or changed the configuration: the next starts from a fresh setup. */
     private boolean repair;
+    /** The last scenario failed (not only changed the configuration). */
+    private boolean failed;
+    /** The configuration file a plain setup wrote, once one is known; null before. */
+    private String plainConfig;
 
     HelperLaptop(String name) {
         this.name = name;
@@ -78,6 +82,7 @@ final class HelperLaptop {
             ok = true;
         } finally {
             repair = !ok || scenario.changesConfiguration();
+            failed = !ok;
         }
     }
 
@@ -128,8 +133,12 @@ final class HelperLaptop {
     }
 
     private void bonded() throws Exception {
-        if (repair) {
+        // A scenario that changed the configuration and put the plain one back (a good setup to
+        // end on) costs no fresh setup: the checks below see to the rest. One that failed does.
+        if (repair && (failed || plainConfig == null || !plainConfig.equals(config()))) {
             unbonded();
+        } else if (repair) {
+            lab.net().rfkill(0, false);
         }
         lab.net().restoreCable();
         onBus();
@@ -148,6 +157,18 @@ final class HelperLaptop {
         Wait.until(wlan + " to be a working backup", Duration.ofSeconds(90),
                 () -> "backup".equals(portField(bond, wlan, BondProperties.PORT_ROLE)));
         Wait.until("the cable to carry the traffic", Duration.ofSeconds(30), () -> Topology.WIRED.equals(active(bond)));
+        if (plainConfig == null) {
+            plainConfig = config();
+        }
+    }
+
+    /** The helper's configuration file now; "" if there is none. */
+    private static String config() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(HelperProcess.CONFIG_DIR, "bondtray.conf"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private void unbonded() throws Exception {
