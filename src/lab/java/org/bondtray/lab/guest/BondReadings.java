@@ -67,6 +67,15 @@ final class BondReadings {
         return String.join("; ", out);
     }
 
+    /** Whether the helper on the bus says the bond is up; false while it cannot say. */
+    static boolean up(Lab lab) {
+        try {
+            return "up".equals(state(props(lab)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static String state(Properties bond) {
         return bond.Get(BondtrayBus.BOND_INTERFACE, BondProperties.STATE);
     }

@@ -164,11 +164,7 @@ final class HelperLaptop {
 
     /** The helper's configuration file now; "" if there is none. */
     private static String config() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(HelperProcess.CONFIG_DIR, "bondtray.conf"));
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        return BondReadings.readFile(HelperProcess.CONFIG_DIR + "/bondtray.conf");
     }
 
     private void unbonded() throws Exception {

@@ -127,7 +127,7 @@ final class OfficeWalk {
     /** The address dhcpcd in {@code unit} last said it leased, "" if none. */
     private static String leasedAhead(Cmd cmd, String unit) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("leased (\\S+) for")
-                .matcher(cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "cat", "-u", unit).out());
+                .matcher(Units.journal(cmd, unit));
         String last = "";
         while (m.find()) {
             last = m.group(1);

@@ -114,7 +114,7 @@ final class PackageDrill implements Scenario {
             throw new IllegalStateException("bondtray setup failed: " + tail(setup.out() + setup.err()));
         }
         r.put(prefix + ".up_ms", Wait.until("the packaged helper's bond to be up", Duration.ofSeconds(90),
-                Duration.ofMillis(250), () -> PackageUpgrade.bondUp(lab)));
+                Duration.ofMillis(250), () -> BondReadings.up(lab)));
         long t2 = System.nanoTime();
         Cmd.Result status = asUser(cmd, "status");
         r.put(prefix + ".status_ms", ms(t2)).put(prefix + ".status_exit", status.exit())

@@ -49,7 +49,7 @@ final class PackageUpgrade {
             // Asked over the lab's own bus connection: a command line's JVM per look would cost
             // seconds each under emulation.
             r.put(key + ".helper_back_ms", Wait.untilOrTimeout(Duration.ofSeconds(90), Duration.ofMillis(250),
-                    () -> mainPid(cmd, HelperProcess.UNIT) != helper && HelperProcess.onBus(cmd) && bondUp(lab)));
+                    () -> mainPid(cmd, HelperProcess.UNIT) != helper && HelperProcess.onBus(cmd) && BondReadings.up(lab)));
             // A few seconds of traffic on the new helper's watch.
             Wait.sleep(Duration.ofSeconds(3));
         } finally {
@@ -63,15 +63,6 @@ final class PackageUpgrade {
                 .put(key + ".same_dhcpcd", dhcpcd > 0 && dhcpcd == mainPid(cmd, "bondtray-dhcpcd@bond0.service"))
                 .put(key + ".new_helper", mainPid(cmd, HelperProcess.UNIT) != helper)
                 .put(key + ".helper_starts", starts(cmd) - starts);
-    }
-
-    /** Whether the helper on the bus says the bond is up; false while it cannot say. */
-    static boolean bondUp(Lab lab) {
-        try {
-            return "up".equals(BondReadings.state(BondReadings.props(lab)));
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static long mainPid(Cmd cmd, String unit) {
