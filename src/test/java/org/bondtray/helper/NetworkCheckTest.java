@@ -36,6 +36,26 @@ class NetworkCheckTest {
         }
     }
 
+    @Test
+    void aVerdictEndsWhenTheWifiJoinsAnotherNetwork() {
+        List<String> changes = new ArrayList<>();
+        try (Worker worker = new Worker();
+             NetworkCheck check = new NetworkCheck(worker, () -> changes.add("changed"), (mac, ssid, same) -> { },
+                     port -> true)) {
+            List<NetworkCheck.Port> atCafe = List.of(CABLE, wifi("cafe"));
+            check.consider("192.168.50.1", atCafe);
+            check.take(NetworkCheck.key("192.168.50.1", atCafe), SameNetwork.DIFFERENT, atCafe, Map.of());
+            assertEquals(SameNetwork.DIFFERENT, check.verdict());
+            check.consider("192.168.50.1", List.of(CABLE, wifi("office")));
+            assertEquals(SameNetwork.UNKNOWN, check.verdict(),
+                    "the verdict was about the café: nothing is known of the office Wi-Fi until it is asked");
+            assertEquals(List.of("changed", "changed"), changes);
+            assertTrue(check.switchoverMayChangeNetwork(), "the lease may still be the other network's");
+            check.consider("192.168.50.1", atCafe);
+            assertEquals(SameNetwork.UNKNOWN, check.verdict(), "back at the café: asked again, not taken as known");
+        }
+    }
+
     private static final byte[] LAN_GATEWAY = {0x52, 0x54, 0, 0, 0, 1};
     private static final byte[] CAFE_GATEWAY = {0x52, 0x54, 0, 0, 0, 2};
     private static final NetworkCheck.Port CABLE = new NetworkCheck.Port("eth0", 2, "02:00:00:00:00:01", "", true);

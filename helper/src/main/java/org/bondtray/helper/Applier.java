@@ -89,6 +89,9 @@ final class Applier {
             case LEAVE -> {
             }
         }
+        // The check first: a port that joined another Wi-Fi network makes its verdict unknown,
+        // and no lease is taken ahead on the strength of the network it left.
+        network.consider(IpText.firstIpv4(plan.gateways()), plan.checked());
         Reconciler.leaseAhead(c, look, network.verdict()).ifPresentOrElse(
                 port -> leaseAhead.ensure(port, DhcpcdConfig.standbyText(c.bond(), port)), leaseAhead::stopLater);
         DhcpStatus dhcpStatus = DhcpStatus.OFF;
@@ -102,7 +105,6 @@ final class Applier {
         }
         List<String> dns = Reconciler.dns(c, lease);
         resolver.apply(c.bond(), dns, lease.domains());
-        network.consider(IpText.firstIpv4(plan.gateways()), plan.checked());
         followActiveNetwork(c, b, look.facts());
         if (wifi != null) {
             preferred.apply(wifi, b, look.facts());

@@ -95,17 +95,23 @@ final class NetworkCheck implements AutoCloseable {
 
     /** The state now: {@code gateway} is the bond's IPv4 gateway ("" if none), {@code ports} its ports. */
     void consider(String gateway, List<Port> ports) {
+        boolean moved = false;
         for (Port p : ports) {
             if (!p.network().isEmpty()) {
                 String before = networks.put(p.name(), p.network());
                 if (before != null && !before.equals(p.network())) {
                     joinedSince = true;
+                    moved = true;
                 }
             }
         }
-        StringBuilder k = new StringBuilder(gateway);
-        ports.stream().map(p -> ";" + p.name() + "=" + p.network()).sorted().forEach(k::append);
-        String key = k.toString();
+        if (moved) {
+            // The verdict was about the network the port left. Kept until the next answer, it
+            // had a dhcpcd lease ahead on the office LAN the Wi-Fi had just come back to.
+            judgedKey = "";
+            set(SameNetwork.UNKNOWN);
+        }
+        String key = key(gateway, ports);
         if (key.equals(judgedKey) || key.equals(pendingKey)) {
             return;
         }
@@ -147,15 +153,25 @@ final class NetworkCheck implements AutoCloseable {
         answers.forEach((port, mac) -> heard.append(' ').append(port).append('=')
                 .append(mac.map(m -> HexFormat.ofDelimiter(":").formatHex(m)).orElse("silence")));
         LOG.info("gateway " + gateway + " as heard through each port:" + heard + "; " + v.wire());
-        worker.execute("taking the same-network verdict", () -> {
-            if (!key.equals(pendingKey)) {
-                return;
-            }
-            pendingKey = "";
-            judgedKey = key;
-            set(v);
-            tell(v, ports, answers, judged);
-        });
+        worker.execute("taking the same-network verdict", () -> take(key, v, ports, answers));
+    }
+
+    /** The answer for {@code key}, on the worker; dropped if the state moved on while it was asked. */
+    void take(String key, SameNetwork v, List<Port> ports, Map<String, Optional<byte[]>> answers) {
+        if (!key.equals(pendingKey)) {
+            return;
+        }
+        pendingKey = "";
+        judgedKey = key;
+        set(v);
+        tell(v, ports, answers, judged);
+    }
+
+    /** What a verdict is about: the gateway, and each port with its Wi-Fi network. */
+    static String key(String gateway, List<Port> ports) {
+        StringBuilder k = new StringBuilder(gateway);
+        ports.stream().map(p -> ";" + p.name() + "=" + p.network()).sorted().forEach(k::append);
+        return k.toString();
     }
 
     /**
