@@ -30,6 +30,9 @@ final class OfficeWalk {
 
     void run() throws Exception {
         Cmd cmd = lab.cmd();
+        String unit = "bondtray-dhcpcd@" + wlan + ".service";
+        // Earlier scenarios of this boot may have had a lease held ahead: only this walk's counts.
+        long seen = System.currentTimeMillis();
         lab.wifi().connect(wlan, AccessPoint.CAFE);
         try {
             r.put("walk.verdict_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
@@ -38,9 +41,10 @@ final class OfficeWalk {
             // The helper has a dhcpcd on the Wi-Fi take the café's lease ahead of the walk, as the
             // bond's client: what it leased, and how long after the verdict.
             long v0 = System.nanoTime();
-            String unit = "bondtray-dhcpcd@" + wlan + ".service";
-            Wait.untilOrTimeout(Duration.ofSeconds(40), Duration.ofMillis(250), () -> !leasedAhead(cmd, unit).isEmpty());
-            r.put("walk.ahead_ms", (System.nanoTime() - v0) / 1_000_000).put("walk.ahead_lease", leasedAhead(cmd, unit));
+            Wait.untilOrTimeout(Duration.ofSeconds(40), Duration.ofMillis(250),
+                    () -> !leasedAhead(cmd, unit, seen).isEmpty());
+            r.put("walk.ahead_ms", (System.nanoTime() - v0) / 1_000_000)
+                    .put("walk.ahead_lease", leasedAhead(cmd, unit, seen));
             // What alice's tray tells her on the way: its notices, as her notification server gets them.
             Process notes = alice.watchNotifications(NOTICES);
             long t0 = System.nanoTime();
@@ -101,12 +105,11 @@ final class OfficeWalk {
             if (f.length < 3 || !f[2].contains(": ")) {
                 continue;
             }
-            long at;
-            try {
-                at = (long) (Double.parseDouble(f[0]) * 1000) - sinceMillis;
-            } catch (NumberFormatException e) {
+            long at = unixMillis(line);
+            if (at < 0) {
                 continue;
             }
+            at -= sinceMillis;
             String said = f[2].substring(f[2].indexOf(": ") + 2);
             // dhcpcd's privilege-separated processes log each line twice; the steps that tell
             // where the time went are kept (a result holds a few hundred characters).
@@ -124,15 +127,27 @@ final class OfficeWalk {
         r.put(key + ".dhcp", String.join(" | ", lines)).put(key + ".offer_wait_ms", offerWait);
     }
 
-    /** The address dhcpcd in {@code unit} last said it leased, "" if none. */
-    private static String leasedAhead(Cmd cmd, String unit) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("leased (\\S+) for")
-                .matcher(Units.journal(cmd, unit));
+    /** The address dhcpcd in {@code unit} last said it leased from {@code sinceMillis} on, "" if none. */
+    private static String leasedAhead(Cmd cmd, String unit, long sinceMillis) {
+        java.util.regex.Pattern leased = java.util.regex.Pattern.compile("leased (\\S+) for");
         String last = "";
-        while (m.find()) {
-            last = m.group(1);
+        for (String line : cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "short-unix", "-u", unit,
+                "--since=@" + sinceMillis / 1000).out().lines().toList()) {
+            java.util.regex.Matcher m = leased.matcher(line);
+            if (m.find() && unixMillis(line) >= sinceMillis) {
+                last = m.group(1);
+            }
         }
         return last;
+    }
+
+    /** The time of a journal line in short-unix form, -1 if it has none. */
+    private static long unixMillis(String line) {
+        try {
+            return (long) (Double.parseDouble(line.split(" ", 2)[0]) * 1000);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A string as dbus-monitor prints it, without its quotes. */
