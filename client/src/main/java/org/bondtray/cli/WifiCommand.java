@@ -147,7 +147,12 @@ final class WifiCommand {
                 return usage(t.get("wifi.security.option"));
             }
         } else {
-            WifiNetwork seen = wpa.list(path).stream().filter(n -> Arrays.equals(n.ssid(), ssid)).findFirst().orElse(null);
+            WifiNetwork seen = seen(path, ssid);
+            if (seen == null && wpa.scan(path, SCAN_WAIT)) {
+                // Not among the networks seen so far (wpa_supplicant, just restarted, has seen
+                // none): look once more, as nmcli does, before saying it is not in range.
+                seen = seen(path, ssid);
+            }
             if (seen == null) {
                 err.println("bondtray: " + t.get("wifi.not.in.range", SsidText.show(ssid)));
                 return Cli.REFUSED;
@@ -166,6 +171,11 @@ final class WifiCommand {
         boolean saved = wpa.join(path, ssid, security, password, hidden, CONNECT_WAIT);
         out.println(t.get(saved ? "wifi.connected" : "wifi.connected.unsaved", SsidText.show(ssid), security.label()));
         return Cli.OK;
+    }
+
+    /** The network named {@code ssid} among those wpa_supplicant has seen, null if none. */
+    private WifiNetwork seen(String path, byte[] ssid) throws WifiException {
+        return wpa.list(path).stream().filter(n -> Arrays.equals(n.ssid(), ssid)).findFirst().orElse(null);
     }
 
     /** From a file's first line, or a pipe's, or typed at the terminal without echo. */
