@@ -189,10 +189,10 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         return new Variant<>(values.toArray(String[]::new), "as");
     }
 
-    // ---- publishing (helper's worker and events threads) ----------------------------------------
+    // ---- publishing (on the helper's worker alone) ----------------------------------------
 
     @Override
-    public synchronized void publish(BondView view) {
+    public void publish(BondView view) {
         latest = view;
         if (flushPending) {
             return;
@@ -206,7 +206,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         }
     }
 
-    private synchronized void flush() {
+    private void flush() {
         flushPending = false;
         send();
     }

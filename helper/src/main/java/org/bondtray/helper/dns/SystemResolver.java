@@ -21,6 +21,8 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
  * resolv.conf that is a symbolic link belongs to someone else (systemd-resolved's stub,
  * NetworkManager) and is left alone. What the helper gave is taken back, the same way, when the
  * bond goes away.
+ *
+ * <p>Used on the helper's worker alone, which owns the helper's state: it has no lock.
  */
 public final class SystemResolver {
     private static final Logger LOG = Logger.getLogger(SystemResolver.class.getName());
@@ -72,7 +74,7 @@ public final class SystemResolver {
     }
 
     /** Asks systemd-resolved over {@code bus}, whenever it runs, before any other way. */
-    public synchronized void useResolvedOn(DBusConnection bus) {
+    public void useResolvedOn(DBusConnection bus) {
         resolved = Optional.of(new ResolvedLink(bus));
     }
 
@@ -88,7 +90,7 @@ public final class SystemResolver {
     }
 
     /** Makes the system use {@code servers}; does nothing when they are what it already has. */
-    public synchronized void apply(String bond, List<String> servers, List<String> domains) {
+    public void apply(String bond, List<String> servers, List<String> domains) {
         if (servers.isEmpty()) {
             return;
         }
@@ -121,7 +123,7 @@ public final class SystemResolver {
     }
 
     /** The bond is going: takes back what the helper gave. */
-    public synchronized void withdraw(String bond) {
+    public void withdraw(String bond) {
         try {
             // Nothing given in this run: what an earlier run of the helper gave (it restarted since) is taken back.
             Via given = via != Via.NOWHERE ? via : resolvconf.isPresent() ? Via.RESOLVCONF : Via.FILE;

@@ -17,6 +17,8 @@ import org.bondtray.helper.config.AtomicFile;
  * gone when they are given back (and with the boot). The bond is not in it: NetworkManager
  * assumes a bond it did not make as "connected (externally)" and configures nothing on it;
  * its global state then says online while the bond is (see {@link Takeover#leaveAlone}).
+ *
+ * <p>Used on the helper's worker alone, which owns the helper's state: it has no lock.
  */
 final class NetworkManagerConf {
     private static final Logger LOG = Logger.getLogger(NetworkManagerConf.class.getName());
@@ -34,7 +36,7 @@ final class NetworkManagerConf {
     }
 
     /** NetworkManager leaves {@code taken} alone from its next start on; with none, the file goes. */
-    synchronized void ports(List<String> taken) {
+    void ports(List<String> taken) {
         List<String> plain = taken.stream().filter(p -> PLAIN_NAME.matcher(p).matches()).toList();
         taken.stream().filter(p -> !plain.contains(p)).forEach(p -> LOG.warning("the name of " + p
                 + " cannot go into NetworkManager's configuration: it may take it again when it restarts"));

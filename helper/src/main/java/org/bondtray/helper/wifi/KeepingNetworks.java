@@ -22,6 +22,8 @@ import org.bondtray.helper.config.AtomicFile;
  * the configuration folder, a line per network: the gateway's MAC, a tab, the SSID as shown
  * (control characters escaped, so a line is a line); and a line {@code cable<TAB>MAC} for the
  * network the cable was last on, which the preference is for until the next verdict.
+ *
+ * <p>Used on the helper's worker alone, which owns the helper's state: it has no lock.
  */
 public final class KeepingNetworks {
     private static final Logger LOG = Logger.getLogger(KeepingNetworks.class.getName());
@@ -45,7 +47,7 @@ public final class KeepingNetworks {
      * A verdict: through the cable {@code gatewayMac} answered, and the Wi-Fi on {@code ssid}
      * reached the same network or not. Returns whether {@link #now} may give something else now.
      */
-    public synchronized boolean judged(String gatewayMac, String ssid, boolean same) {
+    public boolean judged(String gatewayMac, String ssid, boolean same) {
         if (!MAC.matcher(gatewayMac).matches() || !plain(ssid)) {
             return false;
         }
@@ -67,7 +69,7 @@ public final class KeepingNetworks {
     }
 
     /** The Wi-Fi networks known to reach the network the cable was last on; empty if none or unknown. */
-    public synchronized List<String> now() {
+    public List<String> now() {
         return List.copyOf(keeping.getOrDefault(cable, Set.of()));
     }
 
