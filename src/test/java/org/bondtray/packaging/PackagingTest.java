@@ -165,6 +165,8 @@ class PackagingTest {
         assertTrue(launcher.contains("cache=/var/cache/bondtray"), launcher);
         assertTrue(launcher.contains("aot=-XX:AOTCache=\"$cache/helper.aot\"; else aot=-XX:AOTCacheOutput=\"$cache/helper.aot\""),
                 launcher);
+        // Temurin 25.0.3 died at every start from a cache with classes linked ahead (the lab's VM).
+        assertTrue(launcher.contains("set -- \"$aot\" -XX:-AOTClassLinking "), launcher);
         List<String> unit = Files.readAllLines(Path.of("src/dist/bondtray-helper.service"));
         assertTrue(unit.contains("CacheDirectory=bondtray"), unit.toString());
         String hooks = Files.readString(Path.of("src/package/files/system-hooks"));
@@ -200,5 +202,7 @@ class PackagingTest {
         assertTrue(cli.contains("(flock -n 9 || exit 0; train) 9>\"$cache/cli.lock\" </dev/null >/dev/null 2>&1 &"), cli);
         assertTrue(cli.contains("nice -n 19 \"$java\" $jvm -XX:AOTMode=record"), cli);
         assertTrue(cli.contains("mv -f \"$next\" \"$aot\""), "the cache appears whole, by a rename: " + cli);
+        assertTrue(launcher.lines().anyMatch(l -> l.startsWith("jvm=") && l.contains("-XX:-AOTClassLinking")),
+                "classes loaded, not linked ahead, as the helper has them");
     }
 }
