@@ -83,6 +83,7 @@ public final class LabGuest {
             if (lastOfItsSet || r.failed()) {
                 Units.keepJournal(lab.cmd(), HelperProcess.UNIT);
                 Units.keepJournal(lab.cmd(), "bondtray-dhcpcd@*.service");
+                Units.keepCrashReports(lab.cmd());
                 lab.net().session().keepLogs();
             }
             r.write(out.resolve(name + ".properties"));

@@ -33,6 +33,17 @@ final class Units {
                 .out();
     }
 
+    /** The JVM's own reports of the helper's crashes (its -XX:ErrorFile folder), if it ever crashed. */
+    static void keepCrashReports(Cmd cmd) {
+        try (var reports = Files.newDirectoryStream(java.nio.file.Path.of("/var/log/bondtray"), "hs_err_pid*.log")) {
+            for (java.nio.file.Path f : reports) {
+                Files.copy(f, cmd.logDir().resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // no folder: the helper never ran, or never crashed
+        }
+    }
+
     static void keepJournal(Cmd cmd, String unit) {
         keep(cmd, unit.replace("*", "all") + ".log", journal(cmd, unit));
     }
