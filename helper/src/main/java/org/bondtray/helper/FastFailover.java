@@ -3,10 +3,10 @@ package org.bondtray.helper;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -21,9 +21,10 @@ import org.bondtray.net.NetSysfs;
  * ready is made active at once. The kernel's miimon stays the backstop for when the helper is not
  * running, and the kernel refuses a port it does not itself count as up.
  *
- * <p>The worker's, like the rest of the helper's state: a link event runs on it before any look
- * or change already queued ({@link Worker#event}), and the wait out of the bond's updelay (see
- * {@link #backInTime}) is one of its timers.
+ * <p>Runs on the kernel-events thread, on a netlink socket of its own: the worker's socket may be
+ * in the middle of a request, and the worker may be busy for tens of milliseconds. Only the wait
+ * out of the bond's updelay (see {@link #backInTime}) runs on the worker, which owns the timers;
+ * the lock keeps the two off the socket at the same time.
  */
 final class FastFailover implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FastFailover.class.getName());
@@ -31,7 +32,7 @@ final class FastFailover implements AutoCloseable {
     private static final int ACTIVE_BACKUP = 1;
 
     /** Each link as the kernel last described it, by index: events, and dumps for what no event told. */
-    private final Map<Integer, Link> links = new HashMap<>();
+    private final Map<Integer, Link> links = new ConcurrentHashMap<>();
     private final Kernel.Source kernels;
     private Kernel rt;
     /** The port traffic was last moved off, and when (System.nanoTime()); "" if none. */
@@ -60,7 +61,7 @@ final class FastFailover implements AutoCloseable {
      * its carrier, asks the kernel to make the port {@link #choose} picks active; that port's name,
      * if it asked.
      */
-    Optional<String> linkChanged(Link link, String bondName, Preference preference,
+    synchronized Optional<String> linkChanged(Link link, String bondName, Preference preference,
                                               Function<String, PortKind> kinds, NetSysfs sysfs) {
         links.put(link.index(), link);
         if (link.master() == 0) {
@@ -127,11 +128,13 @@ final class FastFailover implements AutoCloseable {
             return;
         }
         settling = worker.schedule("taking " + port.name() + " back after updelay", updelay * 1_000_000L, () -> {
-            // The race was judged at the return; here only the links count, however long the
-            // updelay made the wait.
-            Link b = links.get(port.master());
-            if (stillBackOnPrimary(port, b, bondName, sysfs)) {
-                takeBack(b, port);
+            synchronized (this) {
+                // The race was judged at the return; here only the links count, however long
+                // the updelay made the wait.
+                Link b = links.get(port.master());
+                if (stillBackOnPrimary(port, b, bondName, sysfs)) {
+                    takeBack(b, port);
+                }
             }
         });
     }
@@ -195,7 +198,7 @@ final class FastFailover implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         settling.cancel();
         if (rt != null) {
             rt.close();

@@ -26,9 +26,9 @@ import org.bondtray.helper.wifi.WifiWatcher;
  * The helper's core: holds what the user configured and keeps the bond the way it should be.
  * Its state belongs to one {@link Worker}: every look, change and timer runs there, in order.
  * A look observes the world once, {@link Reconciler} plans, {@link Applier} carries the plan
- * out, and the view goes to the {@link Publisher}. The kernel's link events ({@link LinkWatch})
- * run on it too, ahead of what is queued: they do what a switchover needs at once and ask for a
- * look, so a burst of events costs one look. A Setup on probation is a {@link Trial}.
+ * out, and the view goes to the {@link Publisher}. The kernel's events ({@link LinkWatch}) do
+ * what a switchover needs at once on their own thread and ask for a look, so a burst of events
+ * costs one look. A Setup on probation is a {@link Trial}.
  */
 public final class Helper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Helper.class.getName());
@@ -50,7 +50,7 @@ public final class Helper implements AutoCloseable {
     /** The last Setup, until it is kept (confirmed, or the machine still reaches its gateway) or rolled back. */
     private final Trial trial;
     private final StandbyWindow standby = new StandbyWindow();
-    /** What the kernel's link events change at once. */
+    /** What the kernel's events change at once, on the events thread. */
     private final LinkWatch links;
     /** Carries out what a look decided, on the worker. */
     private final Applier applier;
@@ -237,13 +237,8 @@ public final class Helper implements AutoCloseable {
     // ---- watching --------------------------------------------------------------------------------
 
     void requestRefresh() {
-        requestRefreshAfter(0);
-    }
-
-    /** A look in {@code delayNanos}, or with the one already asked for. */
-    void requestRefreshAfter(long delayNanos) {
         if (refreshPending.compareAndSet(false, true)) {
-            worker.schedule("reading the kernel's state", delayNanos, () -> {
+            worker.execute("reading the kernel's state", () -> {
                 refreshPending.set(false);
                 refresh();
             });

@@ -1,8 +1,8 @@
 package org.bondtray.helper;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.config.BondConfig;
@@ -13,21 +13,19 @@ import org.bondtray.helper.kernel.Link;
 import org.bondtray.net.NetSysfs;
 
 /**
- * What the kernel's link events change, in the order the kernel sent them: a lost carrier moves
- * traffic ahead of the bond's own link check ({@link FastFailover}), carriers and the active port
- * go to the {@link SwitchoverTracker}, and a switchover is said on the bus and told to dhcpcd.
- * Then a look is asked for. The events thread only reads the socket; all of this runs on the
- * worker, as an {@linkplain Worker#event event}: ahead of the looks and changes already queued.
+ * What the kernel's link events change at once, on the events thread, before any look: a lost
+ * carrier moves traffic ahead of the bond's own link check ({@link FastFailover}), carriers and
+ * the active port go to the {@link SwitchoverTracker} in the order the kernel sent them, and a
+ * switchover is said on the bus and told to dhcpcd. Then a look is asked for; everything else
+ * waits for it on the worker.
  *
- * <p>The look waits {@link #SETTLE_NANOS} after an event. A switchover the helper makes brings
- * the kernel's event for the new active port a moment after the carrier event that caused it;
- * a look started at once made it wait a look's time (41 to 197 ms median in the lab, a look
- * under emulation takes about that long).
+ * <p>The one state the worker does not own, and why: queued to the worker, the switchover
+ * waited behind the look the event before it had asked for. In the lab that raised kernel event
+ * to Switchover signal from 41 ms to 197 ms median (a look under emulation takes about that
+ * long). So the tracker and the standby window keep their locks, and this thread says it.
  */
 final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkWatch.class.getName());
-    /** How long a look waits after a link event, for the events that follow from it. */
-    static final long SETTLE_NANOS = 20_000_000L;
 
     private final Helper helper;
     private final SwitchoverTracker tracker;
@@ -35,17 +33,15 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
     private final NetworkCheck network;
     private final Dhcpcd dhcp;
     private final NetSysfs sysfs;
-    private final Map<Integer, String> names = new HashMap<>();
-    private final Map<Integer, Boolean> carriers = new HashMap<>();
-    private final Map<String, PortKind> kinds = new HashMap<>();
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> carriers = new ConcurrentHashMap<>();
+    private final Map<String, PortKind> kinds = new ConcurrentHashMap<>();
     /** Moves traffic off a port that lost its carrier before the kernel's next miimon tick. */
     private final FastFailover fastFailover;
-    private final Worker worker;
 
     LinkWatch(Helper helper, SwitchoverTracker tracker, StandbyWindow standby, NetworkCheck network, Dhcpcd dhcp,
               NetSysfs sysfs, Kernel.Source kernels, Worker worker) {
         this.helper = helper;
-        this.worker = worker;
         this.fastFailover = new FastFailover(kernels, worker);
         this.tracker = tracker;
         this.standby = standby;
@@ -72,20 +68,6 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
 
     @Override
     public void linkChanged(Link link, long receivedNanos) {
-        worker.event("following " + link.name(), () -> changed(link, receivedNanos));
-    }
-
-    @Override
-    public void linkRemoved(int index, String name, long receivedNanos) {
-        worker.event("following " + name + " away", () -> {
-            tracker.removed(name, receivedNanos);
-            carriers.remove(index);
-            fastFailover.removed(index);
-            helper.requestRefreshAfter(SETTLE_NANOS);
-        });
-    }
-
-    private void changed(Link link, long receivedNanos) {
         // First: every millisecond here is one the traffic goes nowhere.
         BondConfig c = helper.config();
         if (helper.unsupported() == null) {
@@ -128,7 +110,15 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
                 }
             });
         }
-        helper.requestRefreshAfter(SETTLE_NANOS);
+        helper.requestRefresh();
+    }
+
+    @Override
+    public void linkRemoved(int index, String name, long receivedNanos) {
+        tracker.removed(name, receivedNanos);
+        carriers.remove(index);
+        fastFailover.removed(index);
+        helper.requestRefresh();
     }
 
     @Override

@@ -51,11 +51,12 @@ final class NetworkCheck implements AutoCloseable {
     private String pendingKey = "";
     private Worker.Timer pending;
     private final Map<String, String> networks = new java.util.HashMap<>();
-    private SameNetwork verdict = SameNetwork.UNKNOWN;
+    // Written on the worker; read on the kernel-events thread too (switchoverMayChangeNetwork).
+    private volatile SameNetwork verdict = SameNetwork.UNKNOWN;
     /** The last verdict that said something: with the cable out only one port is left to ask. */
-    private SameNetwork lastKnown = SameNetwork.UNKNOWN;
+    private volatile SameNetwork lastKnown = SameNetwork.UNKNOWN;
     /** A port joined another Wi-Fi network since the last verdict: that verdict was about the old one. */
-    private boolean joinedSince;
+    private volatile boolean joinedSince;
 
     NetworkCheck(Worker worker, Runnable changed, Judged judged, Predicate<String> carrier) {
         this.worker = worker;

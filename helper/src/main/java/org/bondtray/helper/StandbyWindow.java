@@ -16,8 +16,6 @@ package org.bondtray.helper;
  * the bond the other network's router advertisements and broadcasts, and nothing in flight
  * there belongs to a connection that can survive anyway. Kept shut otherwise because, open, both
  * ports deliver every broadcast of a shared network twice.
- *
- * <p>The worker's alone: stirred by the kernel's events and read by a look, both on it.
  */
 public final class StandbyWindow {
     /** Long enough for the peers' gratuitous ARPs, the second one a link-monitor tick later, and for a queue to drain. */
@@ -27,7 +25,7 @@ public final class StandbyWindow {
     private boolean stirred;
 
     /** A switchover is near or has just happened, as of {@code nanos} (System.nanoTime()). */
-    public void stir(long nanos) {
+    public synchronized void stir(long nanos) {
         if (!stirred || nanos + OPEN_NANOS - openUntil > 0) {
             openUntil = nanos + OPEN_NANOS;
         }
@@ -35,12 +33,12 @@ public final class StandbyWindow {
     }
 
     /** Whether standby ports should deliver at {@code nanos}, the ports' network being {@code network}. */
-    public boolean open(long nanos, SameNetwork network) {
+    public synchronized boolean open(long nanos, SameNetwork network) {
         return stirred && openUntil - nanos > 0 && network != SameNetwork.DIFFERENT;
     }
 
     /** Nanoseconds from {@code nanos} until the window shuts by itself; 0 if it is not open. */
-    public long remainingNanos(long nanos) {
+    public synchronized long remainingNanos(long nanos) {
         return stirred ? Math.max(0, openUntil - nanos) : 0;
     }
 }

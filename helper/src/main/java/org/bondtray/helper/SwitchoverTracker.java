@@ -7,9 +7,8 @@ import java.util.function.Function;
 
 /**
  * Turns the kernel's events into Switchover reports: which port the traffic left, which it went
- * to, why, and how long nothing carried it. Fed on the worker, in the kernel's order, with each
- * event's receive time, so the figures include neither the queue nor the helper's processing.
- * The worker's alone, but for {@link #lastMoveNanos}, which probation's gateway check reads.
+ * to, why, and how long nothing carried it. Fed from the events thread with the kernel event's
+ * receive time, so the figures do not include the helper's own processing.
  */
 public final class SwitchoverTracker {
     /** How long an earlier event still explains a switchover. */
@@ -23,7 +22,7 @@ public final class SwitchoverTracker {
     private long activeSince = -1;
     private long downSince = -1;
     /** System.nanoTime() of the last change of active port, to none included (the helper's start before any). */
-    private volatile long movedAt = System.nanoTime();
+    private long movedAt = System.nanoTime();
     /** The port that carried traffic before the bond had none, so X → none → Y reads as X → Y. */
     private String before = "";
     private final Map<String, Long> carrierLost = new HashMap<>();
@@ -33,27 +32,27 @@ public final class SwitchoverTracker {
     private long expectedAt;
 
     /** Starts from what is found, without reporting it as a switchover (adoption after a restart). */
-    public void adopt(String activePort) {
+    public synchronized void adopt(String activePort) {
         active = activePort;
         activeSince = -1;
     }
 
     /** When the current active port took over (System.nanoTime()), or -1 if not known. */
-    public long activeSince() {
+    public synchronized long activeSince() {
         return activeSince;
     }
 
     /** The same as µs since the epoch, as the API shows it; 0 if not known. */
-    public long activeSinceMicros() {
+    public synchronized long activeSinceMicros() {
         return activeSince < 0 ? 0 : System.currentTimeMillis() * 1000 - (System.nanoTime() - activeSince) / 1000;
     }
 
     /** When the active port last changed (System.nanoTime()), to none included. */
-    public long lastMoveNanos() {
+    public synchronized long lastMoveNanos() {
         return movedAt;
     }
 
-    public void carrier(String port, boolean up, long nanos) {
+    public synchronized void carrier(String port, boolean up, long nanos) {
         (up ? carrierGained : carrierLost).put(port, nanos);
     }
 
@@ -62,33 +61,33 @@ public final class SwitchoverTracker {
      * The kernel's link monitor can fail over before the carrier event of that port is sent,
      * so the helper checks its carrier itself when the bond reports a new active port.
      */
-    public String lastCarrying() {
+    public synchronized String lastCarrying() {
         return active.isEmpty() ? before : active;
     }
 
     /** Records a carrier loss seen directly, unless the event for it already came. */
-    public void carrierLostIfUnknown(String port, long nanos) {
+    public synchronized void carrierLostIfUnknown(String port, long nanos) {
         if (recent(carrierLost.get(port), nanos) == null) {
             carrierLost.put(port, nanos);
         }
     }
 
-    public void removed(String port, long nanos) {
+    public synchronized void removed(String port, long nanos) {
         removed.put(port, nanos);
     }
 
     /** The helper itself is about to move traffic, for {@code reason} ("user-request", "preference", "wifi-ready"). */
-    public void expect(String reason, long nanos) {
+    public synchronized void expect(String reason, long nanos) {
         expected = reason;
         expectedAt = nanos;
     }
 
-    public String active() {
+    public synchronized String active() {
         return active;
     }
 
     /** The bond's active port is now {@code port} ("" for none), as of {@code nanos}. */
-    public Optional<Switch> activeIs(String port, long nanos, Function<String, PortKind> kindOf) {
+    public synchronized Optional<Switch> activeIs(String port, long nanos, Function<String, PortKind> kindOf) {
         if (port.equals(active)) {
             return Optional.empty();
         }

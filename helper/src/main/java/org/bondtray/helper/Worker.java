@@ -2,7 +2,6 @@ package org.bondtray.helper;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -16,12 +15,9 @@ import java.util.logging.Logger;
  * The helper's one thread that owns its state. Every look at the kernel, every change and every
  * timer (probation, the standby window, the same-network check's settling, dhcpcd's renewals and
  * restarts) runs on it, in order, so no decision sees a half-applied change and that state needs
- * no lock. Callers from the bus wait for their answer; events and timers only queue. The helper's
+ * no lock. Callers from the bus wait for their answer; events and timers only queue. (The
+ * switchover bookkeeping stays on the kernel-events thread: see {@link LinkWatch}.) The helper's
  * parts outside this package see it as its {@link Owner}.
- *
- * <p>The kernel's link events are {@linkplain #event events}: they run before anything else
- * queued, so a switchover does not wait behind a look that an earlier event asked for. What
- * runs when an event comes is not interrupted; a look takes a few milliseconds on hardware.
  *
  * <p>Idle, the thread waits without a timeout: a timer exists only while something is pending.
  */
@@ -34,8 +30,6 @@ public final class Worker implements Owner, AutoCloseable {
         return thread;
     });
     private final AtomicBoolean changing = new AtomicBoolean();
-    /** Events not yet run, in the order they came; every task of the thread runs them first. */
-    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
 
     public Worker() {
         // A cancelled timer leaves the queue at once instead of waking the thread at its time.
@@ -58,10 +52,7 @@ public final class Worker implements Owner, AutoCloseable {
     /** Runs {@code op} and waits for it; what fails is a {@link Refusal} to whoever asked. */
     <T> T call(Callable<T> op) {
         try {
-            return executor.submit(() -> {
-                runEvents();
-                return op.call();
-            }).get();
+            return executor.submit(op).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Refusal r) {
                 throw r;
@@ -78,34 +69,14 @@ public final class Worker implements Owner, AutoCloseable {
 
     @Override
     public void execute(String what, Work work) {
-        submit(() -> {
-            runEvents();
-            logged(what, work);
-        });
-    }
-
-    /**
-     * Runs {@code work} on the thread ahead of every look, change and timer already queued (not
-     * ahead of one that is running), after the events queued before it.
-     */
-    void event(String what, Work work) {
-        events.add(() -> logged(what, work));
-        submit(this::runEvents);
-    }
-
-    private void runEvents() {
-        for (Runnable e = events.poll(); e != null; e = events.poll()) {
-            e.run();
-        }
+        submit(() -> logged(what, work));
     }
 
     @Override
     public Timer schedule(String what, long delayNanos, Work work) {
         try {
-            ScheduledFuture<?> f = executor.schedule(() -> {
-                runEvents();
-                logged(what, work);
-            }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> f = executor.schedule(() -> logged(what, work), Math.max(0, delayNanos),
+                    TimeUnit.NANOSECONDS);
             return () -> f.cancel(false);
         } catch (RejectedExecutionException e) {
             return () -> { };
