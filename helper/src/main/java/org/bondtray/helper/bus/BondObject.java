@@ -189,7 +189,9 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         return new Variant<>(values.toArray(String[]::new), "as");
     }
 
-    // ---- publishing (on the helper's worker alone) ----------------------------------------
+    // ---- publishing ------------------------------------------------------------------------------
+    // The view comes on the helper's worker alone; a Switchover, which touches no state here, comes
+    // from the kernel-events thread.
 
     @Override
     public void publish(BondView view) {
