@@ -3,7 +3,6 @@ package org.bondtray.helper.dhcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,40 +39,6 @@ class DhcpcdRestartTest {
             assertFalse(first.isAlive(), "the old dhcpcd is gone");
             second.destroyForcibly();
         }
-    }
-
-    /** A stand-in that writes its pid file and keeps a copy of the configuration it was started with. */
-    private static final String READING = """
-            #!/bin/sh
-            [ "$1" = "--config" ] || exit 0
-            here="$(dirname "$0")"
-            cp "$2" "$here/run/conf-$$"
-            echo $$ > "$here/run/bond0.pid"
-            while :; do sleep 0.1; done
-            """;
-
-    @Test
-    void aDhcpcdForAnotherNetworkGoesStraightToDiscover(@TempDir Path dir) throws Exception {
-        Dhcpcd.Paths paths = StandIn.paths(dir, READING);
-        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
-            dhcp.ensure("bond0", "allowinterfaces bond0\n");
-            ProcessHandle first = StandIn.await(paths, -1);
-            dhcp.networkChanged();
-            ProcessHandle moved = StandIn.await(paths, first.pid());
-            dhcp.wokeUp();
-            ProcessHandle woken = StandIn.await(paths, moved.pid());
-            assertEquals("allowinterfaces bond0\n", conf(paths, first), "a first start asks for its lease again");
-            assertEquals("allowinterfaces bond0\n" + DhcpcdConfig.DISCOVER_FIRST, conf(paths, moved),
-                    "another network's server would only refuse the old address");
-            assertTrue(conf(paths, moved).contains("\nreboot 0\n"), conf(paths, moved));
-            assertEquals("allowinterfaces bond0\n", conf(paths, woken),
-                    "after a wake-up the same network is likely: the lease is asked for again");
-            woken.destroyForcibly();
-        }
-    }
-
-    private static String conf(Dhcpcd.Paths paths, ProcessHandle p) throws Exception {
-        return Files.readString(paths.runDir().resolve("conf-" + p.pid()));
     }
 
     /** A stand-in that writes its pid file and notes whether it found a lease to ask for again. */

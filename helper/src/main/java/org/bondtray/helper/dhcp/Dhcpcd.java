@@ -104,11 +104,6 @@ public final class Dhcpcd implements AutoCloseable {
     private boolean pendingRestart;
     /** A switchover's action, due: run when no operation is under way. */
     private String restartDue;
-    /** Whether the restart due is for another network (see {@link #networkChanged}). */
-    private boolean restartDiscovers;
-    /** Whether the next dhcpcd started goes to DISCOVER at once, and whether the last one did. */
-    private boolean nextStartDiscovers;
-    private boolean discoverFirst;
     private boolean renewDue;
     /** The blocking part of the operation under way, or null. */
     private Future<?> underWay;
@@ -162,7 +157,7 @@ public final class Dhcpcd implements AutoCloseable {
      * (see {@link #networkChanged}), and drops the address if no answer comes within 5 s.
      */
     public void macChanged() {
-        afterSwitch(RENEW_SETTLE, null, false);
+        afterSwitch(RENEW_SETTLE, null);
     }
 
     /**
@@ -173,7 +168,7 @@ public final class Dhcpcd implements AutoCloseable {
      * minutes. Not --rebind (see {@link #macChanged}): the cable may have gone during the sleep.
      */
     public void wokeUp() {
-        afterSwitch(RENEW_SETTLE, "after the wake-up a new dhcpcd asks for the lease again", false);
+        afterSwitch(RENEW_SETTLE, "after the wake-up a new dhcpcd asks for the lease again");
     }
 
     /**
@@ -182,17 +177,14 @@ public final class Dhcpcd implements AutoCloseable {
      * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
      * while the interface is down, so the running one would ask with the MAC the bond had before
      * the switchover, which the access point drops (it knows only the station's own) and to which
-     * the server would answer. The new one goes to DISCOVER at once ({@link DhcpcdConfig#DISCOVER_FIRST}):
-     * asking first for the old address (INIT-REBOOT) only had the new network's server refuse it
-     * (0.65 s of the lab's walk back to the LAN, most of it the address dropped and dhcpcd's
-     * script run on the refusal). The lease is kept all the same: the verdict that calls this may
-     * be wrong, and then the server offers the address it has for the laptop, which stays
-     * (forgetting the lease cost the address for 2 s in the lab, on a verdict made as a cable
-     * went). After a short settle, so a flapping cable costs one restart.
+     * the server would answer. The new one asks for the old address (INIT-REBOOT), the new
+     * network's server refuses it, and it takes that network's address. The lease is kept for
+     * that: the verdict that calls this may be wrong, and then the server's yes keeps the address
+     * (forgetting it cost the address for 2 s in the lab, on a verdict made as a cable went).
+     * After a short settle, so a flapping cable costs one restart.
      */
     public void networkChanged() {
-        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: a new dhcpcd asks that network for an address",
-                true);
+        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: a new dhcpcd asks that network for an address");
     }
 
     /**
@@ -201,7 +193,7 @@ public final class Dhcpcd implements AutoCloseable {
      * earlier one's pending action, except that a pending restart is not replaced by a renewal (the
      * new dhcpcd asks anyway).
      */
-    private void afterSwitch(Duration settle, String restart, boolean discover) {
+    private void afterSwitch(Duration settle, String restart) {
         owner.execute("dhcpcd after a switchover", () -> {
             if (!wanted || pendingSwitch != null && pendingRestart && restart == null) {
                 return;
@@ -213,7 +205,6 @@ public final class Dhcpcd implements AutoCloseable {
                 if (wanted && running != null && running.isAlive()) {
                     if (restart != null) {
                         restartDue = restart;
-                        restartDiscovers = discover;
                     } else {
                         renewDue = true;
                     }
@@ -327,8 +318,6 @@ public final class Dhcpcd implements AutoCloseable {
         if (restartDue != null) {
             LOG.info(restartDue);
             restartDue = null;
-            nextStartDiscovers = restartDiscovers;
-            restartDiscovers = false;
             renewDue = false;
             restart();
         } else if (rewritten) {
@@ -436,13 +425,10 @@ public final class Dhcpcd implements AutoCloseable {
         pendingStart = null;
         pendingSwitch = null;
         restartDue = null;
-        restartDiscovers = false;
         renewDue = false;
     }
 
     private void startOrAdopt() {
-        discoverFirst = nextStartDiscovers;
-        nextStartDiscovers = false;
         boolean rewritten;
         try {
             rewritten = writeConfig();
@@ -539,7 +525,6 @@ public final class Dhcpcd implements AutoCloseable {
         }, (read, e) -> {
             if (!Boolean.TRUE.equals(read)) {
                 restartDue = "dhcpcd for " + of + " does not reload its configuration; starting it anew";
-                restartDiscovers = false;
             }
         });
     }
@@ -562,12 +547,11 @@ public final class Dhcpcd implements AutoCloseable {
     /** Writes the configuration file; whether its text changed. */
     private boolean writeConfig() throws IOException {
         Path conf = conf(bond);
-        String text = discoverFirst ? configText + DhcpcdConfig.DISCOVER_FIRST : configText;
-        if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(text)) {
+        if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(configText)) {
             return false;
         }
         Files.createDirectories(paths.configDir());
-        AtomicFile.write(conf, text, "rw-r--r--");
+        AtomicFile.write(conf, configText, "rw-r--r--");
         return true;
     }
 
