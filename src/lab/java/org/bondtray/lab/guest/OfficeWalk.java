@@ -94,26 +94,16 @@ final class OfficeWalk {
      * it to a client it does not know), apart from the time that is Bondtray's.
      */
     private void dhcpLeg(Cmd cmd, String key, long sinceMillis) {
-        String out = cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "short-unix", "-u", "bondtray-dhcpcd@bond0.service",
-                "--since=@" + sinceMillis / 1000).out();
         java.util.List<String> lines = new java.util.ArrayList<>();
         long solicited = -1;
         long offerWait = -1;
         String last = "";
-        for (String line : out.lines().toList()) {
-            String[] f = line.split(" ", 3);
-            if (f.length < 3 || !f[2].contains(": ")) {
-                continue;
-            }
-            long at = unixMillis(line);
-            if (at < 0) {
-                continue;
-            }
-            at -= sinceMillis;
-            String said = f[2].substring(f[2].indexOf(": ") + 2);
+        for (Said line : journalSince(cmd, "bondtray-dhcpcd@bond0.service", sinceMillis)) {
+            long at = line.atMillis() - sinceMillis;
+            String said = line.text();
             // dhcpcd's privilege-separated processes log each line twice; the steps that tell
             // where the time went are kept (a result holds a few hundred characters).
-            if (at < 0 || said.equals(last) || !STEPS.matcher(said).find()) {
+            if (said.equals(last) || !STEPS.matcher(said).find()) {
                 continue;
             }
             last = said;
@@ -131,23 +121,39 @@ final class OfficeWalk {
     private static String leasedAhead(Cmd cmd, String unit, long sinceMillis) {
         java.util.regex.Pattern leased = java.util.regex.Pattern.compile("leased (\\S+) for");
         String last = "";
-        for (String line : cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "short-unix", "-u", unit,
-                "--since=@" + sinceMillis / 1000).out().lines().toList()) {
-            java.util.regex.Matcher m = leased.matcher(line);
-            if (m.find() && unixMillis(line) >= sinceMillis) {
+        for (Said line : journalSince(cmd, unit, sinceMillis)) {
+            java.util.regex.Matcher m = leased.matcher(line.text());
+            if (m.find()) {
                 last = m.group(1);
             }
         }
         return last;
     }
 
-    /** The time of a journal line in short-unix form, -1 if it has none. */
-    private static long unixMillis(String line) {
-        try {
-            return (long) (Double.parseDouble(line.split(" ", 2)[0]) * 1000);
-        } catch (NumberFormatException e) {
-            return -1;
+    /** A line of a unit's journal: when (ms since the epoch), and what the program said. */
+    private record Said(long atMillis, String text) {
+    }
+
+    /** What {@code unit} said from {@code sinceMillis} on, read in journalctl's short-unix form. */
+    private static java.util.List<Said> journalSince(Cmd cmd, String unit, long sinceMillis) {
+        java.util.List<Said> out = new java.util.ArrayList<>();
+        for (String line : cmd.tryRun("journalctl", "-q", "--no-pager", "-o", "short-unix", "-u", unit,
+                "--since=@" + sinceMillis / 1000).out().lines().toList()) {
+            String[] f = line.split(" ", 3);
+            if (f.length < 3 || !f[2].contains(": ")) {
+                continue;
+            }
+            long at;
+            try {
+                at = (long) (Double.parseDouble(f[0]) * 1000);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (at >= sinceMillis) {
+                out.add(new Said(at, f[2].substring(f[2].indexOf(": ") + 2)));
+            }
         }
+        return out;
     }
 
     /** A string as dbus-monitor prints it, without its quotes. */

@@ -51,7 +51,8 @@ final class WifiCliSteps {
 
         // wpa_supplicant forgets what it saw (as after its restart): the café's join must scan
         // for it, not say it is not in range.
-        lab.cmd().run("busctl", "--system", "call", WPA, interfacePath(), WPA + ".Interface", "FlushBSS", "u", "0");
+        lab.cmd().run("busctl", "--system", "call", WPA, lab.wifi().interfacePath(wlan).getPath(), WPA + ".Interface",
+                "FlushBSS", "u", "0");
         List<HelperFigures.Join> joins = new ArrayList<>();
         for (AccessPoint ap : new AccessPoint[] {AccessPoint.CAFE, AccessPoint.LAN_WPA3, AccessPoint.LAN_WPA2}) {
             Path good = passwordFile("password-" + ap.ssid(), ap.passphrase());
@@ -98,12 +99,6 @@ final class WifiCliSteps {
             Files.deleteIfExists(ours);
             reloadBusConfig();
         }
-    }
-
-    /** wpa_supplicant's object for the Wi-Fi port. */
-    private String interfacePath() {
-        String out = lab.cmd().run("busctl", "--system", "call", WPA, WPA_PATH, WPA, "GetInterface", "s", wlan).strip();
-        return out.substring(out.indexOf('"') + 1, out.lastIndexOf('"'));
     }
 
     private static final Path POLICY = Path.of("/usr/share/doc/bondtray/examples/org.bondtray.wpa-supplicant-users.conf");

@@ -150,7 +150,8 @@ final class WifiStation {
         }
     }
 
-    private DBusPath interfacePath(String ifname) throws DBusException {
+    /** wpa_supplicant's object for {@code ifname}, which it is made to manage if it did not. */
+    DBusPath interfacePath(String ifname) throws DBusException {
         try {
             return supplicant.GetInterface(ifname);
         } catch (DBusExecutionException e) {
