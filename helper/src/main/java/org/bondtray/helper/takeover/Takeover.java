@@ -138,12 +138,14 @@ public final class Takeover {
      * configures nothing on a device it did not activate, and its global state, which desktops
      * and GLib's network monitor read as online or offline, then follows the bond. Made
      * unmanaged, the bond would leave NetworkManager "disconnected" while the laptop is online.
-     * systemd-networkd is told to leave it alone. Best effort: the bond works either way.
+     * systemd-networkd is told to leave it alone, whether or not it has seen the new link yet:
+     * asking it first raced with its own discovery, and a bond it had not listed then was later
+     * open to any catch-all {@code .network} file. Best effort: the bond works either way.
      */
     public void leaveAlone(String bond) {
         try {
             if (networkd.running()) {
-                networkd.release(networkd.managing(List.of(bond)));
+                networkd.release(List.of(bond));
             }
         } catch (DBusException | DBusExecutionException | IOException e) {
             LOG.log(Level.INFO, "systemd-networkd still manages " + bond + ": " + e.getMessage());
