@@ -230,7 +230,8 @@ class LaptopLabIT {
         r.print("walk.verdict_ms", "walk.address_before", "walk.ahead_ms", "walk.ahead_lease", "walk.cafe_router_ms",
                 "walk.cafe_address_ms",
                 "walk.cut_to_answer_ms", "walk.address_on_wifi", "walk.cafe.offer_wait_ms", "walk.cafe.dhcp",
-                "walk.lan_router_ms", "walk.back_ms", "walk.address_back", "walk.back.offer_wait_ms", "walk.back.dhcp",
+                "walk.routes_on_wifi", "walk.lan_router_ms", "walk.back_ms", "walk.lan_address_ms", "walk.address_back",
+                "walk.routes_back", "walk.back.offer_wait_ms", "walk.back.dhcp",
                 "walk.helper_said", "walk.notices");
         // The goal is 3 s each way. Under emulation a new dhcpcd takes about 2 s from the
         // switchover to its first DISCOVER, and the café's dnsmasq waits 3 s before it offers an
@@ -253,7 +254,13 @@ class LaptopLabIT {
                         + r.text("walk.address_on_wifi")),
                 () -> assertTrue(r.number("walk.lan_router_ms") >= 0 && r.number("walk.lan_router_ms") <= 10_000,
                         "the LAN's router answers within 10 s of the cable: " + r.text("walk.lan_router_ms")),
-                () -> assertTrue(r.text("walk.address_back").startsWith("192.168.50."), r.text("walk.address_back")),
+                () -> assertTrue(r.text("walk.address_back").startsWith("192.168.50.")
+                        && !r.text("walk.address_back").contains("192.168.60."), "the LAN's address alone: "
+                        + r.text("walk.address_back")),
+                () -> assertFalse(r.text("walk.routes_on_wifi").contains("192.168.50."),
+                        "no route of the LAN's on the café: " + r.text("walk.routes_on_wifi")),
+                () -> assertFalse(r.text("walk.routes_back").contains("192.168.60."),
+                        "no route of the café's on the LAN: " + r.text("walk.routes_back")),
                 () -> assertEquals(2, r.number("walk.helper_said"), "one new dhcpcd each way"),
                 () -> assertTrue(r.text("walk.notices").matches(".*Now on Wi-Fi \\(bondtray-cafe\\): [^;|]*; another network: "
                         + "connections were reset, new address 192\\.168\\.60\\..*"), "alice's tray: " + r.text("walk.notices")),

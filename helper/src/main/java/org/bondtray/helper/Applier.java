@@ -98,6 +98,7 @@ final class Applier {
         Lease lease = Lease.NONE;
         if (c.addressing() != Addressing.STATIC) {
             lease = dhcp.lease(c.bond());
+            dhcp.leftBehind(lease).ifPresent(gone -> dropLeftBehind(b, gone, look.addresses()));
             dhcpStatus = DhcpStatus.of(dhcp.state(), lease, c.fallback(), look.addresses());
             if (dhcpStatus.fallingBack()) {
                 lease = Lease.NONE;
@@ -111,6 +112,25 @@ final class Applier {
         }
         return Reconciler.view(c, look, plan, dns).withDhcp(dhcpStatus).withNetwork(network.verdict())
                 .withKeeping(preferred.keeping());
+    }
+
+    /**
+     * Takes the address of the network the bond left off it, once the new network's lease is in
+     * (see {@link Dhcpcd#leftBehind}): its route and its source address lead nowhere now.
+     */
+    private void dropLeftBehind(Link bond, String gone, List<String> addresses) {
+        for (String a : addresses) {
+            IpText.Prefixed p = IpText.prefixed(a);
+            if (p.address().getHostAddress().equals(gone)) {
+                try {
+                    rt.deleteAddress(bond.index(), p.address(), p.prefix());
+                    LOG.info("took " + a + ", the address of the network " + bond.name() + " left, off it");
+                } catch (IOException e) {
+                    LOG.warning("could not take " + a + ", the address of the network " + bond.name() + " left, off it: "
+                            + e.getMessage());
+                }
+            }
+        }
     }
 
     /** A newcomer joins the bond, or is readied to (see {@link Reconciler.Newcomer}). */

@@ -52,10 +52,12 @@ final class OfficeWalk {
             lab.net().cutCable();
             r.put("walk.cafe_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
                     () -> answers(cmd, Topology.CAFE_ROUTER)));
+            // The café's address alone: the LAN's, left by dhcpcd, is taken off by the helper.
             r.put("walk.cafe_address_ms", Wait.untilOrTimeout(Duration.ofSeconds(10), Duration.ofMillis(100),
-                    () -> lab.net().addresses("bond0", 4).stream().anyMatch(a -> a.startsWith("192.168.60."))));
+                    () -> alone(lab, "192.168.60.")));
             r.put("walk.cut_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("walk.address_on_wifi", String.join(" ", lab.net().addresses("bond0", 4)));
+            r.put("walk.routes_on_wifi", routes(cmd));
             dhcpLeg(cmd, "walk.cafe", cutAt);
             // The café has no IPv6: what the LAN's DHCPv6 and router advertisements left.
             r.put("walk.address6_on_wifi", String.join(" ", lab.net().addresses("bond0", 6)));
@@ -65,7 +67,10 @@ final class OfficeWalk {
             r.put("walk.lan_router_ms", Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(100),
                     () -> onNetwork(lab, Topology.ROUTER, "192.168.50.")));
             r.put("walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
+            r.put("walk.lan_address_ms", Wait.untilOrTimeout(Duration.ofSeconds(10), Duration.ofMillis(100),
+                    () -> alone(lab, "192.168.50.")));
             r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
+            r.put("walk.routes_back", routes(cmd));
             dhcpLeg(cmd, "walk.back", backAt);
             r.put("walk.address6_back", String.join(" ", lab.net().addresses("bond0", 6)));
             Wait.sleep(Duration.ofSeconds(2));
@@ -85,6 +90,17 @@ final class OfficeWalk {
             Wait.untilOrTimeout(Duration.ofSeconds(60), Duration.ofMillis(250),
                     () -> "same-network".equals(BondReadings.network(bond)));
         }
+    }
+
+    /** Whether the bond's IPv4 addresses are all, and at least one, on the network {@code prefix} starts. */
+    private static boolean alone(Lab lab, String prefix) {
+        java.util.List<String> now = lab.net().addresses("bond0", 4);
+        return !now.isEmpty() && now.stream().allMatch(a -> a.startsWith(prefix));
+    }
+
+    /** The kernel's IPv4 routes on the bond, one line each, joined by "; ". */
+    private static String routes(Cmd cmd) {
+        return String.join("; ", cmd.tryRun("ip", "-4", "route", "show", "dev", "bond0").out().strip().split("\n"));
     }
 
     /**

@@ -3,9 +3,14 @@ package org.bondtray.helper.dhcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.bondtray.helper.Worker;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,40 @@ class DhcpcdRestartTest {
         }
     }
 
+    /** A stand-in that writes its pid file and keeps a copy of the configuration it was started with. */
+    private static final String READING = """
+            #!/bin/sh
+            [ "$1" = "--config" ] || exit 0
+            here="$(dirname "$0")"
+            cp "$2" "$here/run/conf-$$"
+            echo $$ > "$here/run/bond0.pid"
+            while :; do sleep 0.1; done
+            """;
+
+    @Test
+    void aDhcpcdForAnotherNetworkGoesStraightToDiscover(@TempDir Path dir) throws Exception {
+        Dhcpcd.Paths paths = StandIn.paths(dir, READING);
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = StandIn.await(paths, -1);
+            dhcp.networkChanged();
+            ProcessHandle moved = StandIn.await(paths, first.pid());
+            dhcp.wokeUp();
+            ProcessHandle woken = StandIn.await(paths, moved.pid());
+            assertEquals("allowinterfaces bond0\n", conf(paths, first), "a first start asks for its lease again");
+            assertEquals("allowinterfaces bond0\n" + DhcpcdConfig.DISCOVER_FIRST, conf(paths, moved),
+                    "another network's server would only refuse the old address");
+            assertTrue(conf(paths, moved).contains("\nreboot 0\n"), conf(paths, moved));
+            assertEquals("allowinterfaces bond0\n", conf(paths, woken),
+                    "after a wake-up the same network is likely: the lease is asked for again");
+            woken.destroyForcibly();
+        }
+    }
+
+    private static String conf(Dhcpcd.Paths paths, ProcessHandle p) throws Exception {
+        return Files.readString(paths.runDir().resolve("conf-" + p.pid()));
+    }
+
     /** A stand-in that writes its pid file and notes whether it found a lease to ask for again. */
     private static final String NOTING = """
             #!/bin/sh
@@ -66,4 +105,46 @@ class DhcpcdRestartTest {
         }
     }
 
+    /**
+     * dhcpcd 9.4.1, sent straight to DISCOVER, never drops the old network's address: once the new
+     * network's lease is in, the helper is told which address to take off, once. A lease of the
+     * same address (the verdict was wrong) takes nothing off.
+     */
+    @Test
+    void theOldNetworksAddressIsNamedOnceTheNewLeaseIsIn(@TempDir Path dir) throws Exception {
+        Dhcpcd.Paths paths = StandIn.paths(dir, READING);
+        Files.write(paths.stateDir().resolve("bond0.lease"), LeaseTest.ack(53, 1, 5));
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = StandIn.await(paths, -1);
+            Lease lan = dhcp.lease("bond0");
+            assertEquals("192.168.50.116", lan.address());
+            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lan), "no move, nothing left behind");
+            dhcp.networkChanged();
+            ProcessHandle moved = StandIn.await(paths, first.pid());
+            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lan), "the new network's lease is not in yet");
+            Lease cafe = lease("192.168.60.162", System.currentTimeMillis());
+            assertEquals(Optional.of("192.168.50.116"), leftBehind(owner, dhcp, cafe), "the LAN's address goes");
+            assertEquals(Optional.empty(), leftBehind(owner, dhcp, cafe), "once");
+
+            dhcp.networkChanged();
+            ProcessHandle back = StandIn.await(paths, moved.pid());
+            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lease("192.168.50.116", System.currentTimeMillis() + 5000)),
+                    "the same address again: the verdict was wrong, nothing goes");
+            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lease("192.168.60.7", System.currentTimeMillis())),
+                    "and nothing is left behind any more");
+            back.destroyForcibly();
+        }
+    }
+
+    private static Lease lease(String address, long obtainedMs) {
+        return new Lease(address, "", 3600, obtainedMs, List.of(), List.of());
+    }
+
+    /** Asked on the owner's thread, as the helper's look asks. */
+    private static Optional<String> leftBehind(Worker owner, Dhcpcd dhcp, Lease now) throws Exception {
+        CompletableFuture<Optional<String>> out = new CompletableFuture<>();
+        owner.execute("asking", () -> out.complete(dhcp.leftBehind(now)));
+        return out.get(10, TimeUnit.SECONDS);
+    }
 }

@@ -47,6 +47,8 @@ public final class Dhcpcd implements AutoCloseable {
     private static final Duration RENEW_SETTLE = Duration.ofSeconds(2);
     /** Another network: the address is dead, so the wait is short; it still spares a flapping cable. */
     private static final Duration NETWORK_SETTLE = Duration.ofMillis(300);
+    /** A lease file's time may lag by its file system's granularity: past this it is surely newer. */
+    private static final Duration SAME_LEASE_SLACK = Duration.ofSeconds(2);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** dhcpcd stops in about 0.5 s under the lab's emulated CPU; past this it is killed. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(3);
@@ -104,6 +106,18 @@ public final class Dhcpcd implements AutoCloseable {
     private boolean pendingRestart;
     /** A switchover's action, due: run when no operation is under way. */
     private String restartDue;
+    /** Whether the restart due is for another network (see {@link #networkChanged}). */
+    private boolean restartDiscovers;
+    /** Whether the next dhcpcd started goes to DISCOVER at once, and whether the last one did. */
+    private boolean nextStartDiscovers;
+    private boolean discoverFirst;
+    /**
+     * The address of the lease a dhcpcd for another network started from, "" if none: that
+     * dhcpcd goes straight to DISCOVER and never drops it (see {@link #leftBehind}).
+     */
+    private String leftBehind = "";
+    /** When {@link #leftBehind} was left (epoch ms), for a lease of the same address written since. */
+    private long leftAtMs;
     private boolean renewDue;
     /** The blocking part of the operation under way, or null. */
     private Future<?> underWay;
@@ -132,6 +146,31 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /**
+     * The address a dhcpcd started for another network left on the bond, once that network's
+     * lease is in: the helper takes it off. dhcpcd 9.4.1, sent straight to DISCOVER, never drops
+     * the address of the lease it started from (the lab's walk kept 192.168.50.100/24 beside
+     * 192.168.60.162/24), and a dead address on the bond is a source address nobody answers.
+     * Another address in the lease file is the new lease: the file held the old one when the
+     * new dhcpcd started. Empty until then, and for good once the new lease is the same address
+     * (the verdict was wrong: nothing to take off), which a file written well after the start
+     * shows (its time is as coarse as its file system's). Asked once per look.
+     */
+    public Optional<String> leftBehind(Lease now) {
+        if (leftBehind.isEmpty() || !now.bound()) {
+            return Optional.empty();
+        }
+        String gone = leftBehind;
+        if (gone.equals(now.address())) {
+            if (now.obtainedMs() > leftAtMs + SAME_LEASE_SLACK.toMillis()) {
+                leftBehind = "";
+            }
+            return Optional.empty();
+        }
+        leftBehind = "";
+        return Optional.of(gone);
+    }
+
+    /**
      * Makes sure dhcpcd runs for {@code ifname} with the configuration {@code text} (from
      * {@link DhcpcdConfig}); cheap when it already does. A running dhcpcd whose configuration
      * changed is told to reload it.
@@ -157,7 +196,7 @@ public final class Dhcpcd implements AutoCloseable {
      * (see {@link #networkChanged}), and drops the address if no answer comes within 5 s.
      */
     public void macChanged() {
-        afterSwitch(RENEW_SETTLE, null);
+        afterSwitch(RENEW_SETTLE, null, false);
     }
 
     /**
@@ -168,7 +207,7 @@ public final class Dhcpcd implements AutoCloseable {
      * minutes. Not --rebind (see {@link #macChanged}): the cable may have gone during the sleep.
      */
     public void wokeUp() {
-        afterSwitch(RENEW_SETTLE, "after the wake-up a new dhcpcd asks for the lease again");
+        afterSwitch(RENEW_SETTLE, "after the wake-up a new dhcpcd asks for the lease again", false);
     }
 
     /**
@@ -177,14 +216,17 @@ public final class Dhcpcd implements AutoCloseable {
      * new network, and a new dhcpcd is started for it: dhcpcd 9 reads an interface's MAC only
      * while the interface is down, so the running one would ask with the MAC the bond had before
      * the switchover, which the access point drops (it knows only the station's own) and to which
-     * the server would answer. The new one asks for the old address (INIT-REBOOT), the new
-     * network's server refuses it, and it takes that network's address. The lease is kept for
-     * that: the verdict that calls this may be wrong, and then the server's yes keeps the address
-     * (forgetting it cost the address for 2 s in the lab, on a verdict made as a cable went).
-     * After a short settle, so a flapping cable costs one restart.
+     * the server would answer. The new one goes to DISCOVER at once ({@link DhcpcdConfig#DISCOVER_FIRST}):
+     * asking first for the old address (INIT-REBOOT) only had the new network's server refuse it
+     * (0.65 s of the lab's walk back to the LAN, most of it the address dropped and dhcpcd's
+     * script run on the refusal). The lease is kept all the same: the verdict that calls this may
+     * be wrong, and then the server offers the address it has for the laptop, which stays
+     * (forgetting the lease cost the address for 2 s in the lab, on a verdict made as a cable
+     * went). After a short settle, so a flapping cable costs one restart.
      */
     public void networkChanged() {
-        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: a new dhcpcd asks that network for an address");
+        afterSwitch(NETWORK_SETTLE, "the bond moved to another network: a new dhcpcd asks that network for an address",
+                true);
     }
 
     /**
@@ -193,7 +235,7 @@ public final class Dhcpcd implements AutoCloseable {
      * earlier one's pending action, except that a pending restart is not replaced by a renewal (the
      * new dhcpcd asks anyway).
      */
-    private void afterSwitch(Duration settle, String restart) {
+    private void afterSwitch(Duration settle, String restart, boolean discover) {
         owner.execute("dhcpcd after a switchover", () -> {
             if (!wanted || pendingSwitch != null && pendingRestart && restart == null) {
                 return;
@@ -205,6 +247,7 @@ public final class Dhcpcd implements AutoCloseable {
                 if (wanted && running != null && running.isAlive()) {
                     if (restart != null) {
                         restartDue = restart;
+                        restartDiscovers = discover;
                     } else {
                         renewDue = true;
                     }
@@ -318,6 +361,12 @@ public final class Dhcpcd implements AutoCloseable {
         if (restartDue != null) {
             LOG.info(restartDue);
             restartDue = null;
+            if (restartDiscovers) {
+                leftBehind = lease(bond).address();
+                leftAtMs = System.currentTimeMillis();
+            }
+            nextStartDiscovers = restartDiscovers;
+            restartDiscovers = false;
             renewDue = false;
             restart();
         } else if (rewritten) {
@@ -415,6 +464,7 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     private void off() {
+        leftBehind = "";
         state = "off";
         changed.run();
     }
@@ -425,10 +475,13 @@ public final class Dhcpcd implements AutoCloseable {
         pendingStart = null;
         pendingSwitch = null;
         restartDue = null;
+        restartDiscovers = false;
         renewDue = false;
     }
 
     private void startOrAdopt() {
+        discoverFirst = nextStartDiscovers;
+        nextStartDiscovers = false;
         boolean rewritten;
         try {
             rewritten = writeConfig();
@@ -525,6 +578,7 @@ public final class Dhcpcd implements AutoCloseable {
         }, (read, e) -> {
             if (!Boolean.TRUE.equals(read)) {
                 restartDue = "dhcpcd for " + of + " does not reload its configuration; starting it anew";
+                restartDiscovers = false;
             }
         });
     }
@@ -547,11 +601,12 @@ public final class Dhcpcd implements AutoCloseable {
     /** Writes the configuration file; whether its text changed. */
     private boolean writeConfig() throws IOException {
         Path conf = conf(bond);
-        if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(configText)) {
+        String text = discoverFirst ? configText + DhcpcdConfig.DISCOVER_FIRST : configText;
+        if (Files.exists(conf) && Files.readString(conf, StandardCharsets.UTF_8).equals(text)) {
             return false;
         }
         Files.createDirectories(paths.configDir());
-        AtomicFile.write(conf, configText, "rw-r--r--");
+        AtomicFile.write(conf, text, "rw-r--r--");
         return true;
     }
 

@@ -22,6 +22,17 @@ public final class DhcpcdConfig {
         return crc.getValue();
     }
 
+    /**
+     * Appended to the bond's file for a dhcpcd started because traffic moved to another network:
+     * no asking for the old network's address first (INIT-REBOOT), which that network's server
+     * only refuses; straight to DISCOVER. dhcpcd keeps the lease, and a server that knows the
+     * laptop offers its address again. It goes with the next start that is not for another network.
+     */
+    public static final String DISCOVER_FIRST = """
+            # Traffic moved to another network: straight to DISCOVER, without asking for the old address.
+            reboot 0
+            """;
+
     /** The name of the profile dhcpcd falls back to when no DHCP server answers. */
     static final String FALLBACK_PROFILE = "bondtray-fallback";
 
