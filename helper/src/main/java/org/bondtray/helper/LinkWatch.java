@@ -98,7 +98,7 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
             }
             tracker.activeIs(port, receivedNanos, this::kindOf).ifPresent(s -> {
                 standby.stir(receivedNanos);
-                helper.switchedOver(s);
+                // dhcpcd first: it only queues, and its settle then runs while the signal is sent.
                 if (!s.to().isEmpty()) {
                     if (network.switchoverMayChangeNetwork()) {
                         // The ports were on different networks: the lease's server is behind the other one.
@@ -108,6 +108,7 @@ final class LinkWatch implements KernelEvents.Listener, AutoCloseable {
                         dhcp.macChanged();
                     }
                 }
+                helper.switchedOver(s);
             });
         }
         helper.requestRefresh();

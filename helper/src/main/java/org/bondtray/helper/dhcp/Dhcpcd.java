@@ -233,16 +233,19 @@ public final class Dhcpcd implements AutoCloseable {
      * Once switchovers have settled for {@code settle}, and if dhcpcd runs then, a renewal (no
      * {@code restart} note) or a new dhcpcd (logged with the note). A later switchover replaces an
      * earlier one's pending action, except that a pending restart is not replaced by a renewal (the
-     * new dhcpcd asks anyway).
+     * new dhcpcd asks anyway). The settle counts from the call, not from when the owner gets to
+     * it: a look under way on the owner's thread (a few hundred ms in the lab's emulated VM) is
+     * spent inside the settle instead of before it.
      */
     private void afterSwitch(Duration settle, String restart, boolean discover) {
+        long due = System.nanoTime() + settle.toNanos();
         owner.execute("dhcpcd after a switchover", () -> {
             if (!wanted || pendingSwitch != null && pendingRestart && restart == null) {
                 return;
             }
             cancel(pendingSwitch);
             pendingRestart = restart != null;
-            pendingSwitch = owner.schedule("dhcpcd after a switchover", settle.toNanos(), () -> {
+            pendingSwitch = owner.schedule("dhcpcd after a switchover", due - System.nanoTime(), () -> {
                 pendingSwitch = null;
                 if (wanted && running != null && running.isAlive()) {
                     if (restart != null) {
