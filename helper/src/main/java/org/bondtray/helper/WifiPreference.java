@@ -43,7 +43,7 @@ final class WifiPreference {
             if (f.kind() != PortKind.WIRELESS || f.link().master() != bond.index()) {
                 continue;
             }
-            int known = wifi.networks(f.name());
+            int known = wifi.networksLately(f.name());
             String now = known + " " + keep;
             if (known > 0 && !now.equals(told.get(f.name()))) {
                 told.put(f.name(), now);

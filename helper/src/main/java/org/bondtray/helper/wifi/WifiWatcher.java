@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +38,7 @@ import org.freedesktop.dbus.types.Variant;
  */
 public final class WifiWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WifiWatcher.class.getName());
+    private static final int MAX_BSSES = 64;
 
     /** What a networks file holds before anything was saved: wpa_supplicant may write it back. */
     static final String EMPTY_NETWORKS = """
@@ -57,6 +60,19 @@ public final class WifiWatcher implements AutoCloseable {
     /** wpa_supplicant's unique name: its signals alone count. */
     private NameOwner wpaOwner;
 
+    // Asked on every look, which in the lab's emulated VM took 90-340 ms, most of it in eight
+    // calls to wpa_supplicant per Wi-Fi port: what does not change is asked once.
+    /** The object of each interface wpa_supplicant manages, by name; dropped when a call on it fails. */
+    private final Map<String, String> paths = new ConcurrentHashMap<>();
+    /** What a BSS object keeps for its life: its SSID (shown) and its best rate. */
+    private record BssFacts(String ssid, int bestMbps) {
+    }
+    private final Map<String, BssFacts> bsses = new ConcurrentHashMap<>();
+    /** {@link #networks} by interface, until wpa_supplicant signals a change of networks or state. */
+    private final Map<String, Integer> networkCounts = new ConcurrentHashMap<>();
+    /** Counts wpa_supplicant's changes, so an answer asked before one is not kept after it. */
+    private final AtomicLong changes = new AtomicLong();
+
     /**
      * @param networks  the wpa_supplicant configuration for adapters the helper hands over; networks
      *                  saved there come back with an adapter that is plugged in again
@@ -72,11 +88,15 @@ public final class WifiWatcher implements AutoCloseable {
                 LOG.info("wpa_supplicant is on the bus anew: it has dropped the interfaces it had");
                 handedOver.clear();
                 told.clear();
+                forgetAsked();
+                paths.clear();
+                bsses.clear();
                 restarted.run();
             });
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
                 if (wpaOwner.sent(signal) && Wpa.INTERFACE.equals(signal.getInterfaceName())
                         && signal.getPropertiesChanged().containsKey("State")) {
+                    forgetAsked();
                     // A network joined from the picker was saved by wpa_supplicant just before.
                     keepSecret();
                     changed.run();
@@ -85,11 +105,13 @@ public final class WifiWatcher implements AutoCloseable {
             // A network added or removed (the picker's join, a forget) may change which to prefer.
             networkAdded = bus.addSigHandler(WpaInterface.NetworkAdded.class, signal -> {
                 if (wpaOwner.sent(signal)) {
+                    forgetAsked();
                     changed.run();
                 }
             });
             networkRemoved = bus.addSigHandler(WpaInterface.NetworkRemoved.class, signal -> {
                 if (wpaOwner.sent(signal)) {
+                    forgetAsked();
                     changed.run();
                 }
             });
@@ -121,21 +143,15 @@ public final class WifiWatcher implements AutoCloseable {
     /** The interface's state as wpa_supplicant sees it, or {@link WifiInfo#NONE} if it does not manage it. */
     public WifiInfo info(String ifname) {
         try {
-            Properties props = interfaceProperties(ifname);
-            String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
-            Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
-            String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
-            if (bss == null || "/".equals(bssPath)) {
-                return new WifiInfo(state, "", 0, 0);
+            try {
+                return read(ifname);
+            } catch (DBusExecutionException e) {
+                if (paths.remove(ifname) == null) {
+                    throw e;
+                }
+                // The interface's object went (the adapter was handed over anew): ask for it again.
+                return read(ifname);
             }
-            Properties b = bus.getRemoteObject(Wpa.BUS_NAME, bssPath, Properties.class);
-            Object signal = b.Get(Wpa.BSS, "Signal");
-            long best = 0;
-            for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
-                best = Math.max(best, ((Number) rate).longValue());
-            }
-            return new WifiInfo(state, SsidText.show(WpaValues.bytes(b.Get(Wpa.BSS, "SSID"))),
-                    signal instanceof Number n ? n.intValue() : 0, (int) (best / 1_000_000));
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
             // Said once per reason, so a log does not fill with it.
@@ -150,13 +166,68 @@ public final class WifiWatcher implements AutoCloseable {
         }
     }
 
+    private WifiInfo read(String ifname) throws DBusException {
+        Properties props = interfaceProperties(ifname);
+        String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
+        Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
+        String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
+        if (bss == null || "/".equals(bssPath)) {
+            return new WifiInfo(state, "", 0, 0);
+        }
+        Properties b = bus.getRemoteObject(Wpa.BUS_NAME, bssPath, Properties.class);
+        Object signal = b.Get(Wpa.BSS, "Signal");
+        BssFacts kept = bsses.get(bssPath);
+        if (kept == null) {
+            long best = 0;
+            for (Object rate : items(b.Get(Wpa.BSS, "Rates"))) {
+                best = Math.max(best, ((Number) rate).longValue());
+            }
+            kept = new BssFacts(SsidText.show(WpaValues.bytes(b.Get(Wpa.BSS, "SSID"))), (int) (best / 1_000_000));
+            if (bsses.size() >= MAX_BSSES) {
+                // Access points come and go for as long as wpa_supplicant runs: what is kept stays small.
+                bsses.clear();
+            }
+            bsses.put(bssPath, kept);
+        }
+        return new WifiInfo(state, kept.ssid(), signal instanceof Number n ? n.intValue() : 0, kept.bestMbps());
+    }
+
+    /**
+     * {@link #networks}, as last asked, until wpa_supplicant signals a change of its networks or of
+     * a state: for the look, which asks on every pass.
+     */
+    public int networksLately(String ifname) {
+        Integer known = networkCounts.get(ifname);
+        if (known != null) {
+            return known;
+        }
+        long before = changes.get();
+        int now = networks(ifname);
+        if (changes.get() == before) {
+            networkCounts.put(ifname, now);
+        }
+        return now;
+    }
+
+    private void forgetAsked() {
+        changes.incrementAndGet();
+        networkCounts.clear();
+    }
+
     /**
      * How many networks wpa_supplicant has for {@code ifname}, or -1 if it does not manage it (or
      * is not running): an adapter it manages with none can never associate.
      */
     public int networks(String ifname) {
         try {
-            return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
+            try {
+                return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
+            } catch (DBusExecutionException e) {
+                if (paths.remove(ifname) == null) {
+                    throw e;
+                }
+                return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
+            }
         } catch (DBusException | DBusExecutionException e) {
             return -1;
         }
@@ -270,6 +341,8 @@ public final class WifiWatcher implements AutoCloseable {
             if (manages(wpa, ifname)) {
                 wpa.RemoveInterface(wpa.GetInterface(ifname));
             }
+            paths.remove(ifname);
+            forgetAsked();
         } catch (DBusException | DBusExecutionException e) {
             LOG.warning("could not take " + ifname + " from wpa_supplicant: " + e.getMessage());
         }
@@ -285,6 +358,8 @@ public final class WifiWatcher implements AutoCloseable {
     }
 
     private DBusPath create(WpaSupplicant wpa, String ifname) throws IOException {
+        paths.remove(ifname);
+        forgetAsked();
         if (!Files.exists(networks)) {
             Files.createDirectories(networks.getParent());
             AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
@@ -305,8 +380,12 @@ public final class WifiWatcher implements AutoCloseable {
      * if it does not manage the interface or does not run.
      */
     private Properties interfaceProperties(String ifname) throws DBusException {
-        DBusPath path = supplicant().GetInterface(ifname);
-        return bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), Properties.class);
+        String path = paths.get(ifname);
+        if (path == null) {
+            path = supplicant().GetInterface(ifname).getPath();
+            paths.put(ifname, path);
+        }
+        return bus.getRemoteObject(Wpa.BUS_NAME, path, Properties.class);
     }
 
     @Override

@@ -1,0 +1,144 @@
+package org.bondtray.helper.wifi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bondtray.helper.PortFacts.WifiInfo;
+import org.bondtray.testing.PrivateBus;
+import org.bondtray.wpa.Wpa;
+import org.bondtray.wpa.WpaSupplicant;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The helper asks wpa_supplicant about each Wi-Fi port on every look: what does not change (the
+ * interface's object, a BSS's SSID and rates, the number of networks until a signal says
+ * otherwise) is asked once. Against objects on a private bus that count the calls; the real
+ * wpa_supplicant is the lab's.
+ */
+class WifiWatcherTest {
+    private static final String BSS = "/fi/w1/wpa_supplicant1/Interfaces/1/BSSs/7";
+
+    /** Counts each property read, by name. */
+    private static final class Counted implements Properties {
+        final String path;
+        final Map<String, Object> values = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+
+        Counted(String path) {
+            this.path = path;
+        }
+
+        int reads(String name) {
+            return reads.getOrDefault(name, new AtomicInteger()).get();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A> A Get(String iface, String name) {
+            reads.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+            Object v = values.get(name);
+            if (v == null) {
+                throw new DBusExecutionException("no property " + name);
+            }
+            return (A) v;
+        }
+
+        @Override
+        public <A> void Set(String iface, String name, A value) {
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String iface) {
+            return Map.of();
+        }
+
+        @Override
+        public String getObjectPath() {
+            return path;
+        }
+    }
+
+    private static final class Supplicant implements WpaSupplicant {
+        final AtomicInteger asked = new AtomicInteger();
+        volatile String path = "/fi/w1/wpa_supplicant1/Interfaces/1";
+
+        @Override
+        public DBusPath CreateInterface(Map<String, Variant<?>> args) {
+            throw new DBusExecutionException("not here");
+        }
+
+        @Override
+        public DBusPath GetInterface(String ifname) {
+            asked.incrementAndGet();
+            return new DBusPath(path);
+        }
+
+        @Override
+        public void RemoveInterface(DBusPath path) {
+        }
+
+        @Override
+        public String getObjectPath() {
+            return Wpa.PATH;
+        }
+    }
+
+    @Test
+    void whatDoesNotChangeIsAskedOnce(@TempDir Path dir) throws Exception {
+        PrivateBus.assumeAvailable();
+        try (PrivateBus bus = new PrivateBus(dir);
+             DBusConnection wpa = DBusConnectionBuilder.forAddress(bus.address()).build();
+             DBusConnection helper = DBusConnectionBuilder.forAddress(bus.address()).build()) {
+            Supplicant supplicant = new Supplicant();
+            Counted iface = new Counted(supplicant.path);
+            iface.values.put("State", "completed");
+            iface.values.put("CurrentBSS", new DBusPath(BSS));
+            iface.values.put("Networks", new DBusPath[] {new DBusPath(supplicant.path + "/Networks/0")});
+            Counted bss = new Counted(BSS);
+            bss.values.put("Signal", (short) -52);
+            bss.values.put("Rates", new UInt32[] {new UInt32(54_000_000), new UInt32(6_000_000)});
+            bss.values.put("SSID", "office".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            wpa.exportObject(supplicant);
+            wpa.exportObject(iface);
+            wpa.exportObject(bss);
+            wpa.requestBusName(Wpa.BUS_NAME);
+
+            try (WifiWatcher watcher = new WifiWatcher(helper, dir.resolve("networks.conf"), () -> { }, () -> { })) {
+                for (int look = 0; look < 3; look++) {
+                    assertEquals(new WifiInfo("completed", "office", -52, 54), watcher.info("wlan0"));
+                    assertEquals(1, watcher.networksLately("wlan0"));
+                }
+                assertEquals(1, supplicant.asked.get(), "the interface's object, asked once");
+                assertEquals(1, bss.reads("SSID"), "a BSS's SSID, read once");
+                assertEquals(1, bss.reads("Rates"), "its rates, read once");
+                assertEquals(3, bss.reads("Signal"), "the signal, on every look");
+                assertEquals(3, iface.reads("State"), "the state, on every look");
+                assertEquals(1, iface.reads("Networks"), "the networks, until a signal says they changed");
+
+                // The adapter handed over anew: wpa_supplicant's object for it is another.
+                wpa.unExportObject(iface.path);
+                supplicant.path = "/fi/w1/wpa_supplicant1/Interfaces/2";
+                Counted again = new Counted(supplicant.path);
+                again.values.putAll(iface.values);
+                again.values.put("State", "scanning");
+                again.values.put("CurrentBSS", new DBusPath("/"));
+                wpa.exportObject(again);
+                assertEquals(new WifiInfo("scanning", "", 0, 0), watcher.info("wlan0"),
+                        "a call on the object that went asks for the new one");
+                assertEquals(2, supplicant.asked.get());
+            }
+        }
+    }
+}
