@@ -1,15 +1,19 @@
 package org.bondtray.helper.wifi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.testing.PrivateBus;
 import org.bondtray.wpa.Wpa;
+import org.bondtray.wpa.WpaInterface;
 import org.bondtray.wpa.WpaSupplicant;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -98,9 +102,11 @@ class WifiWatcherTest {
     @Test
     void whatDoesNotChangeIsAskedOnce(@TempDir Path dir) throws Exception {
         PrivateBus.assumeAvailable();
+        // Three clients, each with its own connection (the builder shares one per address unless told).
         try (PrivateBus bus = new PrivateBus(dir);
-             DBusConnection wpa = DBusConnectionBuilder.forAddress(bus.address()).build();
-             DBusConnection helper = DBusConnectionBuilder.forAddress(bus.address()).build()) {
+             DBusConnection wpa = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
+             DBusConnection helper = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
+             DBusConnection neighbour = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build()) {
             Supplicant supplicant = new Supplicant();
             Counted iface = new Counted(supplicant.path);
             iface.values.put("State", "completed");
@@ -115,7 +121,8 @@ class WifiWatcherTest {
             wpa.exportObject(bss);
             wpa.requestBusName(Wpa.BUS_NAME);
 
-            try (WifiWatcher watcher = new WifiWatcher(helper, dir.resolve("networks.conf"), () -> { }, () -> { })) {
+            CountDownLatch changed = new CountDownLatch(1);
+            try (WifiWatcher watcher = new WifiWatcher(helper, dir.resolve("networks.conf"), changed::countDown, () -> { })) {
                 for (int look = 0; look < 3; look++) {
                     assertEquals(new WifiInfo("completed", "office", -52, 54), watcher.info("wlan0"));
                     assertEquals(1, watcher.networksLately("wlan0"));
@@ -126,6 +133,19 @@ class WifiWatcherTest {
                 assertEquals(3, bss.reads("Signal"), "the signal, on every look");
                 assertEquals(3, iface.reads("State"), "the state, on every look");
                 assertEquals(1, iface.reads("Networks"), "the networks, until a signal says they changed");
+
+                // A network saved (the picker's join): wpa_supplicant says so, and only its word counts.
+                iface.values.put("Networks", new DBusPath[] {new DBusPath(supplicant.path + "/Networks/0"),
+                        new DBusPath(supplicant.path + "/Networks/1")});
+                neighbour.sendMessage(new WpaInterface.NetworkAdded(supplicant.path,
+                        new DBusPath(supplicant.path + "/Networks/1"), Map.of()));
+                Thread.sleep(500);
+                assertEquals(1, watcher.networksLately("wlan0"), "another user's forged signal changes nothing");
+                wpa.sendMessage(new WpaInterface.NetworkAdded(supplicant.path,
+                        new DBusPath(supplicant.path + "/Networks/1"), Map.of()));
+                assertTrue(changed.await(10, TimeUnit.SECONDS), "wpa_supplicant's signal came");
+                assertEquals(2, watcher.networksLately("wlan0"), "asked again after wpa_supplicant's signal");
+                assertEquals(2, iface.reads("Networks"));
 
                 // The adapter handed over anew: wpa_supplicant's object for it is another.
                 wpa.unExportObject(iface.path);
