@@ -143,15 +143,7 @@ public final class WifiWatcher implements AutoCloseable {
     /** The interface's state as wpa_supplicant sees it, or {@link WifiInfo#NONE} if it does not manage it. */
     public WifiInfo info(String ifname) {
         try {
-            try {
-                return read(ifname);
-            } catch (DBusExecutionException e) {
-                if (paths.remove(ifname) == null) {
-                    throw e;
-                }
-                // The interface's object went (the adapter was handed over anew): ask for it again.
-                return read(ifname);
-            }
+            return onInterface(ifname, this::read);
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
             // Said once per reason, so a log does not fill with it.
@@ -166,8 +158,7 @@ public final class WifiWatcher implements AutoCloseable {
         }
     }
 
-    private WifiInfo read(String ifname) throws DBusException {
-        Properties props = interfaceProperties(ifname);
+    private WifiInfo read(Properties props) throws DBusException {
         String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
         Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
         String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
@@ -220,14 +211,7 @@ public final class WifiWatcher implements AutoCloseable {
      */
     public int networks(String ifname) {
         try {
-            try {
-                return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
-            } catch (DBusExecutionException e) {
-                if (paths.remove(ifname) == null) {
-                    throw e;
-                }
-                return items(interfaceProperties(ifname).Get(Wpa.INTERFACE, "Networks")).size();
-            }
+            return onInterface(ifname, props -> items(props.Get(Wpa.INTERFACE, "Networks")).size());
         } catch (DBusException | DBusExecutionException e) {
             return -1;
         }
@@ -379,6 +363,26 @@ public final class WifiWatcher implements AutoCloseable {
      * The properties of wpa_supplicant's object for {@code ifname}; a {@link DBusExecutionException}
      * if it does not manage the interface or does not run.
      */
+    /** What is read from wpa_supplicant's object for an interface. */
+    private interface Reading<T> {
+        T from(Properties props) throws DBusException;
+    }
+
+    /**
+     * {@code reading} on the object of {@code ifname}, by the path kept for it; if a call on a kept
+     * path fails, the object went (the adapter was handed over anew): asked for again, once.
+     */
+    private <T> T onInterface(String ifname, Reading<T> reading) throws DBusException {
+        try {
+            return reading.from(interfaceProperties(ifname));
+        } catch (DBusExecutionException e) {
+            if (paths.remove(ifname) == null) {
+                throw e;
+            }
+            return reading.from(interfaceProperties(ifname));
+        }
+    }
+
     private Properties interfaceProperties(String ifname) throws DBusException {
         String path = paths.get(ifname);
         if (path == null) {
