@@ -108,8 +108,7 @@ public final class Dhcpcd implements AutoCloseable {
     private String restartDue;
     /** Whether the restart due is for another network (see {@link #networkChanged}). */
     private boolean restartDiscovers;
-    /** Whether the next dhcpcd started goes to DISCOVER at once, and whether the last one did. */
-    private boolean nextStartDiscovers;
+    /** Whether the last dhcpcd started went to DISCOVER at once (see {@link #startOrAdopt}). */
     private boolean discoverFirst;
     /**
      * The address of the lease a dhcpcd for another network started from, "" if none: that
@@ -350,7 +349,7 @@ public final class Dhcpcd implements AutoCloseable {
         if (running == null || !running.isAlive()) {
             // Not running: its exit's report comes, or a start is waiting out its pause.
             if (running == null && pendingStart == null) {
-                startOrAdopt();
+                startOrAdopt(false);
             }
             return;
         }
@@ -368,10 +367,10 @@ public final class Dhcpcd implements AutoCloseable {
                 leftBehind = lease(bond).address();
                 leftAtMs = System.currentTimeMillis();
             }
-            nextStartDiscovers = restartDiscovers;
+            boolean discover = restartDiscovers;
             restartDiscovers = false;
             renewDue = false;
-            restart();
+            restart(discover);
         } else if (rewritten) {
             reload();
         } else if (renewDue) {
@@ -416,14 +415,14 @@ public final class Dhcpcd implements AutoCloseable {
      * {@link #STOP_WAIT} is killed: the lab saw dhcpcd 9.4.1 leave a SIGTERM unanswered for 10 s,
      * and the old one, adopted, kept the other network's address.
      */
-    private void restart() {
+    private void restart(boolean discover) {
         ProcessHandle old = running;
         String of = runningBond;
         running = null;
         offThread("stopping dhcpcd for " + of, () -> {
             stop(old, of);
             return null;
-        }, (done, e) -> startOrAdopt());
+        }, (done, e) -> startOrAdopt(discover));
     }
 
     /** SIGTERM, then SIGKILL if that does not do within {@link #STOP_WAIT}. Blocks. */
@@ -482,9 +481,9 @@ public final class Dhcpcd implements AutoCloseable {
         renewDue = false;
     }
 
-    private void startOrAdopt() {
-        discoverFirst = nextStartDiscovers;
-        nextStartDiscovers = false;
+    /** {@code discover}: the new dhcpcd goes to DISCOVER at once ({@link DhcpcdConfig#DISCOVER_FIRST}). */
+    private void startOrAdopt(boolean discover) {
+        discoverFirst = discover;
         boolean rewritten;
         try {
             rewritten = writeConfig();
