@@ -231,7 +231,9 @@ class LaptopLabIT {
                 "walk.cafe_address_ms",
                 "walk.cut_to_answer_ms", "walk.address_on_wifi", "walk.cafe.offer_wait_ms", "walk.cafe.dhcp",
                 "walk.routes_on_wifi", "walk.lan_router_ms", "walk.back_ms", "walk.lan_address_ms", "walk.address_back",
-                "walk.routes_back", "walk.back.offer_wait_ms", "walk.back.dhcp",
+                "walk.routes_back", "walk.back.offer_wait_ms", "walk.back.dhcp", "walk.cafe_router6_ms",
+                "walk.address6_on_wifi", "walk.routes6_on_wifi", "walk.lan_router6_ms", "walk.address6_back",
+                "walk.routes6_back",
                 "walk.helper_said", "walk.notices");
         // The goal is 3 s each way. Under emulation a new dhcpcd takes about 2 s from the
         // switchover to its first DISCOVER, and the café's dnsmasq waits 3 s before it offers an
@@ -261,6 +263,16 @@ class LaptopLabIT {
                         "no route of the LAN's on the café: " + r.text("walk.routes_on_wifi")),
                 () -> assertFalse(r.text("walk.routes_back").contains("192.168.60."),
                         "no route of the café's on the LAN: " + r.text("walk.routes_back")),
+                () -> assertTrue(r.number("walk.cafe_router6_ms") >= 0, "IPv6 follows to the café: its router answers, "
+                        + "and the bond holds the café's IPv6 addresses alone: " + r.text("walk.address6_on_wifi")),
+                () -> assertFalse(r.text("walk.routes6_on_wifi").contains("fd00:50:")
+                        || r.text("walk.routes6_on_wifi").contains("fe80::b7:ff:fe50:1"),
+                        "no IPv6 route of the LAN's on the café: " + r.text("walk.routes6_on_wifi")),
+                () -> assertTrue(r.number("walk.lan_router6_ms") >= 0, "IPv6 follows back to the LAN: "
+                        + r.text("walk.address6_back")),
+                () -> assertFalse(r.text("walk.routes6_back").contains("fd00:60:")
+                        || r.text("walk.routes6_back").contains("fe80::b7:ff:fe60:1"),
+                        "no IPv6 route of the café's on the LAN: " + r.text("walk.routes6_back")),
                 () -> assertEquals(2, r.number("walk.helper_said"), "one new dhcpcd each way"),
                 () -> assertTrue(r.text("walk.notices").matches(".*Now on Wi-Fi \\(bondtray-cafe\\): [^;|]*; another network: "
                         + "connections were reset, new address 192\\.168\\.60\\..*"), "alice's tray: " + r.text("walk.notices")),

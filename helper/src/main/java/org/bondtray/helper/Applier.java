@@ -98,7 +98,7 @@ final class Applier {
         Lease lease = Lease.NONE;
         if (c.addressing() != Addressing.STATIC) {
             lease = dhcp.lease(c.bond());
-            dhcp.leftBehind(lease).ifPresent(gone -> dropLeftBehind(b, gone, look.addresses()));
+            dropLeftBehind(b, dhcp.leftBehind(lease), look.addresses());
             dhcpStatus = DhcpStatus.of(dhcp.state(), lease, c.fallback(), look.addresses());
             if (dhcpStatus.fallingBack()) {
                 lease = Lease.NONE;
@@ -115,18 +115,22 @@ final class Applier {
     }
 
     /**
-     * Takes the address of the network the bond left off it, once the new network's lease is in
-     * (see {@link Dhcpcd#leftBehind}): its route and its source address lead nowhere now.
+     * Takes the addresses of the network the bond left off it, once the new network's lease is in
+     * (see {@link Dhcpcd#leftBehind}): their routes and their source addresses lead nowhere now.
      */
-    private void dropLeftBehind(Link bond, String gone, List<String> addresses) {
+    private void dropLeftBehind(Link bond, List<String> gone, List<String> addresses) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        List<java.net.InetAddress> dead = gone.stream().map(IpText::address).toList();
         for (String a : addresses) {
             IpText.Prefixed p = IpText.prefixed(a);
-            if (p.address().getHostAddress().equals(gone)) {
+            if (dead.contains(p.address())) {
                 try {
                     rt.deleteAddress(bond.index(), p.address(), p.prefix());
-                    LOG.info("took " + a + ", the address of the network " + bond.name() + " left, off it");
+                    LOG.info("took " + a + ", an address of the network " + bond.name() + " left, off it");
                 } catch (IOException e) {
-                    LOG.warning("could not take " + a + ", the address of the network " + bond.name() + " left, off it: "
+                    LOG.warning("could not take " + a + ", an address of the network " + bond.name() + " left, off it: "
                             + e.getMessage());
                 }
             }

@@ -74,7 +74,7 @@ public final class Helper implements AutoCloseable {
         this.kernels = kernels;
         this.rt = kernels.open();
         this.kernel = new KernelBond(rt);
-        this.dhcp = new Dhcpcd(dhcpcd, launcher, worker, this::requestRefresh);
+        this.dhcp = new Dhcpcd(dhcpcd, launcher, worker, this::requestRefresh, new LeftNetwork(rt));
         this.leaseAhead = new Dhcpcd(dhcpcd, launcher, worker, () -> { });
         this.resolver = resolver;
         this.network = new NetworkCheck(worker, this::requestRefresh, this::wifiJudged, sysfs::carrier);

@@ -59,8 +59,11 @@ final class OfficeWalk {
             r.put("walk.address_on_wifi", String.join(" ", lab.net().addresses("bond0", 4)));
             r.put("walk.routes_on_wifi", routes(cmd));
             dhcpLeg(cmd, "walk.cafe", cutAt);
-            // The café has no IPv6: what the LAN's DHCPv6 and router advertisements left.
+            // IPv6 follows: the café's router answers over it, and the LAN's addresses and routes are gone.
+            r.put("walk.cafe_router6_ms", Wait.sinceOrTimeout(t0, Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> onNetwork6(lab, Topology.CAFE_ROUTER6, "fd00:60:")));
             r.put("walk.address6_on_wifi", String.join(" ", lab.net().addresses("bond0", 6)));
+            r.put("walk.routes6_on_wifi", routes6(cmd));
             long t1 = System.nanoTime();
             long backAt = System.currentTimeMillis();
             lab.net().restoreCable();
@@ -72,7 +75,10 @@ final class OfficeWalk {
             r.put("walk.address_back", String.join(" ", lab.net().addresses("bond0", 4)));
             r.put("walk.routes_back", routes(cmd));
             dhcpLeg(cmd, "walk.back", backAt);
+            r.put("walk.lan_router6_ms", Wait.sinceOrTimeout(t1, Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> onNetwork6(lab, Topology.ROUTER6, "fd00:50:")));
             r.put("walk.address6_back", String.join(" ", lab.net().addresses("bond0", 6)));
+            r.put("walk.routes6_back", routes6(cmd));
             Wait.sleep(Duration.ofSeconds(2));
             Cmd.stop(notes, Duration.ofSeconds(5));
             java.util.List<String> summaries = alice.notifications(NOTICES);
@@ -96,6 +102,21 @@ final class OfficeWalk {
     private static boolean alone(Lab lab, String prefix) {
         java.util.List<String> now = lab.net().addresses("bond0", 4);
         return !now.isEmpty() && now.stream().allMatch(a -> a.startsWith(prefix));
+    }
+
+    /**
+     * Whether the bond's IPv6 addresses are all, and at least one, on the network {@code prefix}
+     * starts, and {@code router} answers over IPv6. Polled: the time it took is not counted in.
+     */
+    private static boolean onNetwork6(Lab lab, String router, String prefix) {
+        java.util.List<String> now = lab.net().addresses("bond0", 6);
+        return !now.isEmpty() && now.stream().allMatch(a -> a.startsWith(prefix)) && answers(lab.cmd(), router);
+    }
+
+    /** The IPv6 routes dhcpcd learnt on the bond (not the kernel's own fe80::/64), joined by "; ". */
+    private static String routes6(Cmd cmd) {
+        return String.join("; ", cmd.tryRun("ip", "-6", "route", "show", "dev", "bond0").out().strip().lines()
+                .filter(l -> !l.contains("proto kernel")).toList());
     }
 
     /** The kernel's IPv4 routes on the bond, one line each, joined by "; ". */

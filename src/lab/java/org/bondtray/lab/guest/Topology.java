@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  *                                    br-lan 192.168.50.1/24, fd00:50::1/64
  *    wlan0 (phy0) ~ ~ ~ ~ ~ ~ wlan1 ─┤  hostapd bondtray-lan (WPA2, ch 1)
  *                  ~ ~ ~ ~ ~ wlan2 ─┘  hostapd bondtray-lan-wpa3 (SAE, ch 6)
- *                  ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ wlan3 ─ br-cafe 192.168.60.1/24
+ *                  ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ wlan3 ─ br-cafe 192.168.60.1/24, fd00:60::1/64
  *                                       dnsmasq (DHCPv4, RA, DHCPv6)       hostapd bondtray-cafe
- *                                       TCP echo server :7007             dnsmasq
+ *                                       TCP echo server :7007             dnsmasq (DHCPv4, RA, DHCPv6)
  *  namespace "shelf": radios that are "unplugged" (phy4 starts there)
  * </pre>
  */
@@ -41,6 +41,7 @@ final class Topology {
     static final String LAN_DOMAIN = "bondtray.lab";
     static final String ROUTER_NAME = "router." + LAN_DOMAIN;
     static final String CAFE_ROUTER = "192.168.60.1";
+    static final String CAFE_ROUTER6 = "fd00:60::1";
     static final int ECHO_PORT = 7007;
     /** The laptop's wired port and, inside the LAN namespace, the far end of its cable. */
     static final String WIRED = "eth0";
@@ -158,8 +159,10 @@ final class Topology {
 
     private void cafe() {
         network(CAFE_NS, CAFE_BRIDGE, CAFE_ROUTER, "02:b7:00:60:00:01");
-        dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER, null,
-                "cafe.example");
+        // IPv6 too, so a walk shows the LAN's IPv6 giving way to the café's, not just going.
+        cmd.runIn(CAFE_NS, "ip", "-6", "addr", "add", CAFE_ROUTER6 + "/64", "dev", CAFE_BRIDGE, "nodad");
+        dnsmasq(CAFE_NS, CAFE_BRIDGE, "192.168.60.100,192.168.60.199,255.255.255.0,1h", CAFE_ROUTER,
+                "fd00:60::100,fd00:60::1ff,64,1h", "cafe.example");
     }
 
     /**

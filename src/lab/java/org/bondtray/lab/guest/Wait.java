@@ -38,6 +38,14 @@ final class Wait {
         }
     }
 
+    /**
+     * The milliseconds since {@code t0} (System.nanoTime()) until {@code condition} held, or -1
+     * when {@code timeout} passed first: for a second figure of the same event, after another wait.
+     */
+    static long sinceOrTimeout(long t0, Duration timeout, Duration every, BooleanSupplier condition) {
+        return untilOrTimeout(timeout, every, condition) < 0 ? -1 : (System.nanoTime() - t0) / 1_000_000;
+    }
+
     static long until(String what, Duration timeout, BooleanSupplier condition) {
         return until(what, timeout, Duration.ofMillis(100), condition);
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -109,34 +108,46 @@ class DhcpcdRestartTest {
     }
 
     /**
-     * dhcpcd 9.4.1, sent straight to DISCOVER, never drops the old network's address: once the new
-     * network's lease is in, the helper is told which address to take off, once. A lease of the
-     * same address (the verdict was wrong) takes nothing off.
+     * dhcpcd 9.4.1, sent straight to DISCOVER, never drops the old network's addresses: once the
+     * new network's lease is in, the helper is told which to take off, once: the old lease's and
+     * the IPv6 ones the bond carried when the old dhcpcd was gone. A lease of the same address
+     * (the verdict was wrong) takes nothing off.
      */
     @Test
-    void theOldNetworksAddressIsNamedOnceTheNewLeaseIsIn(@TempDir Path dir) throws Exception {
+    void theOldNetworksAddressesAreNamedOnceTheNewLeaseIsIn(@TempDir Path dir) throws Exception {
         Dhcpcd.Paths paths = StandIn.paths(dir, READING);
         Files.write(paths.stateDir().resolve("bond0.lease"), LeaseTest.ack(53, 1, 5));
-        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        Dhcpcd.Leaving leaving = bond -> {
+            // Asked with the old dhcpcd gone and the new one not started: no conf-<pid> of it yet.
+            asked.add(bond + " " + StandIn.started(paths));
+            return List.of("fd00:50::110");
+        };
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { }, leaving)) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = StandIn.await(paths, -1);
             Lease lan = dhcp.lease("bond0");
             assertEquals("192.168.50.116", lan.address());
-            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lan), "no move, nothing left behind");
+            assertEquals(List.of(), leftBehind(owner, dhcp, lan), "no move, nothing left behind");
             dhcp.networkChanged();
             ProcessHandle moved = StandIn.await(paths, first.pid());
-            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lan), "the new network's lease is not in yet");
+            assertEquals(List.of("bond0 1"), asked, "asked once, between the old dhcpcd and the new");
+            assertEquals(List.of(), leftBehind(owner, dhcp, lan), "the new network's lease is not in yet");
             Lease cafe = lease("192.168.60.162", System.currentTimeMillis());
-            assertEquals(Optional.of("192.168.50.116"), leftBehind(owner, dhcp, cafe), "the LAN's address goes");
-            assertEquals(Optional.empty(), leftBehind(owner, dhcp, cafe), "once");
+            assertEquals(List.of("192.168.50.116", "fd00:50::110"), leftBehind(owner, dhcp, cafe),
+                    "the LAN's addresses go");
+            assertEquals(List.of(), leftBehind(owner, dhcp, cafe), "once");
 
             dhcp.networkChanged();
             ProcessHandle back = StandIn.await(paths, moved.pid());
-            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lease("192.168.50.116", System.currentTimeMillis() + 5000)),
+            assertEquals(List.of(), leftBehind(owner, dhcp, lease("192.168.50.116", System.currentTimeMillis() + 5000)),
                     "the same address again: the verdict was wrong, nothing goes");
-            assertEquals(Optional.empty(), leftBehind(owner, dhcp, lease("192.168.60.7", System.currentTimeMillis())),
+            assertEquals(List.of(), leftBehind(owner, dhcp, lease("192.168.60.7", System.currentTimeMillis())),
                     "and nothing is left behind any more");
-            back.destroyForcibly();
+            dhcp.wokeUp();
+            ProcessHandle woken = StandIn.await(paths, back.pid());
+            assertEquals(2, asked.size(), "a wake-up is no move: " + asked);
+            woken.destroyForcibly();
         }
     }
 
@@ -145,8 +156,8 @@ class DhcpcdRestartTest {
     }
 
     /** Asked on the owner's thread, as the helper's look asks. */
-    private static Optional<String> leftBehind(Worker owner, Dhcpcd dhcp, Lease now) throws Exception {
-        CompletableFuture<Optional<String>> out = new CompletableFuture<>();
+    private static List<String> leftBehind(Worker owner, Dhcpcd dhcp, Lease now) throws Exception {
+        CompletableFuture<List<String>> out = new CompletableFuture<>();
         owner.execute("asking", () -> out.complete(dhcp.leftBehind(now)));
         return out.get(10, TimeUnit.SECONDS);
     }

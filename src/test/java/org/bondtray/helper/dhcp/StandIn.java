@@ -19,6 +19,15 @@ final class StandIn {
                 Files.createDirectories(dir.resolve("state")), Files.createDirectories(dir.resolve("run")));
     }
 
+    /** How many stand-ins have started so far, for one that keeps its configuration as conf-PID. */
+    static long started(Dhcpcd.Paths paths) {
+        try (var files = Files.list(paths.runDir())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("conf-")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The dhcpcd bond0's pid file names, once it is another than {@code not}. */
     static ProcessHandle await(Dhcpcd.Paths paths, long not) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -153,6 +153,22 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         return node(name).map(n -> n.addresses.stream().map(Kernel.Address::text).toList()).orElse(List.of());
     }
 
+    /**
+     * A route {@code name} learnt from the network, as dhcpcd adds one from a router advertisement
+     * (RTPROT_RA): {@code destination} "" for the default route, {@code gateway} "" for the link itself.
+     */
+    public synchronized void learnt(String name, String destination, String gateway, int metric) {
+        Node n = node(name).orElseThrow();
+        n.routes.add(new Kernel.Route(destination, gateway, Kernel.Route.RA, metric, n.index));
+        addressing();
+    }
+
+    /** The routes through {@code name}, as "destination via gateway" ("default" and "link"). */
+    public synchronized List<String> routesOf(String name) {
+        return node(name).map(n -> n.routes.stream().map(r -> (r.isDefault() ? "default" : r.destination()) + " via "
+                + (r.gateway().isEmpty() ? "link" : r.gateway())).toList()).orElse(List.of());
+    }
+
     /** Waits until every event said so far has reached the listeners. */
     public void drain() throws Exception {
         events.submit(() -> { }).get(5, TimeUnit.SECONDS);
@@ -368,7 +384,24 @@ public final class MemoryKernel implements Kernel.Source, AutoCloseable {
         public List<Route> routes(int index) {
             synchronized (MemoryKernel.this) {
                 return nodes.values().stream().filter(n -> index == 0 || n.index == index)
-                        .flatMap(n -> n.routes.stream()).toList();
+                        .flatMap(n -> n.routes.stream()).filter(r -> !r.gateway().isEmpty()).toList();
+            }
+        }
+
+        @Override
+        public List<Route> routes6(int index) {
+            synchronized (MemoryKernel.this) {
+                return nodes.values().stream().filter(n -> index == 0 || n.index == index)
+                        .flatMap(n -> n.routes.stream())
+                        .filter(r -> r.gateway().contains(":") || r.destination().contains(":")).toList();
+            }
+        }
+
+        @Override
+        public void deleteRoute(Route route) throws IOException {
+            synchronized (MemoryKernel.this) {
+                existing(route.oif(), "delete route").routes.remove(route);
+                addressing();
             }
         }
 

@@ -77,6 +77,25 @@ public final class Dhcpcd implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start()
             .toHandle();
 
+    /**
+     * What the bond carries of the network it leaves, asked on the owner's thread once the old
+     * dhcpcd is gone and before the one for another network starts. dhcpcd 9.4.1 stopped without
+     * a release (see {@link DhcpcdConfig}'s {@code persistent}) leaves its IPv6 behind, and the new
+     * one never takes it off: the lab's walk kept the LAN's fd00:50::110/128 and its routes on
+     * the café.
+     */
+    public interface Leaving {
+        /**
+         * Takes off at once what leads nowhere now (the routes the old network's routers
+         * advertised: the new dhcpcd, not started yet, learns the new ones) and names the
+         * addresses to take off once the new network's lease proves the move (see {@link #leftBehind}).
+         */
+        List<String> leave(String bond);
+
+        /** For a dhcpcd that never starts for another network. */
+        Leaving NOTHING = bond -> List.of();
+    }
+
     /** The blocking part of an operation, off the owner's thread. */
     private interface Blocking<T> {
         T run() throws Exception;
@@ -86,6 +105,7 @@ public final class Dhcpcd implements AutoCloseable {
     private final Launcher launcher;
     private final Owner owner;
     private final Runnable changed;
+    private final Leaving leaving;
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("dhcpcd-", 0).factory());
 
@@ -114,8 +134,10 @@ public final class Dhcpcd implements AutoCloseable {
      * The address of the lease a dhcpcd for another network started from, "" if none: that
      * dhcpcd goes straight to DISCOVER and never drops it (see {@link #leftBehind}).
      */
-    private String leftBehind = "";
-    /** When {@link #leftBehind} was left (epoch ms), for a lease of the same address written since. */
+    private String leftLease = "";
+    /** What goes once the new lease is in: {@link #leftLease} and the old network's IPv6 addresses. */
+    private List<String> leftAddresses = List.of();
+    /** When {@link #leftLease} was left (epoch ms), for a lease of the same address written since. */
     private long leftAtMs;
     private boolean renewDue;
     /** The blocking part of the operation under way, or null. */
@@ -128,10 +150,16 @@ public final class Dhcpcd implements AutoCloseable {
 
     /** {@code changed} runs on the owner's thread whenever {@link #state} may have changed. */
     public Dhcpcd(Paths paths, Launcher launcher, Owner owner, Runnable changed) {
+        this(paths, launcher, owner, changed, Leaving.NOTHING);
+    }
+
+    /** As above; {@code leaving} is asked what the bond carries of a network it leaves. */
+    public Dhcpcd(Paths paths, Launcher launcher, Owner owner, Runnable changed, Leaving leaving) {
         this.paths = paths;
         this.launcher = launcher;
         this.owner = owner;
         this.changed = changed;
+        this.leaving = leaving;
     }
 
     /** "off", "running" or "restarting": for the API. */
@@ -145,28 +173,35 @@ public final class Dhcpcd implements AutoCloseable {
     }
 
     /**
-     * The address a dhcpcd started for another network left on the bond, once that network's
-     * lease is in: the helper takes it off. dhcpcd 9.4.1, sent straight to DISCOVER, never drops
+     * The addresses a dhcpcd started for another network left on the bond, once that network's
+     * lease is in: the helper takes them off. dhcpcd 9.4.1, sent straight to DISCOVER, never drops
      * the address of the lease it started from (the lab's walk kept 192.168.50.100/24 beside
-     * 192.168.60.162/24), and a dead address on the bond is a source address nobody answers.
-     * Another address in the lease file is the new lease: the file held the old one when the
-     * new dhcpcd started. Empty until then, and for good once the new lease is the same address
-     * (the verdict was wrong: nothing to take off), which a file written well after the start
-     * shows (its time is as coarse as its file system's). Asked once per look.
+     * 192.168.60.162/24), nor the old network's IPv6 ones ({@link Leaving}), and a dead address on
+     * the bond is a source address nobody answers. Another address in the lease file is the new
+     * lease: the file held the old one when the new dhcpcd started. Empty until then, and for good
+     * once the new lease is the same address (the verdict was wrong: nothing to take off), which a
+     * file written well after the start shows (its time is as coarse as its file system's). The
+     * IPv4 lease is the proof for IPv6 too: a network without IPv4 keeps the old IPv6 addresses
+     * until they expire. Asked once per look.
      */
-    public Optional<String> leftBehind(Lease now) {
-        if (leftBehind.isEmpty() || !now.bound()) {
-            return Optional.empty();
+    public List<String> leftBehind(Lease now) {
+        if (leftLease.isEmpty() || !now.bound()) {
+            return List.of();
         }
-        String gone = leftBehind;
-        if (gone.equals(now.address())) {
+        if (leftLease.equals(now.address())) {
             if (now.obtainedMs() > leftAtMs + SAME_LEASE_SLACK.toMillis()) {
-                leftBehind = "";
+                forgetLeft();
             }
-            return Optional.empty();
+            return List.of();
         }
-        leftBehind = "";
-        return Optional.of(gone);
+        List<String> gone = leftAddresses;
+        forgetLeft();
+        return gone;
+    }
+
+    private void forgetLeft() {
+        leftLease = "";
+        leftAddresses = List.of();
     }
 
     /**
@@ -364,7 +399,8 @@ public final class Dhcpcd implements AutoCloseable {
             LOG.info(restartDue);
             restartDue = null;
             if (restartDiscovers) {
-                leftBehind = lease(bond).address();
+                leftLease = lease(bond).address();
+                leftAddresses = leftLease.isEmpty() ? List.of() : List.of(leftLease);
                 leftAtMs = System.currentTimeMillis();
             }
             boolean discover = restartDiscovers;
@@ -422,7 +458,12 @@ public final class Dhcpcd implements AutoCloseable {
         offThread("stopping dhcpcd for " + of, () -> {
             stop(old, of);
             return null;
-        }, (done, e) -> startOrAdopt(discover));
+        }, (done, e) -> {
+            if (discover) {
+                left(of);
+            }
+            startOrAdopt(discover);
+        });
     }
 
     /** SIGTERM, then SIGKILL if that does not do within {@link #STOP_WAIT}. Blocks. */
@@ -465,8 +506,24 @@ public final class Dhcpcd implements AutoCloseable {
         }
     }
 
+    /** Between the old dhcpcd's end and the new one's start: what the old network left (see {@link Leaving}). */
+    private void left(String of) {
+        List<String> v6;
+        try {
+            v6 = leaving.leave(of);
+        } catch (RuntimeException e) {
+            LOG.warning("could not read what the network " + of + " left: " + e);
+            v6 = List.of();
+        }
+        if (!leftLease.isEmpty() && !v6.isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(leftAddresses);
+            all.addAll(v6);
+            leftAddresses = List.copyOf(all);
+        }
+    }
+
     private void off() {
-        leftBehind = "";
+        forgetLeft();
         state = "off";
         changed.run();
     }

@@ -42,18 +42,30 @@ public interface Kernel extends AutoCloseable {
 
     /** An address on a link, as "192.168.50.7/24" or "fd00::7/64". */
     record Address(int index, int family, String text) {
+        public boolean isIpv6() {
+            return family == Rt.AF_INET6;
+        }
     }
 
     /**
-     * A route through a gateway: where to ("" for the default route, else "10.8.0.0/16"), the
-     * gateway, who made it (RTPROT_*) and its metric.
+     * A route: where to ("" for the default route, else "10.8.0.0/16"), the gateway ("" for a
+     * route on the link itself), who made it (RTPROT_*) and its metric.
      */
     record Route(String destination, String gateway, int protocol, int metric, int oif) {
         /** Who made a route the helper makes itself (RTPROT_STATIC). */
         public static final int STATIC = Rt.RTPROT_STATIC;
+        /** Who made a route from a router advertisement (RTPROT_RA): dhcpcd, for the bond. */
+        public static final int RA = Rt.RTPROT_RA;
+        /** Who made a route from a DHCP lease (RTPROT_DHCP): dhcpcd, for the bond. */
+        public static final int DHCP = Rt.RTPROT_DHCP;
 
         public boolean isStatic() {
             return protocol == STATIC;
+        }
+
+        /** Whether the route was learnt from the network (a router advertisement or a lease). */
+        public boolean isLearnt() {
+            return protocol == RA || protocol == DHCP;
         }
 
         public boolean isDefault() {
@@ -118,6 +130,12 @@ public interface Kernel extends AutoCloseable {
 
     /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index} (0: any). */
     List<Route> routes(int index) throws IOException;
+
+    /** The IPv6 routes in the main table that leave through {@code index}, those on the link itself too. */
+    List<Route> routes6(int index) throws IOException;
+
+    /** Removes an IPv6 route as {@link #routes6} listed it, whoever made it; one already gone is no error. */
+    void deleteRoute(Route route) throws IOException;
 
     @Override
     void close();

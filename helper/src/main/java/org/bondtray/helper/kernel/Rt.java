@@ -58,6 +58,8 @@ final class Rt {
     static final int RTA_PRIORITY = 6;
     static final int RT_TABLE_MAIN = 254;
     static final int RTPROT_STATIC = 4;
+    static final int RTPROT_RA = 9;
+    static final int RTPROT_DHCP = 16;
     static final int RT_SCOPE_UNIVERSE = 0;
     static final int RTN_UNICAST = 1;
     static final int NLM_F_REPLACE = 0x100;

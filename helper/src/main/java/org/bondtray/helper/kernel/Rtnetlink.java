@@ -206,22 +206,53 @@ public final class Rtnetlink implements Kernel {
     public List<Route> routes(int index) throws IOException {
         List<Route> out = new ArrayList<>();
         for (int family : new int[] {Rt.AF_INET, Rt.AF_INET6}) {
-            socket.dump("list routes", new NlMessage(Rt.RTM_GETROUTE, 0).rtmsg(family), m -> {
-                int dstLen = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
-                int table = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 4));
-                int protocol = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 5));
-                NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 12, m.limit());
-                Integer oif = a.u32(Rt.RTA_OIF);
-                Integer metric = a.u32(Rt.RTA_PRIORITY);
-                byte[] gw = a.bytes(Rt.RTA_GATEWAY);
-                byte[] dst = a.bytes(Rt.RTA_DST);
-                if (table == Rt.RT_TABLE_MAIN && oif != null && (index == 0 || oif == index) && gw != null) {
-                    String to = dstLen == 0 || dst == null ? "" : text(dst) + "/" + dstLen;
-                    out.add(new Route(to, text(gw), protocol, metric == null ? 0 : metric, oif));
-                }
-            });
+            out.addAll(routes(family, index).stream().filter(r -> !r.gateway().isEmpty()).toList());
         }
         return out;
+    }
+
+    @Override
+    public List<Route> routes6(int index) throws IOException {
+        return routes(Rt.AF_INET6, index);
+    }
+
+    /** The unicast routes of {@code family} in the main table that leave through {@code index} (0: any). */
+    private List<Route> routes(int family, int index) throws IOException {
+        List<Route> out = new ArrayList<>();
+        socket.dump("list routes", new NlMessage(Rt.RTM_GETROUTE, 0).rtmsg(family), m -> {
+            int dstLen = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 1));
+            int table = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 4));
+            int protocol = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 5));
+            int type = Byte.toUnsignedInt(m.get(NlMessage.HEADER + 7));
+            NlAttrs a = new NlAttrs(m, NlMessage.HEADER + 12, m.limit());
+            Integer oif = a.u32(Rt.RTA_OIF);
+            Integer metric = a.u32(Rt.RTA_PRIORITY);
+            byte[] gw = a.bytes(Rt.RTA_GATEWAY);
+            byte[] dst = a.bytes(Rt.RTA_DST);
+            if (table == Rt.RT_TABLE_MAIN && type == Rt.RTN_UNICAST && oif != null && (index == 0 || oif == index)) {
+                String to = dstLen == 0 || dst == null ? "" : text(dst) + "/" + dstLen;
+                out.add(new Route(to, gw == null ? "" : text(gw), protocol, metric == null ? 0 : metric, oif));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void deleteRoute(Route route) throws IOException {
+        String to = route.isDefault() ? "default" : route.destination();
+        String what = "delete route " + to + (route.gateway().isEmpty() ? "" : " via " + route.gateway()) + " on link "
+                + route.oif();
+        int dstLen = route.isDefault() ? 0 : Integer.parseInt(route.destination().replaceAll(".*/", ""));
+        // The kernel matches the protocol too: a route dhcpcd made (proto ra) is not a static one.
+        NlMessage m = new NlMessage(Rt.RTM_DELROUTE, 0).rtmsg(Rt.AF_INET6, dstLen, Rt.RT_TABLE_MAIN,
+                route.protocol(), Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
+        if (!route.isDefault()) {
+            m.attr(Rt.RTA_DST, InetAddress.ofLiteral(route.destination().replaceAll("/.*", "")).getAddress());
+        }
+        if (!route.gateway().isEmpty()) {
+            m.attr(Rt.RTA_GATEWAY, InetAddress.ofLiteral(route.gateway()).getAddress());
+        }
+        deleting(what, m.u32(Rt.RTA_OIF, route.oif()).u32(Rt.RTA_PRIORITY, route.metric()));
     }
 
     /** An address as people write it: dotted quad, or IPv6 compressed per RFC 5952. */
