@@ -63,7 +63,8 @@ class NetworkManagerLabIT {
     @DisplayName("office walk with NetworkManager alone: how long new connections still take the pulled cable")
     void officeWalkWithNetworkManagerAlone() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.NETWORK_MANAGER);
-        r.print("nm.walk.before", "nm.walk.cafe_route_ms", "nm.walk.on_wifi", "nm.walk.lan_route_ms", "nm.walk.back");
+        r.print("nm.walk.before", "nm.walk.cafe_route_ms", "nm.walk.on_wifi", "nm.walk.lan_route_ms", "nm.walk.back",
+                "nm.walk.cafe_route6_ms", "nm.walk.on_wifi6", "nm.walk.lan_route6_ms", "nm.walk.back6");
         String error = r.textOr("step.nm_walk.error", null);
         if (error != null) {
             org.junit.jupiter.api.Assertions.fail("the walk with NetworkManager failed in the VM: "

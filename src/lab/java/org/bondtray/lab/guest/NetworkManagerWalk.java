@@ -15,6 +15,8 @@ import java.util.List;
 final class NetworkManagerWalk {
     /** An address outside both networks: only a default route reaches it. */
     private static final String OUTSIDE = "198.51.100.1";
+    /** The same for IPv6 (the documentation prefix). */
+    private static final String OUTSIDE6 = "2001:db8::1";
 
     private NetworkManagerWalk() {
     }
@@ -38,12 +40,18 @@ final class NetworkManagerWalk {
                     () -> route(cmd).startsWith(wlan + " 192.168.60.")));
             r.put("nm.walk.cut_to_route_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("nm.walk.on_wifi", route(cmd));
+            r.put("nm.walk.cafe_route6_ms", Wait.sinceOrTimeout(t0, Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> route(cmd, OUTSIDE6).startsWith(wlan + " fd00:60:")));
+            r.put("nm.walk.on_wifi6", route(cmd, OUTSIDE6));
             long t1 = System.nanoTime();
             lab.net().restoreCable();
             r.put("nm.walk.lan_route_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(50),
                     () -> route(cmd).startsWith(Topology.WIRED + " 192.168.50.")));
             r.put("nm.walk.back_ms", (System.nanoTime() - t1) / 1_000_000);
             r.put("nm.walk.back", route(cmd));
+            r.put("nm.walk.lan_route6_ms", Wait.sinceOrTimeout(t1, Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> route(cmd, OUTSIDE6).startsWith(Topology.WIRED + " fd00:50:")));
+            r.put("nm.walk.back6", route(cmd, OUTSIDE6));
         } finally {
             lab.net().restoreCable();
             cmd.tryRun("nmcli", "connection", "delete", "id", AccessPoint.CAFE.ssid());
@@ -52,7 +60,13 @@ final class NetworkManagerWalk {
 
     /** "DEVICE SOURCE" of the route new connections to the outside would take ("" if none). */
     private static String route(Cmd cmd) {
-        List<String> words = List.of(cmd.tryRun("ip", "-4", "route", "get", OUTSIDE).out().strip().split("\\s+"));
+        return route(cmd, OUTSIDE);
+    }
+
+    /** "DEVICE SOURCE" of the route new connections to {@code outside} would take ("" if none). */
+    private static String route(Cmd cmd, String outside) {
+        List<String> words = List.of(cmd.tryRun("ip", outside.contains(":") ? "-6" : "-4", "route", "get", outside).out()
+                .strip().split("\\s+"));
         int dev = words.indexOf("dev");
         int src = words.indexOf("src");
         return dev >= 0 && src >= 0 && dev + 1 < words.size() && src + 1 < words.size()
