@@ -185,7 +185,8 @@ class LaptopLabIT {
     void aHungResolvconfHoldsNothing() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("hung.resolvconf_before", "hung.started_ms", "hung.killed_ms", "hung.since_restart_ms", "hung.read_while_waiting_ms",
-                "hung.children", "hung.children_left", "hung.same_helper", "hung.warning", "hung.switch_exit", "hung.switch_ms",
+                "hung.children", "hung.children_left", "hung.same_helper", "hung.change_while_waiting_ms",
+                "hung.change_while_waiting", "hung.change_children_alive", "hung.warning", "hung.switch_exit", "hung.switch_ms",
                 "hung.recovered_ms", "hung.resolvconf_got");
         assertAll(
                 () -> assertNotEquals("[]", r.text("hung.children"), "resolvconf was run and hung"),
@@ -197,6 +198,10 @@ class LaptopLabIT {
                         && r.number("hung.read_while_waiting_ms") < 1000, "reads are served while the worker waits"),
                 () -> assertTrue(r.text("hung.warning").contains("resolvconf"), r.text("hung.warning")),
                 () -> assertEquals(0, r.number("hung.switch_exit"), r.text("hung.switch_output")),
+                () -> assertTrue(r.text("hung.change_while_waiting").startsWith("0")
+                        && r.number("hung.change_while_waiting_ms") < 5000, "alice's change is served while resolvconf "
+                        + "hangs: " + r.text("hung.change_while_waiting") + ", " + r.text("hung.change_while_waiting_ms") + " ms"),
+                () -> assertEquals("true", r.text("hung.change_children_alive"), "it still hung when the change was done"),
                 () -> assertTrue(r.number("hung.recovered_ms") >= 0, "resolvconf got the servers once it answered"),
                 () -> assertTrue(r.text("hung.resolvconf_got").contains("nameserver 192.168.50.1"),
                         r.text("hung.resolvconf_got")));

@@ -130,6 +130,15 @@ final class LaptopAttacks {
             long t1 = System.nanoTime();
             BondReadings.props(lab).GetAll(BondtrayBus.BOND_INTERFACE);
             r.put("hung.read_while_waiting_ms", (System.nanoTime() - t1) / 1_000_000);
+            // A change, which the worker serves, while resolvconf still hangs: alice's preference, over
+            // the bus (gdbus: a CLI's JVM takes 6 s of CPU in the emulated VM, which would hide it).
+            long t3 = System.nanoTime();
+            Cmd.Result change = cmd.tryRun(DesktopSession.asUser(Topology.USER, HelperProcess.gdbus(30,
+                    BondtrayBus.BOND_INTERFACE + ".SetPreference", "automatic")));
+            r.put("hung.change_while_waiting_ms", (System.nanoTime() - t3) / 1_000_000)
+                    .put("hung.change_while_waiting", (change.exit() + " " + change.out() + change.err()).strip())
+                    .put("hung.change_children_alive", children.stream()
+                            .anyMatch(p -> Files.exists(Path.of("/proc", p.toString()))));
             r.put("hung.killed_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(100),
                     () -> children.stream().noneMatch(p -> Files.exists(Path.of("/proc", p.toString())))));
             r.put("hung.children_left", children.stream().filter(p -> Files.exists(Path.of("/proc", p.toString())))

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import org.bondtray.helper.ChildProcess;
@@ -22,7 +28,8 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
  * NetworkManager) and is left alone. What the helper gave is taken back, the same way, when the
  * bond goes away.
  *
- * <p>Used on the helper's worker alone, which owns the helper's state: it has no lock.
+ * <p>Used on the helper's worker alone, which owns the helper's state. resolvconf alone runs off
+ * it, one call at a time (see {@link #resolvconfRuns}).
  */
 public final class SystemResolver {
     private static final Logger LOG = Logger.getLogger(SystemResolver.class.getName());
@@ -33,8 +40,20 @@ public final class SystemResolver {
     private final Path resolvConf;
     private final Path saved;
     private final Optional<Path> resolvconf;
+    /** How long resolvconf may take before it is killed. */
+    private final Duration resolvconfTimeout;
+    /**
+     * resolvconf runs here, one call at a time, not on the worker: one that hangs (on a lock, say)
+     * held the worker, and with it alice's switch, for the 10 s until it was killed (11.4 s in the
+     * lab). A call that a newer one follows in the queue is skipped: only the latest servers count.
+     */
+    private final ExecutorService resolvconfRuns = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("resolvconf").factory());
+    /** Counts the calls handed to {@link #resolvconfRuns}: a queued call runs only if it is the last. */
+    private final AtomicLong resolvconfCalls = new AtomicLong();
     private Optional<ResolvedLink> resolved = Optional.empty();
-    private String applied = "";
+    /** What the system has (or, through resolvconf, is being given); a resolvconf that fails clears it, to be tried again. */
+    private final AtomicReference<String> applied = new AtomicReference<>("");
     /** How the servers in {@link #applied} went to the system. */
     private Via via = Via.NOWHERE;
 
@@ -46,9 +65,14 @@ public final class SystemResolver {
      * @param resolvconf the resolvconf program, if it is to be used
      */
     public SystemResolver(Path resolvConf, Path saved, Optional<Path> resolvconf) {
+        this(resolvConf, saved, resolvconf, Duration.ofSeconds(10));
+    }
+
+    SystemResolver(Path resolvConf, Path saved, Optional<Path> resolvconf, Duration resolvconfTimeout) {
         this.resolvConf = resolvConf;
         this.saved = saved;
         this.resolvconf = resolvconf;
+        this.resolvconfTimeout = resolvconfTimeout;
     }
 
     public static SystemResolver system() {
@@ -95,7 +119,7 @@ public final class SystemResolver {
             return;
         }
         String text = text(bond, servers, domains);
-        if (text.equals(applied)) {
+        if (text.equals(applied.get())) {
             return;
         }
         try {
@@ -103,8 +127,24 @@ public final class SystemResolver {
                 resolved.get().set(bond, servers, domains);
                 via = Via.RESOLVED;
             } else if (resolvconf.isPresent()) {
-                run(text, resolvconf.get().toString(), "-a", bond + ".bondtray");
+                String[] argv = {resolvconf.get().toString(), "-a", bond + ".bondtray"};
+                // Before the call is queued: a failure, however quick, must find it to clear.
+                applied.set(text);
                 via = Via.RESOLVCONF;
+                long call = resolvconfCalls.incrementAndGet();
+                resolvconfRuns.execute(() -> {
+                    if (resolvconfCalls.get() != call) {
+                        return;
+                    }
+                    try {
+                        run(text, argv);
+                    } catch (IOException e) {
+                        LOG.warning("could not hand the name servers to the system: " + e.getMessage());
+                        // The next look tries again.
+                        applied.compareAndSet(text, "");
+                    }
+                });
+                return;
             } else if (Files.isSymbolicLink(resolvConf)) {
                 LOG.info(resolvConf + " is a link that another service keeps; its name servers stay as they are");
                 via = Via.NOWHERE;
@@ -116,7 +156,7 @@ public final class SystemResolver {
                 writeResolvConf(text);
                 via = Via.FILE;
             }
-            applied = text;
+            applied.set(text);
         } catch (IOException e) {
             LOG.warning("could not hand the name servers to the system: " + e.getMessage());
         }
@@ -129,14 +169,34 @@ public final class SystemResolver {
             Via given = via != Via.NOWHERE ? via : resolvconf.isPresent() ? Via.RESOLVCONF : Via.FILE;
             switch (given) {
                 case RESOLVED -> resolved.orElseThrow().revert(bond);
-                case RESOLVCONF -> run("", resolvconf.orElseThrow().toString(), "-d", bond + ".bondtray");
+                case RESOLVCONF -> withdrawThroughResolvconf(bond);
                 case FILE, NOWHERE -> restoreSaved();
             }
         } catch (IOException e) {
             LOG.warning("could not take back the name servers: " + e.getMessage());
         }
-        applied = "";
+        applied.set("");
         via = Via.NOWHERE;
+    }
+
+    /** After what is queued, so no earlier call adds servers back; waited for (the bond is going anyway). */
+    private void withdrawThroughResolvconf(String bond) throws IOException {
+        String[] argv = {resolvconf.orElseThrow().toString(), "-d", bond + ".bondtray"};
+        resolvconfCalls.incrementAndGet();
+        Future<?> done = resolvconfRuns.submit(() -> {
+            run("", argv);
+            return null;
+        });
+        try {
+            done.get(resolvconfTimeout.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(argv[0] + " -d did not finish in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + argv[0] + " -d ran");
+        }
     }
 
     private void restoreSaved() throws IOException {
@@ -159,8 +219,8 @@ public final class SystemResolver {
         }
     }
 
-    private static void run(String input, String... argv) throws IOException {
-        ChildProcess.Result r = ChildProcess.run(List.of(argv), input, Duration.ofSeconds(10));
+    private void run(String input, String... argv) throws IOException {
+        ChildProcess.Result r = ChildProcess.run(List.of(argv), input, resolvconfTimeout);
         if (r.exit() != 0) {
             throw new IOException(String.join(" ", argv) + " failed: " + r.output());
         }
