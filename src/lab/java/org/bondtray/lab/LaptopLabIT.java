@@ -318,7 +318,8 @@ class LaptopLabIT {
     void aRoamToAnotherNetworkGetsItsAddress() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("roam.on_wifi_ms", "roam.address_before", "roam.joined_cafe_ms", "roam.cafe_router_ms",
-                "roam.ap_gone_to_answer_ms", "roam.address_after", "roam.helper_said", "roam.lan_back_ms");
+                "roam.ap_gone_to_answer_ms", "roam.address_after", "roam.helper_said", "roam.lan_back_ms",
+                "roam.cafe_router6_ms", "roam.address6_after", "roam.helper_took");
         assertAll(
                 () -> assertTrue(r.number("roam.joined_cafe_ms") >= 0, "wpa_supplicant joined the café"),
                 () -> assertTrue(r.number("roam.cafe_router_ms") >= 0 && r.number("roam.cafe_router_ms") <= 10_000,
@@ -326,6 +327,10 @@ class LaptopLabIT {
                                 + r.text("roam.cafe_router_ms")),
                 () -> assertTrue(r.text("roam.address_after").startsWith("192.168.60."), r.text("roam.address_after")),
                 () -> assertEquals(1, r.number("roam.helper_said"), "the helper saw the join"),
+                () -> assertTrue(r.number("roam.cafe_router6_ms") >= 0, "IPv6 follows the roam: "
+                        + r.text("roam.address6_after")),
+                () -> assertFalse(r.text("roam.helper_took").contains("fd00:60:"),
+                        "the café's own IPv6 address is not taken off as the LAN's: " + r.text("roam.helper_took")),
                 () -> assertTrue(r.number("roam.lan_back_ms") >= 0, "the LAN again afterwards"));
     }
 

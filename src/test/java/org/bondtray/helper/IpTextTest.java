@@ -28,4 +28,16 @@ class IpTextTest {
         assertEquals("2001:db8::1/64", IpText.prefixed("2001:0db8:0:0:0:0:0:1/64").toString());
         assertEquals("10.8.0.0/16 via 192.168.1.1", IpText.route("10.8.0.0/16 via 192.168.1.1").toString());
     }
+
+    @Test
+    void aNetworkHoldsTheAddressesOfItsPrefixOnly() {
+        IpText.Prefixed cafe = IpText.prefixed("fd00:60::/64");
+        assertEquals(true, cafe.contains(IpText.address("fd00:60::16e")));
+        assertEquals(false, cafe.contains(IpText.address("fd00:50::16e")));
+        assertEquals(false, cafe.contains(IpText.address("fd00:60:0:1::16e")), "the 64th bit counts");
+        assertEquals(false, cafe.contains(IpText.address("192.168.60.1")), "another family");
+        IpText.Prefixed odd = IpText.prefixed("192.168.60.128/25");
+        assertEquals(true, odd.contains(IpText.address("192.168.60.200")));
+        assertEquals(false, odd.contains(IpText.address("192.168.60.127")));
+    }
 }

@@ -41,6 +41,26 @@ class LeftNetworkTest {
     }
 
     @Test
+    void theNewNetworksAddressStaysThoughTheOldDhcpcdHadIt() {
+        // After a roam the old dhcpcd got the café's fd00:60::16e itself before it stopped, and it
+        // was named with the LAN's; the new dhcpcd holds it again, and the café advertises fd00:60::/64.
+        List<String> gone = List.of("192.168.50.106", "fd00:50::16e", "fd00:60::16e");
+        List<String> addresses = List.of("192.168.50.106/24", "192.168.60.162/24", "fd00:50::16e/128",
+                "fd00:60::16e/128");
+        List<Kernel.Route> routes6 = List.of(
+                new Kernel.Route("fd00:60::/64", "", Kernel.Route.RA, 1009, 7),
+                new Kernel.Route("", "fe80::b7:ff:fe60:1", Kernel.Route.RA, 1009, 7),
+                // The helper's own static route says nothing about which network the bond is on.
+                new Kernel.Route("fd00:50::/64", "", Kernel.Route.STATIC, 50, 7));
+
+        assertEquals(List.of("192.168.50.106/24", "fd00:50::16e/128"),
+                LeftNetwork.toTakeOff(gone, addresses, routes6).stream().map(Object::toString).toList());
+        assertEquals(List.of("192.168.50.106/24", "fd00:50::16e/128", "fd00:60::16e/128"),
+                LeftNetwork.toTakeOff(gone, addresses, List.of()).stream().map(Object::toString).toList(),
+                "no prefix advertised yet: all that was named goes");
+    }
+
+    @Test
     void aBondThatIsGoneLeavesNothing(@TempDir Path dir) throws Exception {
         try (MemoryKernel machine = new MemoryKernel(dir); Kernel rt = machine.open()) {
             assertEquals(List.of(), new LeftNetwork(rt).leave("bond0"));

@@ -116,23 +116,26 @@ final class Applier {
 
     /**
      * Takes the addresses of the network the bond left off it, once the new network's lease is in
-     * (see {@link Dhcpcd#leftBehind}): their routes and their source addresses lead nowhere now.
+     * (see {@link Dhcpcd#leftBehind} and {@link LeftNetwork#toTakeOff}): their routes and their
+     * source addresses lead nowhere now.
      */
     private void dropLeftBehind(Link bond, List<String> gone, List<String> addresses) {
         if (gone.isEmpty()) {
             return;
         }
-        List<java.net.InetAddress> dead = gone.stream().map(IpText::address).toList();
-        for (String a : addresses) {
-            IpText.Prefixed p = IpText.prefixed(a);
-            if (dead.contains(p.address())) {
-                try {
-                    rt.deleteAddress(bond.index(), p.address(), p.prefix());
-                    LOG.info("took " + a + ", an address of the network " + bond.name() + " left, off it");
-                } catch (IOException e) {
-                    LOG.warning("could not take " + a + ", an address of the network " + bond.name() + " left, off it: "
-                            + e.getMessage());
-                }
+        List<Kernel.Route> routes6 = List.of();
+        try {
+            routes6 = rt.routes6(bond.index());
+        } catch (IOException e) {
+            LOG.warning("could not read the IPv6 routes of " + bond.name() + ": " + e.getMessage());
+        }
+        for (IpText.Prefixed p : LeftNetwork.toTakeOff(gone, addresses, routes6)) {
+            try {
+                rt.deleteAddress(bond.index(), p.address(), p.prefix());
+                LOG.info("took " + p + ", an address of the network " + bond.name() + " left, off it");
+            } catch (IOException e) {
+                LOG.warning("could not take " + p + ", an address of the network " + bond.name() + " left, off it: "
+                        + e.getMessage());
             }
         }
     }

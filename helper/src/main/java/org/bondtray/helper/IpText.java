@@ -19,6 +19,22 @@ public final class IpText {
         public String toString() {
             return org.bondtray.helper.kernel.Rtnetlink.text(address.getAddress()) + "/" + prefix;
         }
+
+        /** Whether {@code a} is in this network: the same family, and the first {@link #prefix} bits the same. */
+        public boolean contains(InetAddress a) {
+            byte[] net = address.getAddress();
+            byte[] other = a.getAddress();
+            if (net.length != other.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((net[bit / 8] & mask) != (other[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A route to a network through a gateway, as in "10.8.0.0/16 via 192.168.1.1". */

@@ -1,6 +1,7 @@
 package org.bondtray.helper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,26 @@ final class LeftNetwork implements Dhcpcd.Leaving {
 
     LeftNetwork(Kernel rt) {
         this.rt = rt;
+    }
+
+    /**
+     * Which of the bond's {@code addresses} ("fd00:50::110/128") to take off, given what the
+     * network it left left behind ({@code gone}, addresses without prefix) and the bond's IPv6
+     * routes now ({@code routes6}). An IPv6 address in a prefix that the network the bond is on
+     * now advertises stays: it is that network's. The old dhcpcd may have taken it itself before
+     * it stopped (after a roam the Wi-Fi's carrier came back on the new network and dhcpcd started
+     * over there), and the new one holds it again: taken off, the bond had no IPv6 address on
+     * the café until dhcpcd's next renewal. The old network's prefixes went when it left.
+     */
+    static List<IpText.Prefixed> toTakeOff(List<String> gone, List<String> addresses, List<Kernel.Route> routes6) {
+        List<InetAddress> dead = gone.stream().map(IpText::address).toList();
+        List<IpText.Prefixed> advertised = routes6.stream()
+                .filter(r -> r.isLearnt() && r.gateway().isEmpty() && !r.isDefault())
+                .map(r -> IpText.prefixed(r.destination())).toList();
+        return addresses.stream().map(IpText::prefixed)
+                .filter(p -> dead.contains(p.address()))
+                .filter(p -> advertised.stream().noneMatch(n -> n.contains(p.address())))
+                .toList();
     }
 
     @Override

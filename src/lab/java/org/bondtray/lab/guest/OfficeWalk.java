@@ -109,7 +109,7 @@ final class OfficeWalk {
      * Whether the bond's IPv6 addresses are all, and at least one, on the network {@code prefix}
      * starts, and {@code router} answers over IPv6. Polled: the time it took is not counted in.
      */
-    private static boolean onNetwork6(Lab lab, String router, String prefix) {
+    static boolean onNetwork6(Lab lab, String router, String prefix) {
         java.util.List<String> now = lab.net().addresses("bond0", 6);
         return !now.isEmpty() && now.stream().allMatch(a -> a.startsWith(prefix)) && answers(lab.cmd(), router);
     }

@@ -28,6 +28,7 @@ final class WifiRoam {
             r.put("roam.on_wifi_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(100),
                     () -> OfficeWalk.answers(cmd, Topology.ROUTER)));
             r.put("roam.address_before", String.join(" ", lab.net().addresses("bond0", 4)));
+            long said = HelperProcess.log(cmd).lines().count();
             long t0 = System.nanoTime();
             lab.net().stopAp(AccessPoint.LAN_WPA2);
             r.put("roam.joined_cafe_ms", Wait.untilOrTimeout(Duration.ofSeconds(120), Duration.ofMillis(100),
@@ -36,6 +37,12 @@ final class WifiRoam {
                     () -> OfficeWalk.onNetwork(lab, Topology.CAFE_ROUTER, "192.168.60.")));
             r.put("roam.ap_gone_to_answer_ms", (System.nanoTime() - t0) / 1_000_000);
             r.put("roam.address_after", String.join(" ", lab.net().addresses("bond0", 4)));
+            // IPv6 follows the roam too: the café's, which the old dhcpcd may have had before it stopped, stays.
+            r.put("roam.cafe_router6_ms", Wait.untilOrTimeout(Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> OfficeWalk.onNetwork6(lab, Topology.CAFE_ROUTER6, "fd00:60:")));
+            r.put("roam.address6_after", String.join(" ", lab.net().addresses("bond0", 6)));
+            r.put("roam.helper_took", String.join(" | ", HelperProcess.log(cmd).lines().skip(said)
+                    .filter(l -> l.contains("took ") && l.contains(" off it")).toList()));
             r.put("roam.helper_said", HelperProcess.log(cmd).lines()
                     .filter(l -> l.contains("joined another Wi-Fi network")).count());
         } finally {
