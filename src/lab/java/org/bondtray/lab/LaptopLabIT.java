@@ -330,7 +330,8 @@ class LaptopLabIT {
                 () -> assertTrue(r.number("roam.cafe_router6_ms") >= 0, "IPv6 follows the roam: "
                         + r.text("roam.address6_after")),
                 () -> assertFalse(r.text("roam.helper_took").contains("fd00:60:"),
-                        "the café's own IPv6 address is not taken off as the LAN's: " + r.text("roam.helper_took")),
+                        "the café's own IPv6 address is not taken off as the LAN's (the addresses the helper took "
+                        + "off in the roam): " + r.text("roam.helper_took")),
                 () -> assertTrue(r.number("roam.lan_back_ms") >= 0, "the LAN again afterwards"));
     }
 

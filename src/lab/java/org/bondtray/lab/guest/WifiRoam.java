@@ -42,7 +42,7 @@ final class WifiRoam {
                     () -> OfficeWalk.onNetwork6(lab, Topology.CAFE_ROUTER6, "fd00:60:")));
             r.put("roam.address6_after", String.join(" ", lab.net().addresses("bond0", 6)));
             r.put("roam.helper_took", String.join(" | ", HelperProcess.log(cmd).lines().skip(said)
-                    .filter(l -> l.contains("took ") && l.contains(" off it")).toList()));
+                    .filter(l -> l.contains("an address of the network")).toList()));
             r.put("roam.helper_said", HelperProcess.log(cmd).lines()
                     .filter(l -> l.contains("joined another Wi-Fi network")).count());
         } finally {
