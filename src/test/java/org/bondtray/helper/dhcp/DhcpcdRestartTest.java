@@ -48,6 +48,52 @@ class DhcpcdRestartTest {
         }
     }
 
+    /** As {@link #STUBBORN}, with a child of its own (as dhcpcd's privilege-separated ones) that ignores SIGTERM too. */
+    private static final String STUBBORN_WITH_CHILD = """
+            #!/bin/sh
+            [ "$1" = "--config" ] || exit 0
+            trap '' TERM
+            here="$(dirname "$0")"
+            sh -c 'trap "" TERM; while :; do sleep 0.1; done' &
+            echo $! >> "$here/run/children"
+            echo $$ > "$here/run/bond0.pid"
+            while :; do sleep 0.1; done
+            """;
+
+    /**
+     * A dhcpcd that leaves SIGTERM unanswered is killed through its launcher, children and all:
+     * under systemd its unit would otherwise wait out its stop timeout before the next start.
+     */
+    @Test
+    void aHungDhcpcdIsKilledThroughItsLauncherWithItsChildren(@TempDir Path dir) throws Exception {
+        Dhcpcd.Paths paths = StandIn.paths(dir, STUBBORN_WITH_CHILD);
+        List<String> kills = new CopyOnWriteArrayList<>();
+        Dhcpcd.Launcher recording = new Dhcpcd.Launcher() {
+            @Override
+            public ProcessHandle launch(List<String> argv, String bond, Dhcpcd.Paths p) throws java.io.IOException {
+                return Dhcpcd.CHILD.launch(argv, bond, p);
+            }
+
+            @Override
+            public void kill(ProcessHandle p, String bond) {
+                kills.add(bond);
+                Dhcpcd.Launcher.super.kill(p, bond);
+            }
+        };
+        try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, recording, owner, () -> { })) {
+            dhcp.ensure("bond0", "allowinterfaces bond0\n");
+            ProcessHandle first = StandIn.await(paths, -1);
+            long child = Long.parseLong(Files.readString(paths.runDir().resolve("children")).lines().findFirst().orElseThrow());
+            dhcp.networkChanged();
+            ProcessHandle second = StandIn.await(paths, first.pid());
+            assertEquals(List.of("bond0"), kills, "killed through the launcher");
+            assertFalse(first.isAlive(), "the old dhcpcd is gone");
+            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "and its child too");
+            second.descendants().forEach(ProcessHandle::destroyForcibly);
+            second.destroyForcibly();
+        }
+    }
+
     /** A stand-in that writes its pid file and keeps a copy of the configuration it was started with. */
     private static final String READING = """
             #!/bin/sh

@@ -50,8 +50,12 @@ public final class Dhcpcd implements AutoCloseable {
     /** A lease file's time may lag by its file system's granularity: past this it is surely newer. */
     private static final Duration SAME_LEASE_SLACK = Duration.ofSeconds(2);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
-    /** dhcpcd stops in about 0.5 s under the lab's emulated CPU; past this it is killed. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(3);
+    /**
+     * dhcpcd stops in about 0.5 s under the lab's emulated CPU; past this it is killed. A stop
+     * here never releases (see {@link #stop}), so a kill loses nothing, and a dhcpcd that hangs
+     * holds up the next one: on the lab's roam 9.4.1 left SIGTERM unanswered in two runs of three.
+     */
+    private static final Duration STOP_WAIT = Duration.ofMillis(1500);
     /** How long a reload may take to read the file (0.15 s in the lab's emulated VM) before it is asked again. */
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(3);
     private static final int RELOAD_ASKS = 3;
@@ -70,6 +74,12 @@ public final class Dhcpcd implements AutoCloseable {
     public interface Launcher {
         /** Starts dhcpcd with {@code argv}; the handle of the process that serves the bond. */
         ProcessHandle launch(List<String> argv, String bond, Paths paths) throws IOException;
+
+        /** Kills the dhcpcd {@code p} serving {@code bond}, and whatever it started (SIGKILL). */
+        default void kill(ProcessHandle p, String bond) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
     }
 
     /** dhcpcd as the helper's child; its output goes where the helper's goes. */
@@ -466,21 +476,26 @@ public final class Dhcpcd implements AutoCloseable {
         });
     }
 
-    /** SIGTERM, then SIGKILL if that does not do within {@link #STOP_WAIT}. Blocks. */
-    private static void stop(ProcessHandle p, String of) {
+    /** SIGTERM, then SIGKILL (through the launcher) if that does not do within {@link #STOP_WAIT}. Blocks. */
+    private void stop(ProcessHandle p, String of) {
         if (!stopped(p, of, false) && !stopped(p, of, true)) {
             LOG.warning("dhcpcd for " + of + " (pid " + p.pid() + ") outlived SIGKILL");
         }
     }
 
     /** Sends SIGTERM (or SIGKILL) to {@code p}; whether it is gone within {@link #STOP_WAIT}. */
-    private static boolean stopped(ProcessHandle p, String bond, boolean kill) {
-        boolean sent = kill ? p.destroyForcibly() : p.destroy();
+    private boolean stopped(ProcessHandle p, String bond, boolean kill) {
+        boolean sent = true;
+        if (kill) {
+            launcher.kill(p, bond);
+        } else {
+            sent = p.destroy();
+        }
         try {
             ProcessExit.of(p).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
-            LOG.warning("dhcpcd for " + bond + " (pid " + p.pid() + ") still runs " + STOP_WAIT.toSeconds() + " s after "
+            LOG.warning("dhcpcd for " + bond + " (pid " + p.pid() + ") still runs " + STOP_WAIT.toMillis() + " ms after "
                     + (kill ? "SIGKILL" : "SIGTERM") + (sent ? "" : ", which could not be sent")
                     + (kill ? "" : "; killing it"));
             return false;

@@ -28,7 +28,11 @@ public final class SystemdLauncher implements Dhcpcd.Launcher {
     @DBusInterfaceName("org.freedesktop.systemd1.Manager")
     interface Manager extends DBusInterface {
         DBusPath StartUnit(String name, String mode);
+
+        void KillUnit(String name, String whom, int signal);
     }
+
+    private static final int SIGKILL = 9;
 
     private final DBusConnection bus;
 
@@ -67,5 +71,21 @@ public final class SystemdLauncher implements Dhcpcd.Launcher {
         }
         throw new IOException("bondtray-dhcpcd@" + bond + ".service started but wrote no pid file in "
                 + PID_WAIT.toSeconds() + " s");
+    }
+
+    /**
+     * Every process of the unit, not only the one the pid file names: killed alone, dhcpcd's
+     * privilege-separated children, which do not answer SIGTERM either, held the unit in
+     * "stopping" for its TimeoutStopSec, and the next start waited for it (2 s of the lab's roam).
+     */
+    @Override
+    public void kill(ProcessHandle p, String bond) {
+        try {
+            bus.getRemoteObject("org.freedesktop.systemd1", "/org/freedesktop/systemd1", Manager.class)
+                    .KillUnit("bondtray-dhcpcd@" + bond + ".service", "all", SIGKILL);
+        } catch (DBusException | DBusExecutionException e) {
+            // Gone already, or systemd would not: the processes themselves, then.
+            Dhcpcd.Launcher.super.kill(p, bond);
+        }
     }
 }
