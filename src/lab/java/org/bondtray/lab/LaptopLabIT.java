@@ -107,7 +107,8 @@ class LaptopLabIT {
     void anUnansweredAgentStallsNobody() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.LAPTOP);
         r.print("stalled.bus_read_quiet_ms", "stalled.bus_read_ms", "stalled.read_quiet_ms", "stalled.dialog_shown", "stalled.read_ms", "stalled.control_ms", "stalled.read_exit", "stalled.switch_quiet_ms", "stalled.switch_ms",
-                "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms");
+                "stalled.switch_output", "stalled.busy", "stalled.waited_to_the_end", "stalled.dialog_gone_ms",
+                "stalled.checks_ended_ms", "stalled.checks_ended", "stalled.dialog_left_over");
         assertAll(
                 () -> assertEquals("true", r.text("stalled.dialog_shown"), "polkit was asking (else this proves nothing)"),
                 () -> assertTrue(r.number("stalled.waited_to_the_end") <= 2, "at most two of hers wait for polkit"),
@@ -125,7 +126,11 @@ class LaptopLabIT {
                 // No bond yet: NotFound is the helper's real answer, not a Busy behind her configures.
                 () -> assertTrue(r.text("stalled.switch_output").contains("org.bondtray.Error.NotFound"),
                         "her switch is not held up by her configures: " + r.text("stalled.switch_output")),
-                () -> assertTrue(r.number("stalled.dialog_gone_ms") >= 0, "the checks ended with their callers"));
+                // The helper's part: polkitd ended each waiting check once its caller had gone. The
+                // dialog then goes too, unless polkit-gnome's agent keeps it (2 targeted runs of 5 on
+                // 2026-12-07, after polkitd had ended both checks): printed, not judged.
+                () -> assertTrue(r.number("stalled.checks_ended_ms") >= 0, "the checks ended with their callers: "
+                        + r.text("stalled.checks_ended")));
     }
 
     @Test

@@ -185,6 +185,7 @@ final class LaptopDrill implements Scenario {
         cmd.tryRun(switchCall);
         r.put("stalled.switch_quiet_ms", (System.nanoTime() - t0) / 1_000_000);
         alice.away(true);
+        long polkitSaid = polkitEnded(cmd).size();
         List<Process> callers = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
@@ -219,6 +220,12 @@ final class LaptopDrill implements Scenario {
                 waited += said.contains("Timeout was reached") ? 1 : 0;
             }
             r.put("stalled.busy", busy).put("stalled.waited_to_the_end", waited);
+            // The callers gave up and left the bus: the helper cancels their checks, which polkitd
+            // records as ended (a failure for a caller it cannot name any more), within seconds.
+            int w = waited;
+            r.put("stalled.checks_ended_ms", Wait.untilOrTimeout(Duration.ofSeconds(15), Duration.ofMillis(250),
+                    () -> polkitEnded(cmd).stream().skip(polkitSaid).count() >= w));
+            r.put("stalled.checks_ended", String.join(" | ", polkitEnded(cmd).stream().skip(polkitSaid).toList()));
             // The callers gave up and left the bus: the helper cancels their checks, the dialog goes.
             r.put("stalled.dialog_gone_ms", Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(500),
                     () -> !alice.dialogShown()));
@@ -235,6 +242,13 @@ final class LaptopDrill implements Scenario {
             }
             alice.away(false);
         }
+    }
+
+    /** polkitd's journal lines for checks of alice's that ended unanswered, her caller gone from the bus. */
+    private static List<String> polkitEnded(Cmd cmd) {
+        return Units.journalOf(cmd, "SYSLOG_IDENTIFIER=polkitd").lines()
+                .filter(l -> l.contains("FAILED to authenticate") && l.contains("[<unknown>] (owned by unix-user:alice)"))
+                .toList();
     }
 
     /** One read of the bond's properties over the lab's own bus connection, in ms: the helper's own answer time. */
