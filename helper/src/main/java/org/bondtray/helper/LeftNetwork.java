@@ -66,9 +66,7 @@ final class LeftNetwork implements Dhcpcd.Leaving {
                 // Only what dhcpcd learnt: the kernel's own (fe80::/64) and the helper's static ones stay.
                 if (r.isLearnt()) {
                     rt.deleteRoute(r);
-                    LOG.info("took the route " + (r.isDefault() ? "default" : r.destination())
-                            + (r.gateway().isEmpty() ? "" : " via " + r.gateway()) + " of the network " + bond
-                            + " left off it");
+                    LOG.info("took the route " + r.text() + " of the network " + bond + " left off it");
                 }
             }
         } catch (IOException e) {

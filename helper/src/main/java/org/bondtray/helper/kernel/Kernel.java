@@ -71,6 +71,11 @@ public interface Kernel extends AutoCloseable {
         public boolean isDefault() {
             return destination.isEmpty();
         }
+
+        /** As people write it: "default via fe80::1", "fd00:50::/64". */
+        public String text() {
+            return (isDefault() ? "default" : destination) + (gateway.isEmpty() ? "" : " via " + gateway);
+        }
     }
 
     List<Link> links() throws IOException;

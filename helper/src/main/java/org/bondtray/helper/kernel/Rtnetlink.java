@@ -177,8 +177,8 @@ public final class Rtnetlink implements Kernel {
             throws IOException {
         String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
         socket.request("set route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
-                route(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, index, destination, prefix,
-                        gateway, metric));
+                route(Rt.RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | Rt.NLM_F_REPLACE, familyOf(gateway), Rt.RTPROT_STATIC,
+                        index, destination, prefix, gateway, metric));
     }
 
     /** Removes the static route {@link #setRoute} would have made with these values, if it is there. */
@@ -187,18 +187,30 @@ public final class Rtnetlink implements Kernel {
             throws IOException {
         String to = destination == null ? "default" : text(destination.getAddress()) + "/" + prefix;
         deleting("delete route " + to + " via " + text(gateway.getAddress()) + " on link " + index,
-                route(Rt.RTM_DELROUTE, 0, index, destination, prefix, gateway, metric));
+                route(Rt.RTM_DELROUTE, 0, familyOf(gateway), Rt.RTPROT_STATIC, index, destination, prefix, gateway,
+                        metric));
     }
 
-    private static NlMessage route(int type, int flags, int index, InetAddress destination, int prefix,
-                                   InetAddress gateway, int metric) {
-        int family = gateway.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
+    private static int familyOf(InetAddress a) {
+        return a.getAddress().length == 4 ? Rt.AF_INET : Rt.AF_INET6;
+    }
+
+    /**
+     * A route message: {@code destination} null for the default route, {@code gateway} null for a
+     * route on the link itself. The kernel matches a delete's {@code protocol} too: a route dhcpcd
+     * made (proto ra) is not a static one.
+     */
+    private static NlMessage route(int type, int flags, int family, int protocol, int index, InetAddress destination,
+                                   int prefix, InetAddress gateway, int metric) {
         NlMessage m = new NlMessage(type, flags).rtmsg(family, destination == null ? 0 : prefix, Rt.RT_TABLE_MAIN,
-                Rt.RTPROT_STATIC, Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
+                protocol, Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
         if (destination != null) {
             m.attr(Rt.RTA_DST, destination.getAddress());
         }
-        return m.attr(Rt.RTA_GATEWAY, gateway.getAddress()).u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
+        if (gateway != null) {
+            m.attr(Rt.RTA_GATEWAY, gateway.getAddress());
+        }
+        return m.u32(Rt.RTA_OIF, index).u32(Rt.RTA_PRIORITY, metric);
     }
 
     /** The routes through a gateway (IPv4 then IPv6) in the main table that leave through {@code index} (0: any). */
@@ -239,20 +251,12 @@ public final class Rtnetlink implements Kernel {
 
     @Override
     public void deleteRoute(Route route) throws IOException {
-        String to = route.isDefault() ? "default" : route.destination();
-        String what = "delete route " + to + (route.gateway().isEmpty() ? "" : " via " + route.gateway()) + " on link "
-                + route.oif();
-        int dstLen = route.isDefault() ? 0 : Integer.parseInt(route.destination().replaceAll(".*/", ""));
-        // The kernel matches the protocol too: a route dhcpcd made (proto ra) is not a static one.
-        NlMessage m = new NlMessage(Rt.RTM_DELROUTE, 0).rtmsg(Rt.AF_INET6, dstLen, Rt.RT_TABLE_MAIN,
-                route.protocol(), Rt.RT_SCOPE_UNIVERSE, Rt.RTN_UNICAST);
-        if (!route.isDefault()) {
-            m.attr(Rt.RTA_DST, InetAddress.ofLiteral(route.destination().replaceAll("/.*", "")).getAddress());
-        }
-        if (!route.gateway().isEmpty()) {
-            m.attr(Rt.RTA_GATEWAY, InetAddress.ofLiteral(route.gateway()).getAddress());
-        }
-        deleting(what, m.u32(Rt.RTA_OIF, route.oif()).u32(Rt.RTA_PRIORITY, route.metric()));
+        InetAddress destination = route.isDefault() ? null
+                : InetAddress.ofLiteral(route.destination().replaceAll("/.*", ""));
+        int prefix = route.isDefault() ? 0 : Integer.parseInt(route.destination().replaceAll(".*/", ""));
+        InetAddress gateway = route.gateway().isEmpty() ? null : InetAddress.ofLiteral(route.gateway());
+        deleting("delete route " + route.text() + " on link " + route.oif(), route(Rt.RTM_DELROUTE, 0, Rt.AF_INET6,
+                route.protocol(), route.oif(), destination, prefix, gateway, route.metric()));
     }
 
     /** An address as people write it: dotted quad, or IPv6 compressed per RFC 5952. */
