@@ -145,8 +145,8 @@ public final class Dhcpcd implements AutoCloseable {
      * dhcpcd goes straight to DISCOVER and never drops it (see {@link #leftBehind}).
      */
     private String leftLease = "";
-    /** What goes once the new lease is in: {@link #leftLease} and the old network's IPv6 addresses. */
-    private List<String> leftAddresses = List.of();
+    /** The old network's IPv6 addresses, which go with {@link #leftLease} (see {@link Leaving}). */
+    private List<String> leftIpv6 = List.of();
     /** When {@link #leftLease} was left (epoch ms), for a lease of the same address written since. */
     private long leftAtMs;
     private boolean renewDue;
@@ -204,14 +204,15 @@ public final class Dhcpcd implements AutoCloseable {
             }
             return List.of();
         }
-        List<String> gone = leftAddresses;
+        List<String> gone = new java.util.ArrayList<>(List.of(leftLease));
+        gone.addAll(leftIpv6);
         forgetLeft();
-        return gone;
+        return List.copyOf(gone);
     }
 
     private void forgetLeft() {
         leftLease = "";
-        leftAddresses = List.of();
+        leftIpv6 = List.of();
     }
 
     /**
@@ -410,7 +411,7 @@ public final class Dhcpcd implements AutoCloseable {
             restartDue = null;
             if (restartDiscovers) {
                 leftLease = lease(bond).address();
-                leftAddresses = leftLease.isEmpty() ? List.of() : List.of(leftLease);
+                leftIpv6 = List.of();
                 leftAtMs = System.currentTimeMillis();
             }
             boolean discover = restartDiscovers;
@@ -523,17 +524,10 @@ public final class Dhcpcd implements AutoCloseable {
 
     /** Between the old dhcpcd's end and the new one's start: what the old network left (see {@link Leaving}). */
     private void left(String of) {
-        List<String> v6;
         try {
-            v6 = leaving.leave(of);
+            leftIpv6 = List.copyOf(leaving.leave(of));
         } catch (RuntimeException e) {
             LOG.warning("could not read what the network " + of + " left: " + e);
-            v6 = List.of();
-        }
-        if (!leftLease.isEmpty() && !v6.isEmpty()) {
-            List<String> all = new java.util.ArrayList<>(leftAddresses);
-            all.addAll(v6);
-            leftAddresses = List.copyOf(all);
         }
     }
 
