@@ -57,9 +57,9 @@ public final class HostFootprint {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("as shipped", s -> s),
-            new Variant("without the AOT cache", s -> s.replace("if [ -d \"$cache\" ]", "if false")),
-            new Variant("a dynamic class archive (-XX:+AutoCreateSharedArchive) in place of the AOT cache",
-                    HostFootprint::classArchive),
+            new Variant("without the class archive", s -> s.replace("if [ -d \"$cache\" ]", "if false")),
+            new Variant("an AOT cache of loaded classes (JEP 483, -XX:-AOTClassLinking) in place of the class archive",
+                    HostFootprint::aotCache),
             new Variant("with compact object headers (-XX:+UseCompactObjectHeaders)",
                     s -> s.replace("exec \"$java\" -XX:+UseSerialGC", "exec \"$java\" -XX:+UseCompactObjectHeaders -XX:+UseSerialGC")),
             new Variant("with one malloc arena per thread kind (MALLOC_ARENA_MAX=2)",
@@ -70,13 +70,17 @@ public final class HostFootprint {
             new Variant("without the monitor-deflation backstop (AsyncDeflationInterval=0)",
                     s -> s.replace("-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0", "")));
 
-    /** The launcher with the dynamic class archive it had before the AOT cache. */
-    static String classArchive(String launcher) {
-        String aot = "set -- \"$aot\"";
-        if (!launcher.contains(aot)) {
-            throw new IllegalStateException("the launcher no longer sets an AOT cache as this variant expects");
+    /**
+     * The launcher with the AOT cache it had before the class archive came back: classes
+     * loaded, not linked ahead (linked ahead, every start crashed in the lab with Temurin 25.0.3).
+     */
+    static String aotCache(String launcher) {
+        String archive = "set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive";
+        if (!launcher.contains(archive)) {
+            throw new IllegalStateException("the launcher no longer makes a class archive as this variant expects");
         }
-        return launcher.replace(aot, "set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive");
+        return launcher.replace(archive, "[ -f \"$cache/helper.aot\" ] && aot=-XX:AOTCache=\"$cache/helper.aot\" "
+                + "|| aot=-XX:AOTCacheOutput=\"$cache/helper.aot\"\n    set -- \"$aot\" -XX:-AOTClassLinking");
     }
 
     private final Path lib;

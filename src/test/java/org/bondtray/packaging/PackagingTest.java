@@ -155,23 +155,21 @@ class PackagingTest {
     }
 
     /**
-     * The helper's AOT cache is written where its unit lets it write (ProtectSystem=strict leaves
-     * nothing else), and goes whenever Bondtray's files are installed again: the launcher has a
-     * missing cache made, but the JVM leaves one that no longer matches the jars unused for good.
+     * The helper's class archive is written where its unit lets it write (ProtectSystem=strict
+     * leaves nothing else), and goes whenever Bondtray's files are installed again, so that the
+     * next stop writes it from the new jars.
      */
     @Test
-    void theHelpersAotCacheLivesInItsUnitsCacheFolder() throws Exception {
+    void theHelpersClassArchiveLivesInItsUnitsCacheFolder() throws Exception {
         String launcher = Files.readString(Path.of("src/package/files/bondtray-helper"));
         assertTrue(launcher.contains("cache=/var/cache/bondtray"), launcher);
-        assertTrue(launcher.contains("aot=-XX:AOTCache=\"$cache/helper.aot\"; else aot=-XX:AOTCacheOutput=\"$cache/helper.aot\""),
+        assertTrue(launcher.contains("set -- -XX:SharedArchiveFile=\"$cache/helper.jsa\" -XX:+AutoCreateSharedArchive "),
                 launcher);
-        // Temurin 25.0.3 died at every start from a cache with classes linked ahead (the lab's VM).
-        assertTrue(launcher.contains("set -- \"$aot\" -XX:-AOTClassLinking "), launcher);
         List<String> unit = Files.readAllLines(Path.of("src/dist/bondtray-helper.service"));
         assertTrue(unit.contains("CacheDirectory=bondtray"), unit.toString());
         String hooks = Files.readString(Path.of("src/package/files/system-hooks"));
         String reload = hooks.substring(hooks.indexOf("reload() {"), hooks.indexOf("}", hooks.indexOf("reload() {")));
-        assertTrue(reload.contains("rm -f /var/cache/bondtray/helper.aot"), reload);
+        assertTrue(reload.contains("rm -f /var/cache/bondtray/helper.jsa"), reload);
     }
 
     /**

@@ -25,8 +25,8 @@ import org.freedesktop.dbus.types.Variant;
 final class PackageDrill implements Scenario {
     private static final String LAUNCHER = ProductPackage.LAUNCHER;
     private static final String LIB = ProductPackage.LIB;
-    /** Where the installed helper's JVM keeps its classes, loaded and linked, for the next start (its AOT cache). */
-    private static final Path CLASS_ARCHIVE = Path.of("/var/cache/bondtray/helper.aot");
+    /** Where the installed helper's JVM keeps its classes to share at the next start. */
+    private static final Path CLASS_ARCHIVE = Path.of("/var/cache/bondtray/helper.jsa");
     /** The packaged tray's cache folder in its desktop (XDG_CACHE_HOME/bondtray): its class archive. */
     private static final Path TRAY_CACHE = Path.of("/run/bondtray-packaged-tray/cache/bondtray");
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
