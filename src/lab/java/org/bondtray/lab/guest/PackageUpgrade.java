@@ -44,7 +44,11 @@ final class PackageUpgrade {
         Cmd.Result install;
         long t0 = System.nanoTime();
         try {
-            install = cmd.tryRun("dpkg", "-i", deb.toString());
+            // Without dpkg's fsync after each file (--force-unsafe-io): it guards an unpack against a
+            // power cut, which is not what this step tries, and on the lab's emulated disk it cost
+            // 12 s and 5 s of the 51 s and 61 s the two dpkg -i took. The maintainer scripts run as
+            // they always do.
+            install = cmd.tryRun("dpkg", "--force-unsafe-io", "-i", deb.toString());
             r.put(key + ".dpkg_ms", (System.nanoTime() - t0) / 1_000_000).put(key + ".exit", install.exit());
             // Asked over the lab's own bus connection: a command line's JVM per look would cost
             // seconds each under emulation.
