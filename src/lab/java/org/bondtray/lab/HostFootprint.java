@@ -68,7 +68,9 @@ public final class HostFootprint {
                     s -> s.replace("-Xms12m -Xmx96m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20", "")),
             new Variant("without C1 only (-XX:TieredStopAtLevel=1)", s -> s.replace("-XX:TieredStopAtLevel=1", "")),
             new Variant("without the monitor-deflation backstop (AsyncDeflationInterval=0)",
-                    s -> s.replace("-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0", "")));
+                    s -> s.replace("-XX:AsyncDeflationInterval=0", "")),
+            new Variant("without the service thread's clean-up once a minute (ServiceThreadCleanupInterval=60000)",
+                    s -> s.replace("-XX:ServiceThreadCleanupInterval=60000", "")));
 
     /**
      * The launcher with the AOT cache it had before the class archive came back: classes
@@ -95,6 +97,8 @@ public final class HostFootprint {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // The tray's rows alone, when only its launcher changed.
+        boolean trayOnly = List.of(args).contains("--tray");
         Path project = Path.of(System.getProperty("bondtray.project.dir", "."));
         Path lib = project.resolve("target/package/root/usr/lib/bondtray");
         if (!Files.isExecutable(lib.resolve("bondtray-helper")) || !PrivateBus.available()) {
@@ -112,7 +116,7 @@ public final class HostFootprint {
         Map<Variant, List<Run>> results = new LinkedHashMap<>();
         TrayRuns tray = new TrayRuns(List.of(), List.of());
         try (PrivateBus bus = new PrivateBus(Files.createDirectories(work.resolve("bus")))) {
-            for (Variant v : VARIANTS) {
+            for (Variant v : trayOnly ? VARIANTS.subList(0, 1) : VARIANTS) {
                 results.put(v, bench.measure(v, runs, bus.address()));
                 System.out.println("  " + v.name() + ": " + results.get(v));
             }
