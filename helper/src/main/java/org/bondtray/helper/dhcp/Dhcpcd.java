@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import org.bondtray.helper.ChildProcess;
 import org.bondtray.helper.Owner;
@@ -204,10 +205,9 @@ public final class Dhcpcd implements AutoCloseable {
             }
             return List.of();
         }
-        List<String> gone = new java.util.ArrayList<>(List.of(leftLease));
-        gone.addAll(leftIpv6);
+        List<String> gone = Stream.concat(Stream.of(leftLease), leftIpv6.stream()).toList();
         forgetLeft();
-        return List.copyOf(gone);
+        return gone;
     }
 
     private void forgetLeft() {
