@@ -184,7 +184,9 @@ final class PackageDrill implements Scenario {
                         () -> VirtualDesktop.trayItemOwners(watcher) != null);
                 long t0 = System.nanoTime();
                 // A JVM failure report lands next to the log: with the logs.
-                Process tray = desktop.launch(lab.cmd().logDir().resolve("packaged-tray.log"), java.util.Map.of(),
+                // JavaFX says which renderer it took, so the lab sees the launcher's choice.
+                Path log = lab.cmd().logDir().resolve("packaged-tray.log");
+                Process tray = desktop.launch(log, java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dprism.verbose=true"),
                         LAUNCHER, "tray");
                 try {
                     VirtualDesktop.waitFor("the packaged tray's icon", Duration.ofSeconds(90),
@@ -197,6 +199,9 @@ final class PackageDrill implements Scenario {
                     VirtualDesktop.waitFor("the status window on the display", Duration.ofSeconds(90),
                             () -> !desktop.run("xdotool", "search", "--name", "^Bondtray status$").isBlank());
                     r.put(prefix + ".tray.status_window_ms", ms(clicked));
+                    r.put(prefix + ".tray.renderer", Files.readAllLines(log).stream()
+                            .filter(l -> l.startsWith("Initialized prism pipeline: ")).findFirst()
+                            .map(l -> l.substring(l.indexOf(':') + 2)).orElse("none said"));
                     Wait.sleep(Duration.ofSeconds(2));
                     desktop.screenshot(lab.cmd().logDir().getParent().resolve("packaged-tray-status.png"));
                     r.put(prefix + ".tray.alive", tray.isAlive());
