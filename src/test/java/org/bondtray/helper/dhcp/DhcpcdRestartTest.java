@@ -88,6 +88,11 @@ class DhcpcdRestartTest {
             ProcessHandle second = StandIn.await(paths, first.pid());
             assertEquals(List.of("bond0"), kills, "killed through the launcher");
             assertFalse(first.isAlive(), "the old dhcpcd is gone");
+            // A signal is delivered, and the orphan reaped, a moment after the kill returns.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "and its child too");
             second.descendants().forEach(ProcessHandle::destroyForcibly);
             second.destroyForcibly();
