@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.Variant;
 
 /** {@code fi.w1.wpa_supplicant1} at {@link Wpa#PATH}: the daemon's interface list. */
@@ -16,4 +18,19 @@ public interface WpaSupplicant extends DBusInterface {
     DBusPath GetInterface(String ifname);
 
     void RemoveInterface(DBusPath path);
+
+    /** wpa_supplicant let go of an interface (RemoveInterface, or the adapter went). */
+    class InterfaceRemoved extends DBusSignal {
+        private final DBusPath iface;
+
+        public InterfaceRemoved(String path, DBusPath iface) throws DBusException {
+            super(path, iface);
+            this.iface = iface;
+        }
+
+        /** The object of the interface that went. */
+        public DBusPath iface() {
+            return iface;
+        }
+    }
 }

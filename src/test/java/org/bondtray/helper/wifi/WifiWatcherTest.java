@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The helper asks wpa_supplicant about each Wi-Fi port on every look: what does not change (the
- * interface's object, a BSS's SSID and rates, the number of networks until a signal says
- * otherwise) is asked once. Against objects on a private bus that count the calls; the real
- * wpa_supplicant is the lab's.
+ * interface's object, a BSS's SSID and rates) is asked once, and what does (the state, the access
+ * point, its signal, the number of networks) until wpa_supplicant signals a change. Against
+ * objects on a private bus that count the calls; the real wpa_supplicant is the lab's.
  */
 class WifiWatcherTest {
     private static final String BSS = "/fi/w1/wpa_supplicant1/Interfaces/1/BSSs/7";
@@ -121,8 +121,8 @@ class WifiWatcherTest {
             wpa.exportObject(bss);
             wpa.requestBusName(Wpa.BUS_NAME);
 
-            CountDownLatch changed = new CountDownLatch(1);
-            try (WifiWatcher watcher = new WifiWatcher(helper, dir.resolve("networks.conf"), changed::countDown, () -> { })) {
+            java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
+            try (WifiWatcher watcher = new WifiWatcher(helper, dir.resolve("networks.conf"), changed::release, () -> { })) {
                 for (int look = 0; look < 3; look++) {
                     assertEquals(new WifiInfo("completed", "office", -52, 54), watcher.info("wlan0"));
                     assertEquals(1, watcher.networksLately("wlan0"));
@@ -130,8 +130,9 @@ class WifiWatcherTest {
                 assertEquals(1, supplicant.asked.get(), "the interface's object, asked once");
                 assertEquals(1, bss.reads("SSID"), "a BSS's SSID, read once");
                 assertEquals(1, bss.reads("Rates"), "its rates, read once");
-                assertEquals(3, bss.reads("Signal"), "the signal, on every look");
-                assertEquals(3, iface.reads("State"), "the state, on every look");
+                assertEquals(1, bss.reads("Signal"), "the signal, until wpa_supplicant says it changed");
+                assertEquals(1, iface.reads("State"), "the state, until wpa_supplicant says it changed");
+                assertEquals(1, iface.reads("CurrentBSS"), "the access point, until wpa_supplicant says it changed");
                 assertEquals(1, iface.reads("Networks"), "the networks, until a signal says they changed");
 
                 // A network saved (the picker's join): wpa_supplicant says so, and only its word counts.
@@ -143,12 +144,46 @@ class WifiWatcherTest {
                 assertEquals(1, watcher.networksLately("wlan0"), "another user's forged signal changes nothing");
                 wpa.sendMessage(new WpaInterface.NetworkAdded(supplicant.path,
                         new DBusPath(supplicant.path + "/Networks/1"), Map.of()));
-                assertTrue(changed.await(10, TimeUnit.SECONDS), "wpa_supplicant's signal came");
+                assertTrue(changed.tryAcquire(10, TimeUnit.SECONDS), "wpa_supplicant's signal came");
                 assertEquals(2, watcher.networksLately("wlan0"), "asked again after wpa_supplicant's signal");
                 assertEquals(2, iface.reads("Networks"));
 
-                // The adapter handed over anew: wpa_supplicant's object for it is another.
+                // The state changes: a forged word changes nothing, wpa_supplicant's has it asked again.
+                assertEquals("completed", watcher.info("wlan0").state());
+                int statesRead = iface.reads("State");
+                iface.values.put("State", "4way_handshake");
+                Map<String, Variant<?>> state = Map.of("State", new Variant<>("4way_handshake"));
+                neighbour.sendMessage(new Properties.PropertiesChanged(supplicant.path, Wpa.INTERFACE, state, List.of()));
+                Thread.sleep(500);
+                assertEquals("completed", watcher.info("wlan0").state(), "another user's forged signal changes nothing");
+                wpa.sendMessage(new Properties.PropertiesChanged(supplicant.path, Wpa.INTERFACE, state, List.of()));
+                assertTrue(changed.tryAcquire(10, TimeUnit.SECONDS), "a look is asked for");
+                assertEquals(new WifiInfo("4way_handshake", "office", -52, 54), watcher.info("wlan0"));
+                assertEquals(statesRead + 1, iface.reads("State"));
+
+                // Another access point alone (a roam) asks for a look too.
+                wpa.sendMessage(new Properties.PropertiesChanged(supplicant.path, Wpa.INTERFACE,
+                        Map.of("CurrentBSS", new Variant<>(new DBusPath(BSS))), List.of()));
+                assertTrue(changed.tryAcquire(10, TimeUnit.SECONDS), "a roam asks for a look");
+                int bssesRead = iface.reads("CurrentBSS");
+                watcher.info("wlan0");
+                assertEquals(bssesRead + 1, iface.reads("CurrentBSS"));
+
+                // A scan moves the access point's signal: asked again, with no look of its own.
+                bss.values.put("Signal", (short) -67);
+                wpa.sendMessage(new Properties.PropertiesChanged(BSS, Wpa.BSS, Map.of("Signal", new Variant<>((short) -67)),
+                        List.of()));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (watcher.info("wlan0").signalDbm() != -67 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(-67, watcher.info("wlan0").signalDbm(), "the new signal after wpa_supplicant's word");
+                assertEquals(1, bss.reads("SSID"), "the SSID still read once");
+
+                // The adapter handed over anew: wpa_supplicant lets the old object go and makes another.
                 wpa.unExportObject(iface.path);
+                wpa.sendMessage(new WpaSupplicant.InterfaceRemoved(Wpa.PATH, new DBusPath(iface.path)));
+                assertTrue(changed.tryAcquire(10, TimeUnit.SECONDS), "a look is asked for");
                 supplicant.path = "/fi/w1/wpa_supplicant1/Interfaces/2";
                 Counted again = new Counted(supplicant.path);
                 again.values.putAll(iface.values);
@@ -156,7 +191,7 @@ class WifiWatcherTest {
                 again.values.put("CurrentBSS", new DBusPath("/"));
                 wpa.exportObject(again);
                 assertEquals(new WifiInfo("scanning", "", 0, 0), watcher.info("wlan0"),
-                        "a call on the object that went asks for the new one");
+                        "asked of the new object");
                 assertEquals(2, supplicant.asked.get());
             }
         }

@@ -57,6 +57,7 @@ public final class WifiWatcher implements AutoCloseable {
     private AutoCloseable subscription;
     private AutoCloseable networkAdded;
     private AutoCloseable networkRemoved;
+    private AutoCloseable interfaceRemoved;
     /** wpa_supplicant's unique name: its signals alone count. */
     private NameOwner wpaOwner;
 
@@ -70,6 +71,15 @@ public final class WifiWatcher implements AutoCloseable {
     private final Map<String, BssFacts> bsses = new ConcurrentHashMap<>();
     /** {@link #networks} by interface, until wpa_supplicant signals a change of networks or state. */
     private final Map<String, Integer> networkCounts = new ConcurrentHashMap<>();
+    /**
+     * {@link #info} by interface, with its access point's object, until wpa_supplicant signals a
+     * change of the state, of the access point or of its signal. The look asks on every pass, and
+     * these three questions were most of a look's time in the lab's emulated VM; wpa_supplicant
+     * says each change itself, as NetworkManager relies on.
+     */
+    private record Seen(WifiInfo info, String bss) {
+    }
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     /** Counts wpa_supplicant's changes, so an answer asked before one is not kept after it. */
     private final AtomicLong changes = new AtomicLong();
 
@@ -94,11 +104,31 @@ public final class WifiWatcher implements AutoCloseable {
                 restarted.run();
             });
             subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
-                if (wpaOwner.sent(signal) && Wpa.INTERFACE.equals(signal.getInterfaceName())
-                        && signal.getPropertiesChanged().containsKey("State")) {
+                if (!wpaOwner.sent(signal)) {
+                    return;
+                }
+                Map<String, Variant<?>> now = signal.getPropertiesChanged();
+                if (Wpa.INTERFACE.equals(signal.getInterfaceName())
+                        && (now.containsKey("State") || now.containsKey("CurrentBSS"))) {
                     forgetAsked();
-                    // A network joined from the picker was saved by wpa_supplicant just before.
-                    keepSecret();
+                    if (now.containsKey("State")) {
+                        // A network joined from the picker was saved by wpa_supplicant just before.
+                        keepSecret();
+                    }
+                    // Another access point without a change of state is a roam: maybe to another network.
+                    changed.run();
+                } else if (Wpa.BSS.equals(signal.getInterfaceName()) && now.containsKey("Signal")) {
+                    // A scan updates every access point's signal; only the ones in use are asked again
+                    // (and none read while it came is kept, whichever it was).
+                    changes.incrementAndGet();
+                    seen.values().removeIf(k -> k.bss().equals(signal.getPath()));
+                }
+            });
+            interfaceRemoved = bus.addSigHandler(WpaSupplicant.InterfaceRemoved.class, signal -> {
+                if (wpaOwner.sent(signal)) {
+                    String path = signal.iface().getPath();
+                    paths.values().removeIf(path::equals);
+                    forgetAsked();
                     changed.run();
                 }
             });
@@ -142,8 +172,17 @@ public final class WifiWatcher implements AutoCloseable {
 
     /** The interface's state as wpa_supplicant sees it, or {@link WifiInfo#NONE} if it does not manage it. */
     public WifiInfo info(String ifname) {
+        Seen known = seen.get(ifname);
+        if (known != null) {
+            return known.info();
+        }
+        long before = changes.get();
         try {
-            return onInterface(ifname, this::read);
+            Seen now = onInterface(ifname, this::read);
+            if (changes.get() == before) {
+                seen.put(ifname, now);
+            }
+            return now.info();
         } catch (DBusExecutionException e) {
             // Not an interface wpa_supplicant manages (or it is not running): judged by carrier.
             // Said once per reason, so a log does not fill with it.
@@ -158,12 +197,12 @@ public final class WifiWatcher implements AutoCloseable {
         }
     }
 
-    private WifiInfo read(Properties props) throws DBusException {
+    private Seen read(Properties props) throws DBusException {
         String state = String.valueOf((Object) props.Get(Wpa.INTERFACE, "State"));
         Object bss = props.Get(Wpa.INTERFACE, "CurrentBSS");
         String bssPath = bss instanceof DBusPath p ? p.getPath() : String.valueOf(bss);
         if (bss == null || "/".equals(bssPath)) {
-            return new WifiInfo(state, "", 0, 0);
+            return new Seen(new WifiInfo(state, "", 0, 0), "");
         }
         Properties b = bus.getRemoteObject(Wpa.BUS_NAME, bssPath, Properties.class);
         Object signal = b.Get(Wpa.BSS, "Signal");
@@ -180,7 +219,8 @@ public final class WifiWatcher implements AutoCloseable {
             }
             bsses.put(bssPath, kept);
         }
-        return new WifiInfo(state, kept.ssid(), signal instanceof Number n ? n.intValue() : 0, kept.bestMbps());
+        return new Seen(new WifiInfo(state, kept.ssid(), signal instanceof Number n ? n.intValue() : 0, kept.bestMbps()),
+                bssPath);
     }
 
     /**
@@ -203,6 +243,7 @@ public final class WifiWatcher implements AutoCloseable {
     private void forgetAsked() {
         changes.incrementAndGet();
         networkCounts.clear();
+        seen.clear();
     }
 
     /**
@@ -394,7 +435,7 @@ public final class WifiWatcher implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {subscription, networkAdded, networkRemoved}) {
+        for (AutoCloseable c : new AutoCloseable[] {subscription, networkAdded, networkRemoved, interfaceRemoved}) {
             if (c != null) {
                 c.close();
             }
