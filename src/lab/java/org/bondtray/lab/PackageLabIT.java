@@ -75,8 +75,8 @@ class PackageLabIT {
     @DisplayName("deb: the installed bondtray tray registers its icon and opens its status window on the display")
     void packagedTray() {
         ScenarioResult r = LabRun.shared().scenario(Scenarios.PACKAGE);
-        r.print("deb.tray.registered_ms", "deb.tray.status_window_ms", "deb.tray.renderer", "deb.tray.alive",
-                "deb.tray.archives");
+        r.print("deb.tray.registered_ms", "deb.tray.status_window_ms", "deb.tray.renderer", "deb.tray.unpacked_natives",
+                "deb.tray.alive", "deb.tray.archives");
         String error = r.textOr("deb.error", null);
         if (error != null) {
             fail("deb round failed in the VM: " + r.textOr("deb.error_trace", error));
@@ -86,6 +86,8 @@ class PackageLabIT {
                 () -> assertTrue(r.number("deb.tray.status_window_ms") >= 0, "Status… opens a window on the display"),
                 () -> assertEquals("com.sun.prism.sw.SWPipeline", r.text("deb.tray.renderer"),
                         "the window is drawn in software, with no graphics driver loaded"),
+                () -> assertEquals("", r.text("deb.tray.unpacked_natives"),
+                        "JavaFX loads its native libraries from the package, none unpacked into the user's home"),
                 () -> assertEquals("true", r.text("deb.tray.alive"), "the tray keeps running"),
                 () -> assertTrue(r.text("deb.tray.archives").matches("tray-\\d+-\\d+\\.jsa"),
                         "its JVM left one class archive in the user's cache as it ended: " + r.text("deb.tray.archives")));

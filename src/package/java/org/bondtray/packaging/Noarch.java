@@ -42,6 +42,7 @@ final class Noarch {
         for (Path jar : FileTree.list(javafxAarch64)) {
             if (jar.getFileName().toString().endsWith("-linux-aarch64.jar")) {
                 copy(jar, root.resolve("usr/lib/bondtray/javafx/aarch64/" + jar.getFileName()));
+
             }
         }
         copy(files.resolve("uninstall"), root.resolve("usr/lib/bondtray/uninstall"));
@@ -60,6 +61,11 @@ final class Noarch {
         if (path.startsWith("lib/")) {
             // Debian 12 alone keeps units in /lib; everywhere /usr/lib is the place (and /lib a link to it).
             return "usr/" + path;
+        }
+        if (path.startsWith("usr/lib/bondtray/javafx/") && path.endsWith(".so")) {
+            // A noarch package carries no visible native code (rpmlint and namcap refuse it): JavaFX
+            // unpacks its libraries from the jars, as it does for any application run from them.
+            return null;
         }
         if (path.startsWith("usr/lib/bondtray/javafx/")) {
             return "usr/lib/bondtray/javafx/x86_64/" + path.substring("usr/lib/bondtray/javafx/".length());

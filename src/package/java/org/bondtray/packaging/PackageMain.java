@@ -31,6 +31,7 @@ public final class PackageMain {
         String debVersion = DebPackage.debianVersion(version);
         new SystemLayout(project, tree).fill(work.resolve("deps"),
                 MAINTAINER, debVersion);
+        NativeLibraries.strip(tree.at(SystemLayout.LIB + "/javafx"));
         tree.normalize();
         Path files = project.resolve("src/package/files");
         Path deb = DebPackage.build(tree, files, MAINTAINER, debVersion, target);

@@ -1,14 +1,11 @@
 package org.bondtray.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.spi.ToolProvider;
 
 /**
@@ -50,7 +47,7 @@ final class RuntimeImage {
         if (exit != 0) {
             throw new IllegalStateException("jlink failed (" + exit + "): " + log);
         }
-        strip(output);
+        NativeLibraries.strip(output);
         shareClasses(output);
     }
 
@@ -68,34 +65,6 @@ final class RuntimeImage {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (p.waitFor() != 0 || !Files.isRegularFile(runtime.resolve("lib/server/classes.jsa"))) {
             throw new IOException("the runtime could not dump its class-data sharing archive (exit " + p.exitValue() + ")");
-        }
-    }
-
-    /**
-     * The JDK's programs and libraries come with their symbol tables; a package installs them
-     * stripped, as dh_strip would (binutils' strip, at build time only).
-     */
-    private static void strip(Path runtime) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("strip", "--strip-unneeded", "--remove-section=.comment",
-                "--remove-section=.note"));
-        try (Stream<Path> all = Files.walk(runtime)) {
-            all.filter(RuntimeImage::isElf).forEach(p -> argv.add(p.toString()));
-        }
-        Process p = new ProcessBuilder(argv).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("strip failed with exit code " + p.exitValue() + "; is binutils installed?");
-        }
-    }
-
-    private static boolean isElf(Path p) {
-        if (!Files.isRegularFile(p) || Files.isSymbolicLink(p)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
-        } catch (IOException e) {
-            return false;
         }
     }
 }

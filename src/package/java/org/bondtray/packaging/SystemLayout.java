@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -46,6 +47,9 @@ final class SystemLayout {
                 // Only the platform jars hold classes; the others are empty stand-ins.
                 if (name.endsWith("-linux.jar")) {
                     tree.copy(dep, LIB + "/javafx/" + name);
+                    for (Map.Entry<String, byte[]> so : NativeLibraries.inside(dep).entrySet()) {
+                        tree.write(LIB + "/javafx/" + so.getKey(), so.getValue());
+                    }
                 }
             } else if (!name.startsWith("org.osgi.")) {
                 // slf4j names OSGi only for OSGi containers.

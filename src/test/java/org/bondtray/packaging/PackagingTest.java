@@ -45,6 +45,7 @@ class PackagingTest {
         assertEquals("usr/lib/systemd/system/bondtray-helper.service", Noarch.place("lib/systemd/system/bondtray-helper.service"));
         assertEquals("usr/lib/bondtray/javafx/x86_64/javafx-base-25.0.2-linux.jar",
                 Noarch.place("usr/lib/bondtray/javafx/javafx-base-25.0.2-linux.jar"));
+        assertEquals(null, Noarch.place("usr/lib/bondtray/javafx/libglassgtk3.so"));
         assertEquals("usr/share/zsh/site-functions/_bondtray", Noarch.place("usr/share/zsh/vendor-completions/_bondtray"));
         assertEquals("usr/lib/bondtray/lib/bondtray.jar", Noarch.place("usr/lib/bondtray/lib/bondtray.jar"));
     }
@@ -174,6 +175,22 @@ class PackagingTest {
         String hooks = Files.readString(Path.of("src/package/files/system-hooks"));
         String reload = hooks.substring(hooks.indexOf("reload() {"), hooks.indexOf("}", hooks.indexOf("reload() {")));
         assertTrue(reload.contains("rm -f /var/cache/bondtray/helper.jsa"), reload);
+    }
+
+    /** JavaFX's libraries go beside its jars, so it never unpacks them into a user's home. */
+    @Test
+    void theNativeLibrariesAtAJarsTopAreTakenOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("javafx-graphics-linux.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("libglass.so", "com/sun/glass/Foo.class", "native/libother.so")) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                out.write(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        var libs = NativeLibraries.inside(jar);
+        assertEquals(List.of("libglass.so"), List.copyOf(libs.keySet()));
+        assertEquals("libglass.so", new String(libs.get("libglass.so"), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -202,6 +202,12 @@ final class PackageDrill implements Scenario {
                     r.put(prefix + ".tray.renderer", Files.readAllLines(log).stream()
                             .filter(l -> l.startsWith("Initialized prism pipeline: ")).findFirst()
                             .map(l -> l.substring(l.indexOf(':') + 2)).orElse("none said"));
+                    // JavaFX's native libraries come from the package, not unpacked into the user's home.
+                    Path unpacked = home.resolve(".openjfx");
+                    try (Stream<Path> files = Files.exists(unpacked) ? Files.walk(unpacked) : Stream.empty()) {
+                        r.put(prefix + ".tray.unpacked_natives", String.join(" ", files.filter(Files::isRegularFile)
+                                .map(f -> f.getFileName().toString()).toList()));
+                    }
                     Wait.sleep(Duration.ofSeconds(2));
                     desktop.screenshot(lab.cmd().logDir().getParent().resolve("packaged-tray-status.png"));
                     r.put(prefix + ".tray.alive", tray.isAlive());
