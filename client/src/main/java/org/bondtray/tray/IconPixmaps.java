@@ -15,7 +15,8 @@ import org.bondtray.tray.sni.IconPixmap;
 
 /**
  * The icons as pixels, for panels that cannot look a name up in IconThemePath: read from the
- * theme's PNG sizes and turned into ARGB32 in network byte order, as StatusNotifierItem wants.
+ * theme's PNG sizes and turned into ARGB32 in network byte order, as StatusNotifierItem wants;
+ * Bondtray's own PNGs by {@link PngPixels}, anything else by ImageIO.
  */
 final class IconPixmaps {
     static final List<Integer> SIZES = List.of(22, 48);
@@ -39,7 +40,8 @@ final class IconPixmaps {
                 continue;
             }
             try {
-                out.add(argb(ImageIO.read(png.toFile())));
+                IconPixmap own = PngPixels.argb(Files.readAllBytes(png));
+                out.add(own != null ? own : argb(ImageIO.read(png.toFile())));
             } catch (IOException e) {
                 // A missing size only costs sharpness: the panel scales another.
             }
