@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bondtray.helper.Owner;
 import org.bondtray.helper.Worker;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,20 @@ class DhcpcdRestartTest {
             echo $$ > "$(dirname "$0")/run/bond0.pid"
             while :; do sleep 0.1; done
             """;
+
+    /**
+     * The stand-ins ignore SIGTERM and loop for ever: a case that fails before it kills them
+     * would leave them running on the machine (as one did here), so none outlives its case.
+     */
+    @AfterEach
+    void noStandInOutlivesItsCase() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/dhcpcd")).orElse(false))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+    }
 
 
     @Test
