@@ -40,8 +40,9 @@ final class IconPixmaps {
                 continue;
             }
             try {
-                IconPixmap own = PngPixels.argb(Files.readAllBytes(png));
-                out.add(own != null ? own : argb(ImageIO.read(png.toFile())));
+                byte[] bytes = Files.readAllBytes(png);
+                IconPixmap own = PngPixels.argb(bytes);
+                out.add(own != null ? own : argb(ImageIO.read(new java.io.ByteArrayInputStream(bytes))));
             } catch (IOException e) {
                 // A missing size only costs sharpness: the panel scales another.
             }

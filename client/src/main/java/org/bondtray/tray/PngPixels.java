@@ -81,13 +81,13 @@ final class PngPixels {
             } finally {
                 inflater.end();
             }
-            return new IconPixmap(width, height, toArgb(unfilter(raw, width, height), width, height));
+            return new IconPixmap(width, height, toArgb(unfilter(raw, width, height)));
         } catch (DataFormatException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Undoes each row's PNG filter in place; the rows without their filter bytes. */
+    /** The rows with each one's PNG filter undone, without their filter bytes. */
     private static byte[] unfilter(byte[] raw, int width, int height) throws DataFormatException {
         int stride = width * BYTES_PER_PIXEL;
         byte[] out = new byte[height * stride];
@@ -122,8 +122,8 @@ final class PngPixels {
     }
 
     /** RGBA rows to ARGB in network byte order, as StatusNotifierItem's IconPixmap wants. */
-    private static byte[] toArgb(byte[] rgba, int width, int height) {
-        byte[] out = new byte[width * height * BYTES_PER_PIXEL];
+    private static byte[] toArgb(byte[] rgba) {
+        byte[] out = new byte[rgba.length];
         for (int i = 0; i < out.length; i += BYTES_PER_PIXEL) {
             out[i] = rgba[i + 3];
             out[i + 1] = rgba[i];
