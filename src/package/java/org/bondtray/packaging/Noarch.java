@@ -42,7 +42,6 @@ final class Noarch {
         for (Path jar : FileTree.list(javafxAarch64)) {
             if (jar.getFileName().toString().endsWith("-linux-aarch64.jar")) {
                 copy(jar, root.resolve("usr/lib/bondtray/javafx/aarch64/" + jar.getFileName()));
-
             }
         }
         copy(files.resolve("uninstall"), root.resolve("usr/lib/bondtray/uninstall"));
