@@ -48,7 +48,6 @@ class DhcpcdRestartTest {
                 });
     }
 
-
     @Test
     void aDhcpcdThatIgnoresSigtermIsKilledAndANewOneStarted(@TempDir Path dir) throws Exception {
         Dhcpcd.Paths paths = StandIn.paths(dir, STUBBORN);
@@ -104,7 +103,7 @@ class DhcpcdRestartTest {
             assertEquals(List.of("bond0"), kills, "killed through the launcher");
             assertFalse(first.isAlive(), "the old dhcpcd is gone");
             // A signal is delivered, and the orphan reaped, a moment after the kill returns.
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
