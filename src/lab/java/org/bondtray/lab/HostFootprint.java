@@ -219,7 +219,8 @@ public final class HostFootprint {
              DBusConnection panel = DBusConnectionBuilder.forAddress(desktop.busAddress()).withShared(false).build()) {
             Properties watcher = panel.getRemoteObject(SniNames.WATCHER_NAME, SniNames.WATCHER_PATH, Properties.class);
             VirtualDesktop.waitFor("the panel's StatusNotifierWatcher", () -> VirtualDesktop.trayItemOwners(watcher) != null);
-            // The first run writes the tray's class archive at its end, as the first logout would.
+            // The first run lists the tray's classes; the launcher makes its class archive from
+            // that list once it has ended, as after the first logout.
             for (int i = 0; i <= runs; i++) {
                 List<String> listed = VirtualDesktop.trayItemOwners(watcher);
                 long t0 = System.nanoTime();
@@ -243,6 +244,16 @@ public final class HostFootprint {
                 } finally {
                     p.destroy();
                     p.waitFor();
+                }
+                if (i == 0) {
+                    long ended = System.nanoTime();
+                    VirtualDesktop.waitFor("the tray's class archive", () -> {
+                        try (Stream<Path> files = Files.list(dir.resolve("home/cache/bondtray"))) {
+                            return files.anyMatch(f -> f.toString().endsWith(".jsa"));
+                        }
+                    });
+                    System.out.printf("  the tray's class archive made %.1f s after its first run ended%n",
+                            (System.nanoTime() - ended) / 1e9);
                 }
             }
         } finally {
