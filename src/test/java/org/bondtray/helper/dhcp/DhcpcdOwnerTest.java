@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.bondtray.helper.Worker;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ignores SIGTERM, a slow start) never holds that thread up.
  */
 class DhcpcdOwnerTest {
+    @AfterEach
+    void noStandInOutlivesItsCase() {
+        StandIn.killAll();
+    }
+
     /** A stand-in named dhcpcd: writes its pid file and runs; "--release" ends the one running. */
     private static final String STAND_IN = """
             #!/bin/sh

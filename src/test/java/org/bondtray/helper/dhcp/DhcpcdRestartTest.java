@@ -34,18 +34,9 @@ class DhcpcdRestartTest {
             while :; do sleep 0.1; done
             """;
 
-    /**
-     * The stand-ins ignore SIGTERM and loop for ever: a case that fails before it kills them
-     * would leave them running on the machine (as one did here), so none outlives its case.
-     */
     @AfterEach
     void noStandInOutlivesItsCase() {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("/dhcpcd")).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+        StandIn.killAll();
     }
 
     @Test

@@ -10,6 +10,20 @@ final class StandIn {
     private StandIn() {
     }
 
+    /**
+     * Kills every stand-in this JVM started, with its children. Some ignore SIGTERM and loop for
+     * ever: one left by a failed case holds the test run's output open, and the build waits on
+     * it (as it did here), so none outlives its case.
+     */
+    static void killAll() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/dhcpcd")).orElse(false))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+    }
+
     /** dhcpcd's paths in {@code dir}, with {@code script} standing in for dhcpcd itself. */
     static Dhcpcd.Paths paths(Path dir, String script) throws Exception {
         Path binary = dir.resolve("dhcpcd");
