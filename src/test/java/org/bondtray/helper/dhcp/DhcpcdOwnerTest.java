@@ -66,9 +66,10 @@ class DhcpcdOwnerTest {
         try (Worker owner = new Worker(); Dhcpcd dhcp = new Dhcpcd(paths, Dhcpcd.CHILD, owner, () -> { })) {
             dhcp.ensure("bond0", "allowinterfaces bond0\n");
             ProcessHandle first = StandIn.await(paths, -1);
-            dhcp.networkChanged();
-            // The restart comes 0.3 s after the switchover; the stubborn one then has 3 s before SIGKILL.
-            Thread.sleep(900);
+            // A wake-up's restart asks the old dhcpcd to stop (one of a network left is killed at once).
+            dhcp.wokeUp();
+            // The restart comes 2 s after the wake-up; the stubborn one then has 1.5 s before SIGKILL.
+            Thread.sleep(2600);
             CompletableFuture<Boolean> answer = new CompletableFuture<>();
             owner.execute("a look at the kernel", () -> answer.complete(first.isAlive()));
             assertTrue(answer.get(20, TimeUnit.SECONDS),
