@@ -62,12 +62,14 @@ public final class LabGuest {
         lab.cmd().note("### scenario " + name);
         Results r = new Results();
         long start = System.nanoTime();
+        CpuAccount cpu = new CpuAccount();
         try {
             scenario.run(lab, r);
         } catch (Exception | Error e) {
             r.fail(e);
         } finally {
             r.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+            cpu.report(r);
             if (lastOfItsSet) {
                 try {
                     if (scenario instanceof HelperLaptop.Staged s) {

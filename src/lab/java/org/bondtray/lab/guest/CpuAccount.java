@@ -1,0 +1,97 @@
+package org.bondtray.lab.guest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Where the guest's CPU went during one scenario, by process. Under emulation the guest's CPU is
+ * what a lab run waits for, so this tells which work to make cheaper. A process counts what it
+ * used and what its children used once it reaped them: a command line's JVM is charged to the
+ * lab's runner that waited for it, a service's to systemd.
+ */
+final class CpuAccount {
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, long[]> start = ticks();
+    private final long startTotal = total();
+
+    /**
+     * What the scenario cost: the guest's busy seconds, and the costliest processes, each as its
+     * own seconds and, after a plus, its reaped children's.
+     */
+    void report(Results r) {
+        Map<String, long[]> now = ticks();
+        r.put("cpu.busy_s", String.format(java.util.Locale.ROOT, "%.1f", (total() - startTotal) / TICKS_PER_SECOND));
+        r.put("cpu.top", now.entrySet().stream()
+                .map(e -> {
+                    long[] before = start.getOrDefault(e.getKey(), new long[2]);
+                    return Map.entry(e.getKey(), new long[] {e.getValue()[0] - before[0], e.getValue()[1] - before[1]});
+                })
+                .filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                .limit(14)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s=%.1f+%.1f", e.getKey(), e.getValue()[0] / TICKS_PER_SECOND,
+                        e.getValue()[1] / TICKS_PER_SECOND))
+                .collect(Collectors.joining(" ")));
+    }
+
+    /** Each living process's CPU ticks and its reaped children's, by "name/pid". */
+    private static Map<String, long[]> ticks() {
+        Map<String, long[]> all = new HashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long own = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                    long children = Long.parseLong(after[13]) + Long.parseLong(after[14]);
+                    all.put(what(p, name) + "/" + p.getFileName(), new long[] {own, children});
+                } catch (IOException | RuntimeException gone) {
+                    // Ended between the listing and the read.
+                }
+            }
+        } catch (IOException e) {
+            return all;
+        }
+        return all;
+    }
+
+    /** A JVM by its main class (the lab's, the helper, the tray, the command line), anything else by its name. */
+    private static String what(Path proc, String name) {
+        if (!name.equals("java")) {
+            return name;
+        }
+        try {
+            for (String arg : Files.readString(proc.resolve("cmdline")).split("\0")) {
+                if (arg.startsWith("org.bondtray.")) {
+                    return arg.substring(arg.lastIndexOf('.') + 1);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // Ended meanwhile: its name will do.
+        }
+        return name;
+    }
+
+    /** The guest's busy ticks over all CPUs: /proc/stat's first line without idle and iowait. */
+    private static long total() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long sum = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    sum += Long.parseLong(f[i]);
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
