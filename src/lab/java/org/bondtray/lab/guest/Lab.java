@@ -15,7 +15,7 @@ record Lab(Cmd cmd, GuestControl control, Topology net, DBusConnection systemBus
 
     /**
      * Puts the laptop back as the topology built it: no helper and no dhcpcd of its running, plain
-     * ports, cable in, Wi-Fi idle, the package installed.
+     * ports, cable in, Wi-Fi idle. The package comes back before the next scenario that needs it.
      */
     void reset() {
         cmd.tryRun("systemctl", "stop", HelperProcess.UNIT, "bondtray-dhcpcd@*.service");
@@ -23,7 +23,6 @@ record Lab(Cmd cmd, GuestControl control, Topology net, DBusConnection systemBus
         bond.delete();
         wifi.release(net.wifiInterface(0));
         net.restoreCable();
-        net.restoreProduct();
         cmd.tryRun("ip", "link", "set", Topology.WIRED, "up");
         Wait.sleep(Duration.ofMillis(500));
     }

@@ -64,6 +64,9 @@ public final class LabGuest {
         long start = System.nanoTime();
         CpuAccount cpu = new CpuAccount();
         try {
+            if (scenario.needsProduct()) {
+                lab.net().restoreProduct();
+            }
             scenario.run(lab, r);
         } catch (Exception | Error e) {
             r.fail(e);

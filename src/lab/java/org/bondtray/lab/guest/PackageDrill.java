@@ -32,6 +32,11 @@ final class PackageDrill implements Scenario {
     private static final Path UNPACKED = Path.of("/run/bondtray-tarball");
 
     @Override
+    public boolean needsProduct() {
+        return false;
+    }
+
+    @Override
     public void run(Lab lab, Results r) throws Exception {
         String wlan = lab.net().wifiInterface(0);
         lab.wifi().connect(wlan, AccessPoint.LAN_WPA2);

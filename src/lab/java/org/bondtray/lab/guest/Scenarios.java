@@ -80,10 +80,11 @@ public final class Scenarios {
         all.put(CUT_ON_OTHER_NETWORK, new CableDrill(AccessPoint.CAFE));
         HelperDrill.register(all);
         all.put(LAPTOP, new LaptopDrill());
-        all.put(PACKAGE, new PackageDrill());
         all.put(NETWORK_MANAGER, new NetworkManagerDrill());
         all.put(RESOLVED, new ResolvedDrill());
         all.put(NETWORKD, new NetworkdDrill());
+        // Last: it ends with the package removed, and none after it has to install it again.
+        all.put(PACKAGE, new PackageDrill());
         all.put(DEMO, new DemoDrill());
         all.put(BENCHMARK, new BenchmarkDrill(BenchmarkDrill.FULL));
         all.put(BENCHMARK_QUICK, new BenchmarkDrill(BenchmarkDrill.QUICK));
