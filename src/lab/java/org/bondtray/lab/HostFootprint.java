@@ -117,6 +117,7 @@ public final class HostFootprint {
         HostFootprint bench = new HostFootprint(lib, work, idle);
         Map<Variant, List<Run>> results = new LinkedHashMap<>();
         TrayRuns tray = new TrayRuns(List.of(), List.of());
+        List<HostCommandLine.Run> cli = List.of();
         try (PrivateBus bus = new PrivateBus(Files.createDirectories(work.resolve("bus")))) {
             for (Variant v : trayOnly ? VARIANTS.subList(0, 1) : VARIANTS) {
                 results.put(v, bench.measure(v, runs, bus.address()));
@@ -124,13 +125,15 @@ public final class HostFootprint {
             }
             tray = bench.tray(runs, bus.address());
             System.out.println("  the tray: " + tray);
+            cli = bench.commandLine(quick ? 5 : 10, bus.address());
+            System.out.println("  the command line: " + cli);
         }
         String table = table(results, "Measured " + LocalDate.now() + " on the host (" + LabBenchmark.machine()
                 + "), the package tree's "
                 + "launcher and runtime, a private bus, no bonding driver; " + runs + (runs == 1 ? " run" : " runs") + " each, " + idle.toSeconds()
                 + " s idle window 20 s after the bus name. Reproduce: `./bench --host`" + (quick ? " (this run: `--quick`)" : "")
                 + ".");
-        table += "\n" + trayTable(tray.idle()) + windowTable(tray.windows());
+        table += HostCommandLine.table(cli) + "\n" + trayTable(tray.idle()) + windowTable(tray.windows());
         Files.writeString(out.resolve("host.md"), table + "\n", StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
@@ -191,6 +194,23 @@ public final class HostFootprint {
             } finally {
                 p.destroy();
                 p.waitFor();
+            }
+        }
+    }
+
+    /** {@code bondtray status} against the shipped helper: see {@link HostCommandLine}. */
+    List<HostCommandLine.Run> commandLine(int runs, String bus) throws Exception {
+        Path dir = work.resolve("cli");
+        try (DBusConnection client = DBusConnectionBuilder.forAddress(bus).build()) {
+            DBus daemon = client.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            Process helper = startHelper(work.resolve("variant-0/bondtray-helper"), work.resolve("variant-0/etc"), bus,
+                    work.resolve("cli-helper.log"));
+            try {
+                VirtualDesktop.waitFor("the helper on the bus", () -> daemon.NameHasOwner(BondtrayBus.BUS_NAME));
+                return HostCommandLine.measure(lib, dir, bus, runs);
+            } finally {
+                helper.destroy();
+                helper.waitFor();
             }
         }
     }
@@ -406,7 +426,7 @@ public final class HostFootprint {
         return caption + "\n\n" + b;
     }
 
-    private static String range(double[] values, String format) {
+    static String range(double[] values, String format) {
         double min = java.util.Arrays.stream(values).min().orElse(0);
         double max = java.util.Arrays.stream(values).max().orElse(0);
         String lo = String.format(java.util.Locale.ROOT, format, min);
