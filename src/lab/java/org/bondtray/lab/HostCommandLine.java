@@ -2,7 +2,6 @@ package org.bondtray.lab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,7 @@ final class HostCommandLine {
     }
 
     static List<Run> measure(Path lib, Path dir, String bus, int runs) throws Exception {
-        LabVm.deleteTree(dir);
-        Files.createDirectories(dir);
-        Path launcher = dir.resolve("bondtray");
-        Files.writeString(launcher, Files.readString(lib.getParent().getParent().resolve("bin/bondtray"))
-                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        Path launcher = HostFootprint.userLauncher(lib, dir);
         Path cache = dir.resolve("cache");
         // The first command: the launcher makes the cache in the background, as after a user's first command.
         status(launcher, cache, bus);

@@ -227,12 +227,7 @@ public final class HostFootprint {
             return new TrayRuns(List.of(), List.of());
         }
         Path dir = work.resolve("tray");
-        LabVm.deleteTree(dir);
-        Files.createDirectories(dir);
-        Path launcher = dir.resolve("bondtray");
-        Files.writeString(launcher, Files.readString(lib.getParent().getParent().resolve("bin/bondtray"))
-                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        Path launcher = userLauncher(lib, dir);
         Path helperLauncher = work.resolve("variant-0/bondtray-helper");
         // The package's icon theme, which the installed tray reads before it registers its icon.
         Path icons = lib.getParent().getParent().resolve("share/icons");
@@ -331,6 +326,20 @@ public final class HostFootprint {
                 + range(runs.stream().mapToDouble(r -> r.openAnonKb() / 1024.0).toArray(), "%.1f MB") + ") | "
                 + range(runs.stream().mapToDouble(r -> r.closedKb() / 1024.0).toArray(), "%.1f MB") + " ("
                 + range(runs.stream().mapToDouble(r -> r.closedAnonKb() / 1024.0).toArray(), "%.1f MB") + ") |\n";
+    }
+
+    /**
+     * The package's {@code bondtray} launcher in a new folder {@code dir}, pointed at the package
+     * tree {@code lib}: the command line and the tray as a user runs them.
+     */
+    static Path userLauncher(Path lib, Path dir) throws IOException {
+        LabVm.deleteTree(dir);
+        Files.createDirectories(dir);
+        Path launcher = dir.resolve("bondtray");
+        Files.writeString(launcher, Files.readString(lib.getParent().getParent().resolve("bin/bondtray"))
+                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+        return launcher;
     }
 
     /** The launcher execs the JVM, so the process is the JVM; this waits for the exec to have happened. */
