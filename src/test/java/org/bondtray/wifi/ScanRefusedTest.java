@@ -1,10 +1,13 @@
 package org.bondtray.wifi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bondtray.testing.PrivateBus;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * wpa_supplicant refuses a Scan while another scan runs (its own, the helper's, another
  * program's). On a real dbus-daemon, a stand-in for its interface that does so, then says the
- * running scan is done: the command line's scan waits for that one instead of giving up.
+ * running scan is done: the command line's scan and the picker's ask take that one instead of
+ * giving up with an error.
  */
 class ScanRefusedTest {
     private static final String PATH = "/fi/w1/wpa_supplicant1/Interfaces/7";
@@ -74,8 +78,34 @@ class ScanRefusedTest {
         }
     }
 
+    /** The command line: its scan returns the running scan's results. */
     @Test
     void aScanRefusedWhileAnotherRunsWaitsForThatOne() throws Exception {
+        onBusyWpa((client, busy) -> {
+            assertTrue(client.scan(PATH, Duration.ofSeconds(10)), "the running scan's results, not 'rejected, try again'");
+            assertEquals(1, busy.asked.get(), "asked once");
+        });
+    }
+
+    /** The picker: its ask is no error, and the running scan's end comes as its own would. */
+    @Test
+    void aRefusedAskIsAnsweredByTheRunningScansEnd() throws Exception {
+        onBusyWpa((client, busy) -> {
+            CountDownLatch done = new CountDownLatch(1);
+            try (AutoCloseable sub = client.onScanDone(PATH, ok -> done.countDown())) {
+                client.requestScan(PATH);
+                assertTrue(done.await(10, TimeUnit.SECONDS), "the running scan's ScanDone");
+            }
+            assertEquals(1, busy.asked.get(), "asked once");
+        });
+    }
+
+    interface Case {
+        void run(WpaClient client, Busy busy) throws Exception;
+    }
+
+    /** {@code test} against a stand-in that refuses every Scan, and says a scan ended 300 ms after the first ask. */
+    private void onBusyWpa(Case test) throws Exception {
         PrivateBus.assumeAvailable();
         try (PrivateBus bus = new PrivateBus(dir)) {
             DBusConnection wpa = DBusConnectionBuilder.forAddress(bus.address()).withShared(false).build();
@@ -96,9 +126,7 @@ class ScanRefusedTest {
                         throw new IllegalStateException(e);
                     }
                 });
-                assertTrue(new WpaClient(user).scan(PATH, Duration.ofSeconds(10)),
-                        "the running scan's results, not 'rejected, try again'");
-                assertTrue(busy.asked.get() == 1, "asked once: " + busy.asked.get());
+                test.run(new WpaClient(user), busy);
             } finally {
                 user.disconnect();
                 wpa.disconnect();

@@ -150,9 +150,7 @@ public final class WpaClient {
             ok.set(success);
             done.countDown();
         })) {
-            // Refused while another scan runs (wpa_supplicant's own, the helper's, another
-            // program's): that scan's results are as fresh, so its ScanDone is waited for instead.
-            askScan(path);
+            requestScan(path);
             if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
             }
@@ -185,22 +183,18 @@ public final class WpaClient {
         }
     }
 
-    /** Asks for an active scan and returns at once; the outcome comes as ScanDone. */
+    /**
+     * Asks for an active scan and returns at once; the outcome comes as ScanDone. wpa_supplicant
+     * refuses the ask while a scan is pending or running (its own, the helper's, another
+     * program's): that scan's ScanDone comes instead, and its results are as fresh.
+     */
     public void requestScan(String path) throws WifiException {
-        if (!askScan(path)) {
-            throw WifiException.of("wifi.scan.rejected");
-        }
-    }
-
-    /** Asks for an active scan: false if wpa_supplicant refused it, as it does while one runs. */
-    private boolean askScan(String path) throws WifiException {
         try {
             bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).Scan(Map.of("Type", new Variant<>("active")));
-            return true;
         } catch (DBusExecutionException e) {
             String type = String.valueOf(e.getType());
             if (type.endsWith("ScanError") || String.valueOf(e.getMessage()).contains("Scan request rejected")) {
-                return false;
+                return;
             }
             throw explain(e);
         } catch (DBusException | RuntimeException e) {
