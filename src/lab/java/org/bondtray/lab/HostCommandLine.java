@@ -1,6 +1,5 @@
 package org.bondtray.lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import org.bondtray.testing.VirtualDesktop;
 
 /**
  * The command line's cost on the host ({@code ./bench --host}): {@code bondtray status} as a user
@@ -34,11 +30,7 @@ final class HostCommandLine {
         Path cache = dir.resolve("cache");
         // The first command: the launcher makes the cache in the background, as after a user's first command.
         status(launcher, cache, bus);
-        VirtualDesktop.waitFor("the command line's AOT cache", Duration.ofSeconds(120), () -> {
-            try (Stream<Path> files = Files.list(cache.resolve("bondtray"))) {
-                return files.anyMatch(f -> f.toString().endsWith(".aot"));
-            }
-        });
+        HostFootprint.awaitFile("the command line's AOT cache", cache.resolve("bondtray"), ".aot", Duration.ofSeconds(120));
         List<Run> measured = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             measured.add(status(launcher, cache, bus));

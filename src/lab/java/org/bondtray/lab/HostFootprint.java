@@ -272,11 +272,7 @@ public final class HostFootprint {
                 }
                 if (i == 0) {
                     long ended = System.nanoTime();
-                    VirtualDesktop.waitFor("the tray's class archive", () -> {
-                        try (Stream<Path> files = Files.list(dir.resolve("home/cache/bondtray"))) {
-                            return files.anyMatch(f -> f.toString().endsWith(".jsa"));
-                        }
-                    });
+                    awaitFile("the tray's class archive", dir.resolve("home/cache/bondtray"), ".jsa", Duration.ofSeconds(90));
                     System.out.printf("  the tray's class archive made %.1f s after its first run ended%n",
                             (System.nanoTime() - ended) / 1e9);
                 }
@@ -340,6 +336,18 @@ public final class HostFootprint {
                 .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         return launcher;
+    }
+
+    /**
+     * Waits until {@code dir} holds a file whose name ends in {@code suffix}: a cache the
+     * launcher makes in the background, put in place whole by a rename.
+     */
+    static void awaitFile(String what, Path dir, String suffix, Duration timeout) throws InterruptedException {
+        VirtualDesktop.waitFor(what, timeout, () -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+            }
+        });
     }
 
     /** The launcher execs the JVM, so the process is the JVM; this waits for the exec to have happened. */
