@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * replayed by hand. Lab code only: the product never runs these tools.
  */
 final class Cmd {
+    /** Longer than any command the lab waits for: the command line's own 5 minutes for a password. */
+    static final Duration LONGEST = Duration.ofMinutes(6);
+
     private final Path transcript;
     private final Path logs;
 
@@ -47,18 +50,27 @@ final class Cmd {
     record Result(int exit, String out, String err) {
     }
 
+    /**
+     * Runs to completion, or fails after {@link #LONGEST}: the command and what it started are
+     * killed then. Its output goes through files, not pipes, so a command that hangs (or leaves a
+     * child holding its output open) cannot hold the lab's thread past that.
+     */
     Result tryRun(String... argv) {
         note("$ " + String.join(" ", argv));
         try {
+            Path outFile = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
-            Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(argv).redirectOutput(outFile.toFile()).redirectError(err.toFile()).start();
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(LONGEST.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", argv) + " did not finish in 60 s");
+                throw new IllegalStateException(String.join(" ", argv) + " did not finish in " + LONGEST.toSeconds() + " s");
             }
-            String errText = Files.readString(err);
+            // Lenient decoding: what a hostile access point names may not be UTF-8.
+            String out = new String(Files.readAllBytes(outFile), StandardCharsets.UTF_8);
+            String errText = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+            Files.delete(outFile);
             Files.delete(err);
             if (p.exitValue() != 0) {
                 note("  exit " + p.exitValue() + ": " + errText.strip());

@@ -259,7 +259,8 @@ final class DesktopSession implements AutoCloseable {
 
     /**
      * Waits for each dialog with one {@code xdotool search --sync} (it asks the X server, no
-     * process per look), answers it, and waits until it has gone.
+     * process per look), answers it, and waits until it has gone. A look that fails costs that
+     * dialog, never the hand: every later dialog of the run would wait for nobody.
      */
     private void answerPrompts() {
         while (!closed) {
@@ -277,29 +278,54 @@ final class DesktopSession implements AutoCloseable {
             if (closed || window.isEmpty()) {
                 continue;
             }
-            if (away) {
-                // Nobody at the screen: the dialog stays until its check ends or she is back.
-                Wait.untilOrTimeout(Duration.ofMinutes(5), Duration.ofMillis(500),
-                        () -> !away || !dialogShown());
-                continue;
+            try {
+                answer(window);
+            } catch (RuntimeException e) {
+                cmd.note("polkit-agent-hand: " + e);
+                Wait.sleep(Duration.ofSeconds(1));
             }
-            String password = answer;
-            run("xdotool", "windowfocus", "--sync", window, "type", "--delay", "20", password);
-            run("xdotool", "key", "--window", window, "Return");
-            synchronized (this) {
-                answered++;
-            }
-            if (!password.equals(ADMIN_PASSWORD)) {
-                // The dialog asks again after a wrong password; the user gives up.
-                Wait.sleep(Duration.ofSeconds(4));
-                run("xdotool", "windowfocus", "--sync", window, "key", "Escape");
-                synchronized (this) {
-                    cancelled++;
-                }
-            }
-            Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(500),
-                    () -> !dialogShown());
         }
+    }
+
+    private void answer(String window) {
+        if (away) {
+            // Nobody at the screen: the dialog stays until its check ends or she is back.
+            Wait.untilOrTimeout(Duration.ofMinutes(5), Duration.ofMillis(500), () -> !away || !dialogShown());
+            return;
+        }
+        String password = answer;
+        focusThen(window, "type", "--delay", "20", password);
+        run("xdotool", "key", "--window", window, "Return");
+        synchronized (this) {
+            answered++;
+        }
+        if (!password.equals(ADMIN_PASSWORD)) {
+            // The dialog asks again after a wrong password; the user gives up.
+            Wait.sleep(Duration.ofSeconds(4));
+            focusThen(window, "key", "Escape");
+            synchronized (this) {
+                cancelled++;
+            }
+        }
+        Wait.untilOrTimeout(Duration.ofSeconds(30), Duration.ofMillis(500), () -> !dialogShown());
+    }
+
+    /** Closes the dialog on her screen, if one is there, as she would: Escape. */
+    void dismissDialog() {
+        String window = run("xdotool", "search", "--name", DIALOG).out().strip().split("\\s+")[0];
+        if (!window.isEmpty()) {
+            focusThen(window, "key", "Escape");
+        }
+    }
+
+    /**
+     * Focuses {@code window}, then does {@code then} to it. The focus is waited for, and that wait
+     * is bounded: xdotool's has no end, and a dialog that went away meanwhile is never focused.
+     */
+    void focusThen(String window, String... then) {
+        List<String> argv = new java.util.ArrayList<>(List.of("timeout", "15", "xdotool", "windowfocus", "--sync", window));
+        argv.addAll(List.of(then));
+        run(argv.toArray(String[]::new));
     }
 
     String read(String file) {

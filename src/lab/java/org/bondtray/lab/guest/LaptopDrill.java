@@ -153,7 +153,7 @@ final class LaptopDrill implements Scenario {
         Wait.sleep(Duration.ofSeconds(3));
         alice.screenshot(shots.resolve("laptop-settings.png"));
         String w = window[0].split("\\s+")[0];
-        alice.run("xdotool", "windowfocus", "--sync", w, "key", "Return");
+        alice.focusThen(w, "key", "Return");
         Properties bond = props(lab);
         try {
             r.put("tray_settings.up_ms", Wait.until("the bond the settings set up", Duration.ofSeconds(120),
@@ -237,7 +237,7 @@ final class LaptopDrill implements Scenario {
             // so what she does next is not queued behind it (the figure above says it stayed).
             if (alice.dialogShown()) {
                 r.put("stalled.dialog_left_over", true);
-                alice.run("xdotool", "search", "--name", DesktopSession.DIALOG, "windowfocus", "--sync", "key", "Escape");
+                alice.dismissDialog();
                 Wait.untilOrTimeout(Duration.ofSeconds(10), Duration.ofMillis(500), () -> !alice.dialogShown());
             }
             alice.away(false);
