@@ -46,7 +46,9 @@ public final class LabGuest {
                 Scenario s = chosen.get(i).getValue();
                 boolean last = i + 1 == chosen.size()
                         || Scenarios.stage(chosen.get(i + 1).getValue()) != Scenarios.stage(s);
-                run(lab, chosen.get(i).getKey(), s, out, last);
+                // Only a scenario that does without the product may have removed it.
+                boolean restore = s.needsProduct() && i > 0 && !chosen.get(i - 1).getValue().needsProduct();
+                run(lab, chosen.get(i).getKey(), s, out, last, restore);
             }
         } finally {
             net.shutdown();
@@ -56,15 +58,17 @@ public final class LabGuest {
 
     /**
      * Runs one scenario and writes what it measured. {@code lastOfItsSet}: no scenario that shares
-     * its set-up follows, so the lab resets after it.
+     * its set-up follows, so the lab resets after it. {@code restoreProduct}: the scenario before
+     * it may have removed the installed package, which this one needs.
      */
-    private static void run(Lab lab, String name, Scenario scenario, Path out, boolean lastOfItsSet) {
+    private static void run(Lab lab, String name, Scenario scenario, Path out, boolean lastOfItsSet,
+            boolean restoreProduct) {
         lab.cmd().note("### scenario " + name);
         Results r = new Results();
         long start = System.nanoTime();
         CpuAccount cpu = new CpuAccount();
         try {
-            if (scenario.needsProduct()) {
+            if (restoreProduct) {
                 lab.net().restoreProduct();
             }
             scenario.run(lab, r);
