@@ -17,7 +17,11 @@ import java.util.stream.Stream;
 final class CpuAccount {
     private static final double TICKS_PER_SECOND = 100.0;
 
+    /** The long-lived JVMs whose threads are accounted one by one: where a day's CPU would go. */
+    private static final java.util.Set<String> BY_THREAD = java.util.Set.of("Tray", "HelperMain");
+
     private final Map<String, long[]> start = ticks();
+    private final Map<String, Long> startThreads = threads();
     private final long startTotal = total();
 
     /**
@@ -38,20 +42,53 @@ final class CpuAccount {
                 .map(e -> String.format(java.util.Locale.ROOT, "%s=%.1f+%.1f", e.getKey(), e.getValue()[0] / TICKS_PER_SECOND,
                         e.getValue()[1] / TICKS_PER_SECOND))
                 .collect(Collectors.joining(" ")));
+        r.put("cpu.threads", threads().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - startThreads.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(10)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s=%.1f", e.getKey(), e.getValue() / TICKS_PER_SECOND))
+                .collect(Collectors.joining(" ")));
+    }
+
+    /** The CPU ticks of each thread of the tray's and the helper's JVMs, by "name/pid:thread". */
+    private static Map<String, Long> threads() {
+        Map<String, Long> all = new HashMap<>();
+        eachProcess((p, stat) -> {
+            String who = what(p, name(stat));
+            if (BY_THREAD.contains(who)) {
+                try (Stream<Path> tasks = Files.list(p.resolve("task"))) {
+                    for (Path t : tasks.toList()) {
+                        String ts = Files.readString(t.resolve("stat"));
+                        long[] f = fields(ts);
+                        all.merge(who + "/" + p.getFileName() + ":" + name(ts).replace(' ', '_'), f[0] + f[1], Long::sum);
+                    }
+                }
+            }
+        });
+        return all;
     }
 
     /** Each living process's CPU ticks and its reaped children's, by "name/pid". */
     private static Map<String, long[]> ticks() {
         Map<String, long[]> all = new HashMap<>();
+        eachProcess((p, stat) -> {
+            long[] f = fields(stat);
+            all.put(what(p, name(stat)) + "/" + p.getFileName(), new long[] {f[0] + f[1], f[2] + f[3]});
+        });
+        return all;
+    }
+
+    private interface ProcessSeen {
+        void seen(Path proc, String stat) throws IOException;
+    }
+
+    /** Calls {@code seen} with each living process's folder and stat line. */
+    private static void eachProcess(ProcessSeen seen) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long own = Long.parseLong(after[11]) + Long.parseLong(after[12]);
-                    long children = Long.parseLong(after[13]) + Long.parseLong(after[14]);
-                    all.put(what(p, name) + "/" + p.getFileName(), new long[] {own, children});
+                    seen.seen(p, Files.readString(p.resolve("stat")));
                 } catch (IOException | RuntimeException gone) {
                     // Ended between the listing and the read.
                 }
@@ -59,18 +96,32 @@ final class CpuAccount {
         } catch (IOException e) {
             // No /proc listing: nothing to account, and the scenario's results say so by an empty top.
         }
-        return all;
     }
 
-    /** A JVM by its main class (the lab's, the helper, the tray, the command line), anything else by its name. */
+    /** A stat line's name: between the first parenthesis and the last, as it may hold either. */
+    private static String name(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    }
+
+    /** A stat line's utime, stime, cutime and cstime, in ticks. */
+    private static long[] fields(String stat) {
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(after[11]), Long.parseLong(after[12]), Long.parseLong(after[13]),
+                Long.parseLong(after[14])};
+    }
+
+    /** A JVM by its main class (the lab's, the helper, the command line; the tray as Tray), anything else by its name. */
     private static String what(Path proc, String name) {
         if (!name.equals("java")) {
             return name;
         }
         try {
-            for (String arg : Files.readString(proc.resolve("cmdline")).split("\0")) {
-                if (arg.startsWith("org.bondtray.")) {
-                    return arg.substring(arg.lastIndexOf('.') + 1);
+            String[] args = Files.readString(proc.resolve("cmdline")).split("\0");
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].startsWith("org.bondtray.")) {
+                    // The tray is the command line's "bondtray tray".
+                    boolean tray = args[i].endsWith(".Cli") && i + 1 < args.length && args[i + 1].equals("tray");
+                    return tray ? "Tray" : args[i].substring(args[i].lastIndexOf('.') + 1);
                 }
             }
         } catch (IOException | RuntimeException gone) {
