@@ -12,11 +12,12 @@ import java.util.concurrent.CountDownLatch;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondProperties;
-import org.bondtray.api.SetupOptions;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
 import org.bondtray.api.Printable;
+import org.bondtray.api.SetupOptions;
 import org.bondtray.i18n.Texts;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -257,7 +258,7 @@ public final class Cli {
         // Any local user may send signals that look like the helper's: only its own count, and
         // what they say is printed without the control characters a terminal would obey.
         NameOwner owner = new NameOwner(helper.bus, BondtrayBus.BUS_NAME);
-        helper.bus.addSigHandler(Bond.Switchover.class, s -> {
+        BusMatch.at(helper.bus, Bond.Switchover.class, helper.path, s -> {
             if (!owner.sent(s) || !helper.path.equals(s.getPath())) {
                 return;
             }
@@ -277,7 +278,7 @@ public final class Cli {
             }
             out.flush();
         });
-        helper.bus.addSigHandler(Properties.PropertiesChanged.class, c -> {
+        BusMatch.at(helper.bus, Properties.PropertiesChanged.class, helper.path, c -> {
             if (!owner.sent(c) || !helper.path.equals(c.getPath())
                     || !c.getPropertiesChanged().containsKey(BondProperties.STATE)) {
                 return;

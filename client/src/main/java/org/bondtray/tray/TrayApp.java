@@ -12,18 +12,18 @@ import java.util.logging.Logger;
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
 import org.bondtray.api.PlainValues;
 import org.bondtray.i18n.Texts;
 import org.bondtray.tray.notify.Notifier;
-import org.bondtray.tray.status.History;
 import org.bondtray.tray.sni.SniNames;
 import org.bondtray.tray.sni.StatusNotifierWatcher;
 import org.bondtray.tray.sni.TrayItem;
 import org.bondtray.tray.sni.TrayMenu;
+import org.bondtray.tray.status.History;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.messages.DBusSignal;
 
@@ -87,14 +87,14 @@ public final class TrayApp implements AutoCloseable {
         // Exported before registering: the watcher reads the item as soon as it hears of it.
         session.exportObject(menu);
         session.exportObject(item);
-        subscriptions.add(session.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+        subscriptions.add(BusMatch.ownerOf(session, SniNames.WATCHER_NAME, s -> {
             if (SniNames.WATCHER_NAME.equals(s.name) && !s.newOwner.isEmpty()) {
                 register();
             }
         }));
         helper = new NameOwner(system, BondtrayBus.BUS_NAME);
         subscriptions.add(helper);
-        subscriptions.add(system.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+        subscriptions.add(BusMatch.ownerOf(system, BondtrayBus.BUS_NAME, s -> {
             if (NameOwner.fromBus(s) && BondtrayBus.BUS_NAME.equals(s.name)) {
                 // A helper that went away was stopped or crashed: reading it now would have the
                 // bus start it again at once, undoing an administrator's stop and racing a
@@ -102,17 +102,17 @@ public final class TrayApp implements AutoCloseable {
                 calls.execute(s.newOwner.isEmpty() ? this::helperGone : this::reload);
             }
         }));
-        subscriptions.add(system.addSigHandler(Properties.PropertiesChanged.class, s -> {
+        subscriptions.add(BusMatch.at(system, Properties.PropertiesChanged.class, bondPath, s -> {
             if (fromHelper(s)) {
                 calls.execute(this::reload);
             }
         }));
-        subscriptions.add(system.addSigHandler(Bond.Switchover.class, s -> {
+        subscriptions.add(BusMatch.at(system, Bond.Switchover.class, bondPath, s -> {
             if (fromHelper(s)) {
                 switchedOver(s.getFrom(), s.getTo(), s.getReason(), s.getOutageMillis());
             }
         }));
-        subscriptions.add(system.addSigHandler(Bond.RolledBack.class, s -> {
+        subscriptions.add(BusMatch.at(system, Bond.RolledBack.class, bondPath, s -> {
             if (fromHelper(s)) {
                 tell(new TrayTexts.Notice(texts.texts().get("notify.rolled.back"), s.getReason(), true),
                         TrayIconName.of(snapshot), false);

@@ -29,7 +29,7 @@ public final class NameOwner implements AutoCloseable {
      */
     public NameOwner(DBusConnection bus, String name, Runnable cameBack) throws DBusException {
         // Followed before it is asked, so a change while asking is not lost.
-        this.subscription = bus.addSigHandler(DBus.NameOwnerChanged.class, s -> {
+        this.subscription = BusMatch.ownerOf(bus, name, s -> {
             if (fromBus(s) && name.equals(s.name)) {
                 owner = s.newOwner;
                 if (!s.newOwner.isEmpty()) {

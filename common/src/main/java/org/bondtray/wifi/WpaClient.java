@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bondtray.api.BusMatch;
 import org.bondtray.wpa.NetworkArgs;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
@@ -173,7 +174,7 @@ public final class WpaClient {
     /** Calls {@code done} with the outcome of every scan of the interface until the result is closed. */
     public AutoCloseable onScanDone(String path, java.util.function.Consumer<Boolean> done) throws WifiException {
         try {
-            return bus.addSigHandler(WpaInterface.ScanDone.class, s -> {
+            return BusMatch.at(bus, WpaInterface.ScanDone.class, path, s -> {
                 if (path.equals(s.getPath())) {
                     done.accept(s.getSuccess());
                 }

@@ -29,11 +29,12 @@ import javafx.util.Duration;
 
 import org.bondtray.api.Bond;
 import org.bondtray.api.BondSnapshot;
+import org.bondtray.api.BusMatch;
 import org.bondtray.i18n.Texts;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.tray.Theme;
-import org.bondtray.tray.WindowKeys;
 import org.bondtray.tray.TrayApp;
+import org.bondtray.tray.WindowKeys;
 import org.bondtray.tray.notify.NotifyWhen;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -163,7 +164,7 @@ public final class SettingsWindow {
         fill(app.snapshot());
         if (rolledBackSignal == null) {
             try {
-                rolledBackSignal = app.system().addSigHandler(Bond.RolledBack.class, s -> {
+                rolledBackSignal = BusMatch.at(app.system(), Bond.RolledBack.class, app.bondPath(), s -> {
                     if (app.fromHelper(s)) {
                         rolledBack = true;
                         Platform.runLater(() -> wentBack(s.getReason()));

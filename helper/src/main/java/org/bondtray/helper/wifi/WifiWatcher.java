@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
 import org.bondtray.helper.PortFacts.WifiInfo;
 import org.bondtray.helper.config.AtomicFile;
@@ -103,7 +104,7 @@ public final class WifiWatcher implements AutoCloseable {
                 bsses.clear();
                 restarted.run();
             });
-            subscription = bus.addSigHandler(Properties.PropertiesChanged.class, signal -> {
+            subscription = BusMatch.under(bus, Properties.PropertiesChanged.class, Wpa.PATH, signal -> {
                 if (!wpaOwner.sent(signal)) {
                     return;
                 }
