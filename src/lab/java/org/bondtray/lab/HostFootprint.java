@@ -46,7 +46,8 @@ public final class HostFootprint {
      * The tray's memory around a window: with the status window open (opened from its menu as a
      * panel's click opens it), and a minute after Escape closed it.
      */
-    record WindowRun(long openMs, long openKb, long openAnonKb, long closedKb, long closedAnonKb) {
+    record WindowRun(long openMs, long openKb, long openAnonKb, long closedKb, long closedAnonKb,
+            long closedWakeupsPerMinute, Map<String, Long> closedByThread) {
     }
 
     /** The tray's runs: idle with no window opened, and around its status window. */
@@ -288,9 +289,10 @@ public final class HostFootprint {
     /**
      * Opens the status window with a click on the tray's menu, as a panel sends it; closes it with
      * Escape, typed into it as a user would (the desktop has no window manager to focus it: xdotool
-     * does); the tray's RSS with it open, and a minute after it closed.
+     * does); the tray's RSS with it open, and a minute after it closed, with its wake-ups over the
+     * end of that minute: a closed window should leave the tray as idle as before it opened.
      */
-    private static WindowRun statusWindow(VirtualDesktop desktop, DBusConnection panel, Properties watcher,
+    private WindowRun statusWindow(VirtualDesktop desktop, DBusConnection panel, Properties watcher,
             List<String> before, long pid) throws Exception {
         String owner = VirtualDesktop.trayItemOwners(watcher).stream().filter(o -> !before.contains(o)).findFirst()
                 .orElseThrow();
@@ -307,8 +309,12 @@ public final class HostFootprint {
         String window = desktop.run(find).strip().lines().findFirst().orElseThrow();
         desktop.run("xdotool", "windowfocus", "--sync", window, "key", "Escape");
         VirtualDesktop.waitFor("the status window closed by Escape", () -> desktop.run(find).isBlank());
-        Thread.sleep(60_000);
-        return new WindowRun(openMs, openKb, openAnonKb, status(pid, "VmRSS"), status(pid, "RssAnon"));
+        Thread.sleep(60_000 - idle.toMillis());
+        Map<String, Long> switches = switchesByThread(pid);
+        Thread.sleep(idle.toMillis());
+        Map<String, Long> closed = perMinute(switches, switchesByThread(pid));
+        return new WindowRun(openMs, openKb, openAnonKb, status(pid, "VmRSS"), status(pid, "RssAnon"),
+                closed.values().stream().mapToLong(Long::longValue).sum(), closed);
     }
 
     static String windowTable(List<WindowRun> runs) {
@@ -316,12 +322,16 @@ public final class HostFootprint {
             return "";
         }
         return "\n| the tray's status window, opened from its menu, closed with Escape | click → shown | RSS with it open"
-                + " (anonymous) | RSS a minute after it closed (anonymous) |\n| --- | --- | --- | --- |\n| as shipped | "
+                + " (anonymous) | RSS a minute after it closed (anonymous) | wake-ups per minute then |\n"
+                + "| --- | --- | --- | --- | --- |\n| as shipped | "
                 + range(runs.stream().mapToDouble(r -> r.openMs() / 1000.0).toArray(), "%.2f s") + " | "
                 + range(runs.stream().mapToDouble(r -> r.openKb() / 1024.0).toArray(), "%.1f MB") + " ("
                 + range(runs.stream().mapToDouble(r -> r.openAnonKb() / 1024.0).toArray(), "%.1f MB") + ") | "
                 + range(runs.stream().mapToDouble(r -> r.closedKb() / 1024.0).toArray(), "%.1f MB") + " ("
-                + range(runs.stream().mapToDouble(r -> r.closedAnonKb() / 1024.0).toArray(), "%.1f MB") + ") |\n";
+                + range(runs.stream().mapToDouble(r -> r.closedAnonKb() / 1024.0).toArray(), "%.1f MB") + ") | "
+                + range(runs.stream().mapToDouble(WindowRun::closedWakeupsPerMinute).toArray(), "%.0f") + " |\n"
+                + "\nWho wakes in the tray after its window closed, per minute (first run): "
+                + byThread(runs.getFirst().closedByThread()) + ".\n";
     }
 
     /**
@@ -391,7 +401,11 @@ public final class HostFootprint {
     }
 
     private static String byThread(Run r) {
-        return r.byThread().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        return byThread(r.byThread());
+    }
+
+    private static String byThread(Map<String, Long> byThread) {
+        return byThread.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> e.getKey().replaceAll(" \\d+$", "") + " " + e.getValue())
                 .reduce((x, y) -> x + ", " + y).orElse("nobody");
     }
