@@ -187,11 +187,9 @@ public final class HostFootprint {
                 }
                 Thread.sleep(20_000);
                 long pid = p.pid();
-                Map<String, Long> before = switchesByThread(pid);
-                Thread.sleep(idle.toMillis());
-                Map<String, Long> delta = perMinute(before, switchesByThread(pid));
-                long total = delta.values().stream().mapToLong(Long::longValue).sum();
-                return new Run(startMs, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"), total, delta);
+                Map<String, Long> delta = wakeups(pid);
+                return new Run(startMs, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"), total(delta),
+                        delta);
             } finally {
                 p.destroy();
                 p.waitFor();
@@ -259,12 +257,10 @@ public final class HostFootprint {
                     long registeredMs = ((registeredAt.get() != 0 ? registeredAt.get() : System.nanoTime()) - t0) / 1_000_000;
                     Thread.sleep(45_000 - idle.toMillis() / 2);
                     long pid = javaPid(p);
-                    Map<String, Long> before = switchesByThread(pid);
-                    Thread.sleep(idle.toMillis());
-                    Map<String, Long> delta = perMinute(before, switchesByThread(pid));
+                    Map<String, Long> delta = wakeups(pid);
                     if (i > 0) {
                         measured.add(new Run(registeredMs, status(pid, "VmRSS"), status(pid, "RssAnon"), (int) status(pid, "Threads"),
-                                delta.values().stream().mapToLong(Long::longValue).sum(), delta));
+                                total(delta), delta));
                         windows.add(statusWindow(desktop, panel, watcher, listed, pid));
                     }
                 } finally {
@@ -310,11 +306,9 @@ public final class HostFootprint {
         desktop.run("xdotool", "windowfocus", "--sync", window, "key", "Escape");
         VirtualDesktop.waitFor("the status window closed by Escape", () -> desktop.run(find).isBlank());
         Thread.sleep(60_000 - idle.toMillis());
-        Map<String, Long> switches = switchesByThread(pid);
-        Thread.sleep(idle.toMillis());
-        Map<String, Long> closed = perMinute(switches, switchesByThread(pid));
-        return new WindowRun(openMs, openKb, openAnonKb, status(pid, "VmRSS"), status(pid, "RssAnon"),
-                closed.values().stream().mapToLong(Long::longValue).sum(), closed);
+        Map<String, Long> closed = wakeups(pid);
+        return new WindowRun(openMs, openKb, openAnonKb, status(pid, "VmRSS"), status(pid, "RssAnon"), total(closed),
+                closed);
     }
 
     static String windowTable(List<WindowRun> runs) {
@@ -374,15 +368,22 @@ public final class HostFootprint {
                 .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
-    private Map<String, Long> perMinute(Map<String, Long> before, Map<String, Long> after) {
+    /** Each thread's wake-ups a minute, counted over the idle window that starts now. */
+    private Map<String, Long> wakeups(long pid) throws IOException, InterruptedException {
+        Map<String, Long> before = switchesByThread(pid);
+        Thread.sleep(idle.toMillis());
         Map<String, Long> delta = new TreeMap<>();
-        after.forEach((name, n) -> {
+        switchesByThread(pid).forEach((name, n) -> {
             long d = n - before.getOrDefault(name, 0L);
             if (d > 0) {
                 delta.put(name, d * 60_000 / idle.toMillis());
             }
         });
         return delta;
+    }
+
+    private static long total(Map<String, Long> byThread) {
+        return byThread.values().stream().mapToLong(Long::longValue).sum();
     }
 
     static String trayTable(List<Run> runs) {
