@@ -57,9 +57,11 @@ final class Cmd {
      */
     Result tryRun(String... argv) {
         note("$ " + String.join(" ", argv));
+        Path outFile = null;
+        Path err = null;
         try {
-            Path outFile = Files.createTempFile("cmd", ".out");
-            Path err = Files.createTempFile("cmd", ".err");
+            outFile = Files.createTempFile("cmd", ".out");
+            err = Files.createTempFile("cmd", ".err");
             Process p = new ProcessBuilder(argv).redirectOutput(outFile.toFile()).redirectError(err.toFile()).start();
             p.getOutputStream().close();
             if (!p.waitFor(LONGEST.toSeconds(), TimeUnit.SECONDS)) {
@@ -70,8 +72,6 @@ final class Cmd {
             // Lenient decoding: what a hostile access point names may not be UTF-8.
             String out = new String(Files.readAllBytes(outFile), StandardCharsets.UTF_8);
             String errText = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
-            Files.delete(outFile);
-            Files.delete(err);
             if (p.exitValue() != 0) {
                 note("  exit " + p.exitValue() + ": " + errText.strip());
             }
@@ -81,6 +81,20 @@ final class Cmd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            // Also after a command that failed to start or was killed: the guest's /tmp is memory.
+            deleteQuietly(outFile);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a stray temporary file is no reason to fail a command that ran
+            }
         }
     }
 
