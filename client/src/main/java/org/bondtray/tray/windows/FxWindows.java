@@ -133,13 +133,17 @@ public final class FxWindows implements TrayWindows {
         return t;
     }
 
-    private synchronized boolean startToolkit() {
+    /** Starts JavaFX once, for the first window; false if it cannot start here. */
+    synchronized boolean startToolkit() {
         if (started) {
             return true;
         }
         try {
             CountDownLatch up = new CountDownLatch(1);
-            Platform.startup(up::countDown);
+            Platform.startup(() -> {
+                PulseWhileShown.install();
+                up.countDown();
+            });
             up.await(30, TimeUnit.SECONDS);
         } catch (IllegalStateException e) {
             // Already running (a test's toolkit, or an earlier start): fine.
