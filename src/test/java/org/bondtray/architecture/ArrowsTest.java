@@ -98,4 +98,21 @@ class ArrowsTest {
         assertEquals(List.of(), using(HELPER, false, List.of(), "new Rtnetlink", "new KernelEvents",
                 "Rtnetlink rt", "Rtnetlink own"));
     }
+
+    /** A file a newcomer can read through: none of the code's is over 400 lines. */
+    @Test
+    void noFileOfTheCodeIsOver400Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (String module : List.of("common", "helper", "client")) {
+            try (Stream<Path> files = Files.walk(Path.of(module, "src/main/java"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    long lines = Files.readAllLines(f).size();
+                    if (lines > 400) {
+                        tooLong.add(f + ": " + lines);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong);
+    }
 }

@@ -3,10 +3,7 @@ package org.bondtray.helper.wifi;
 import static org.bondtray.wpa.WpaValues.items;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +14,8 @@ import java.util.logging.Logger;
 import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
 import org.bondtray.helper.PortFacts.WifiInfo;
-import org.bondtray.helper.config.AtomicFile;
 import org.bondtray.wifi.SsidText;
 import org.bondtray.wifi.WifiException;
-import org.bondtray.wifi.WpaClient;
 import org.bondtray.wpa.Wpa;
 import org.bondtray.wpa.WpaInterface;
 import org.bondtray.wpa.WpaSupplicant;
@@ -41,18 +36,11 @@ public final class WifiWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WifiWatcher.class.getName());
     private static final int MAX_BSSES = 64;
 
-    /** What a networks file holds before anything was saved: wpa_supplicant may write it back. */
-    static final String EMPTY_NETWORKS = """
-            # Wi-Fi networks of the adapters bondtray-helper hands to wpa_supplicant.
-            # wpa_supplicant rewrites this file when asked to save its configuration.
-            update_config=1
-            """;
-
     /** How long another manager may take to let wpa_supplicant drop an adapter it let go of. */
     private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(5);
 
     private final DBusConnection bus;
-    private final Path networks;
+    private final WpaNetworks networks;
     private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<Integer> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
@@ -92,7 +80,7 @@ public final class WifiWatcher implements AutoCloseable {
      */
     public WifiWatcher(DBusConnection bus, Path networks, Runnable changed, Runnable restarted) {
         this.bus = bus;
-        this.networks = networks;
+        this.networks = new WpaNetworks(bus, networks);
         try {
             // Another local user may send a PropertiesChanged that claims to be wpa_supplicant's.
             wpaOwner = new NameOwner(bus, Wpa.BUS_NAME, () -> {
@@ -151,24 +139,9 @@ public final class WifiWatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Keeps the networks file, with its keys and passwords (some moved over from
-     * NetworkManager's root-only store), the helper's alone: wpa_supplicant rewrites it through
-     * a new file with its own umask (0644 on a default system) on every save. The folder is
-     * closed to others too, so a save between two checks shows nothing.
-     */
+    /** Keeps the networks file root's alone (see {@link WpaNetworks#keepSecret}). */
     public void keepSecret() {
-        try {
-            Path dir = networks.getParent();
-            if (dir != null && Files.isDirectory(dir)) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
-            if (Files.exists(networks)) {
-                Files.setPosixFilePermissions(networks, PosixFilePermissions.fromString("rw-------"));
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(Level.WARNING, "cannot keep " + networks + " to root alone", e);
-        }
+        networks.keepSecret();
     }
 
     /** The interface's state as wpa_supplicant sees it, or {@link WifiInfo#NONE} if it does not manage it. */
@@ -298,21 +271,9 @@ public final class WifiWatcher implements AutoCloseable {
                 Thread.sleep(50);
             }
             DBusPath path = manages(wpa, ifname) ? wpa.GetInterface(ifname) : create(wpa, ifname);
-            if (network.isEmpty()) {
-                return;
+            if (network.isPresent()) {
+                networks.select(ifname, path, network.get());
             }
-            WpaInterface iface = bus.getRemoteObject(Wpa.BUS_NAME, path.getPath(), WpaInterface.class);
-            byte[] ssid = (byte[]) network.get().get("ssid").getValue();
-            for (Map.Entry<String, byte[]> known : new WpaClient(bus).networks(path.getPath()).entrySet()) {
-                if (java.util.Arrays.equals(ssid, known.getValue())) {
-                    iface.SelectNetwork(new DBusPath(known.getKey()));
-                    return;
-                }
-            }
-            iface.SelectNetwork(iface.AddNetwork(network.get()));
-            iface.SaveConfig();
-            keepSecret();
-            LOG.info("wpa_supplicant has " + ifname + " on " + SsidText.show(ssid) + " now, saved in " + networks);
         } catch (DBusException | DBusExecutionException | WifiException e) {
             throw new IOException("wpa_supplicant did not take " + ifname + ": " + e.getMessage(), e);
         }
@@ -327,33 +288,7 @@ public final class WifiWatcher implements AutoCloseable {
      */
     public void prefer(String ifname, java.util.Collection<String> keeping) {
         try {
-            String path = supplicant().GetInterface(ifname).getPath();
-            boolean changed = false;
-            for (Map.Entry<String, byte[]> n : new WpaClient(bus).networks(path).entrySet()) {
-                Properties network = bus.getRemoteObject(Wpa.BUS_NAME, n.getKey(), Properties.class);
-                Object all = network.Get(Wpa.NETWORK, "Properties");
-                Object now = all instanceof Map<?, ?> m ? m.get("priority") : null;
-                String priority = now instanceof Variant<?> v ? String.valueOf(v.getValue()) : now == null ? "0" : now.toString();
-                String shown = SsidText.show(n.getValue());
-                String wanted = keeping.contains(shown) ? "1" : "0";
-                if ((!priority.equals("0") && !priority.equals("1")) || priority.equals(wanted)) {
-                    continue;
-                }
-                network.Set(Wpa.NETWORK, "Properties",
-                        new Variant<>(Map.of("priority", new Variant<>(Integer.parseInt(wanted))), "a{sv}"));
-                changed = true;
-            }
-            if (changed) {
-                try {
-                    bus.getRemoteObject(Wpa.BUS_NAME, path, WpaInterface.class).SaveConfig();
-                    keepSecret();
-                } catch (DBusExecutionException e) {
-                    // An interface someone else handed over without a file: preferred until wpa_supplicant restarts.
-                    LOG.info("the priorities on " + ifname + " are not saved: " + e.getMessage());
-                }
-                LOG.info("wpa_supplicant now prefers on " + ifname + " the Wi-Fi networks that reach the cable's: "
-                        + (keeping.isEmpty() ? "none known" : String.join(", ", keeping)));
-            }
+            networks.prefer(ifname, supplicant().GetInterface(ifname).getPath(), keeping);
         } catch (DBusException | DBusExecutionException | WifiException e) {
             LOG.warning("could not have wpa_supplicant prefer the networks that keep connections on " + ifname + ": "
                     + e.getMessage());
@@ -386,14 +321,10 @@ public final class WifiWatcher implements AutoCloseable {
     private DBusPath create(WpaSupplicant wpa, String ifname) throws IOException {
         paths.remove(ifname);
         forgetAsked();
-        if (!Files.exists(networks)) {
-            Files.createDirectories(networks.getParent());
-            AtomicFile.write(networks, EMPTY_NETWORKS, "rw-------");
-        }
-        keepSecret();
+        networks.ensureFile();
         DBusPath path = wpa.CreateInterface(Map.of("Ifname", new Variant<>(ifname), "ConfigFile",
-                new Variant<>(networks.toString())));
-        LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks);
+                new Variant<>(networks.file().toString())));
+        LOG.info("handed " + ifname + " to wpa_supplicant with the networks in " + networks.file());
         return path;
     }
 
@@ -401,10 +332,6 @@ public final class WifiWatcher implements AutoCloseable {
         return bus.getRemoteObject(Wpa.BUS_NAME, Wpa.PATH, WpaSupplicant.class);
     }
 
-    /**
-     * The properties of wpa_supplicant's object for {@code ifname}; a {@link DBusExecutionException}
-     * if it does not manage the interface or does not run.
-     */
     /** What is read from wpa_supplicant's object for an interface. */
     private interface Reading<T> {
         T from(Properties props) throws DBusException;
