@@ -52,6 +52,8 @@ class WholeHelperTest {
     private DBusConnection connection;
     private MemoryKernel kernel;
     private Helper helper;
+    /** The bus object, when the helper's views go to one. */
+    private BondObject object;
     private final Recorder published = new Recorder();
 
     /** What the helper tells the bus, kept in order. */
@@ -101,7 +103,8 @@ class WholeHelperTest {
                 new Dhcpcd.Paths(dir.resolve("no-dhcpcd"), run, run, run), Dhcpcd.CHILD,
                 new SystemResolver(dir.resolve("resolv.conf"), run.resolve("resolv.conf.before"), Optional.empty()),
                 kernel);
-        Publisher to = busObject ? new BondObject(connection, helper, new Polkit(connection), "bond0") : published;
+        object = busObject ? new BondObject(connection, helper, new Polkit(connection), "bond0") : null;
+        Publisher to = busObject ? object : published;
         helper.start(to, null, new Takeover(connection, dir.resolve("etc")));
     }
 
@@ -306,6 +309,35 @@ class WholeHelperTest {
         }
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("properties-changed")),
                 "a thread of the bus object's own");
+    }
+
+    /**
+     * Every PropertiesChanged carries the next Revision, and a read says the last one sent, having
+     * sent first what was held back: a client that reads and then follows the signals can tell
+     * which of them its read holds already.
+     */
+    @Test
+    void everyChangeIsNumberedAndAReadSaysTheLastNumber() throws Exception {
+        List<Long> revisions = new CopyOnWriteArrayList<>();
+        try (DBusConnection client = DBusConnectionBuilder.forAddress(bus.address()).build();
+             AutoCloseable sub = client.addSigHandler(Properties.PropertiesChanged.class, s -> {
+                 var r = s.getPropertiesChanged().get(BondProperties.REVISION);
+                 revisions.add(r == null ? -1L : ((Number) r.getValue()).longValue());
+             })) {
+            start(true);
+            setup(laptop());
+            kernel.cable("eth0", false);
+            long read = ((Number) object.GetAll(org.bondtray.api.BondtrayBus.BOND_INTERFACE).get(BondProperties.REVISION).getValue())
+                    .longValue();
+            assertTrue(read > 0, "the read's revision: " + read);
+            await("a client hearing the revision the read said", () -> Optional.of(read).filter(revisions::contains),
+                    revisions::toString);
+            kernel.cable("eth0", true);
+            await("a client hearing a later revision", () -> Optional.of(revisions.getLast()).filter(r -> r > read),
+                    revisions::toString);
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, revisions.size()).boxed().toList(), revisions,
+                    "one revision after another");
+        }
     }
 
     @Test

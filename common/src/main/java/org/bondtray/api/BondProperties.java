@@ -25,6 +25,8 @@ public final class BondProperties {
     public static final String NETWORK_UNKNOWN = "unknown";
     public static final String CONFIRM_DEADLINE = "ConfirmDeadline";
     public static final String KEEPING_NETWORKS = "KeepingNetworks";
+    /** Counts the PropertiesChanged the helper sent; see src/doc/bond-api.txt. */
+    public static final String REVISION = "Revision";
 
     /** Keys of {@code DHCP}. */
     public static final String DHCP_STATE = "State";

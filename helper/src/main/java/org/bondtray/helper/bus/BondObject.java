@@ -43,10 +43,13 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
     /** After a PropertiesChanged, the next waits this long and carries everything that changed meanwhile. */
     private static final long COALESCE_NANOS = java.time.Duration.ofMillis(250).toNanos();
 
+    // Guarded by this object: the worker publishes, the bus's threads read.
     private Map<String, Variant<?>> published = Map.of();
     private BondView latest;
     private long lastSentNanos = System.nanoTime() - COALESCE_NANOS;
     private boolean flushPending;
+    /** How many PropertiesChanged were sent: see Revision in src/doc/bond-api.txt. */
+    private long revision;
 
     public BondObject(DBusConnection bus, Helper helper, Polkit polkit, String bondName) {
         this.bus = bus;
@@ -139,11 +142,21 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
                 + " are read-only; use its methods");
     }
 
-    private Map<String, Variant<?>> properties(String iface) {
+    /**
+     * What watchers heard last, with its Revision; what is still held back to be coalesced is
+     * sent first, so a reader and a watcher never see two versions of one revision.
+     */
+    private synchronized Map<String, Variant<?>> properties(String iface) {
         if (!BondtrayBus.BOND_INTERFACE.equals(iface) && !iface.isEmpty()) {
             throw new InvalidArgs("this object has no properties on that interface");
         }
-        return encode(helper.view());
+        if (flushPending) {
+            flushPending = false;
+            send();
+        }
+        Map<String, Variant<?>> p = new LinkedHashMap<>(published.isEmpty() ? encode(helper.view()) : published);
+        p.put(BondProperties.REVISION, new Variant<>(new UInt64(revision)));
+        return p;
     }
 
     static Map<String, Variant<?>> encode(BondView v) {
@@ -194,7 +207,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
     // from the kernel-events thread.
 
     @Override
-    public void publish(BondView view) {
+    public synchronized void publish(BondView view) {
         latest = view;
         if (flushPending) {
             return;
@@ -208,7 +221,7 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
         }
     }
 
-    private void flush() {
+    private synchronized void flush() {
         flushPending = false;
         send();
     }
@@ -227,6 +240,8 @@ public final class BondObject extends SignatureGuard.Rejecting implements Bond, 
             return;
         }
         lastSentNanos = System.nanoTime();
+        revision++;
+        changed.put(BondProperties.REVISION, new Variant<>(new UInt64(revision)));
         try {
             bus.sendMessage(new Properties.PropertiesChanged(path, BondtrayBus.BOND_INTERFACE, changed, List.of()));
         } catch (DBusException e) {
