@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.bondtray.api.BondProperties;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.PlainValues;
 import org.bondtray.i18n.Texts;
@@ -21,6 +23,8 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
+import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,6 +195,85 @@ class TrayOnPrivateBusTest {
             } finally {
                 helper.disconnect();
                 mallory.disconnect();
+                session.disconnect();
+                system.disconnect();
+            }
+        }
+    }
+
+    /** A stand-in for the helper's bond object: its properties, read whole, with the reads counted. */
+    static final class StandInBond implements Properties {
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        final DBusConnection helper;
+        final String path = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+
+        StandInBond(DBusConnection helper) {
+            this.helper = helper;
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String iface) {
+            if (reads.incrementAndGet() == 1) {
+                // Said before this answer, which holds it and what came after: it must not undo it.
+                changed("stale", 1);
+            }
+            return Map.of("State", new Variant<>("up"), "StateReason", new Variant<>("cable"),
+                    BondProperties.REVISION, new Variant<>(new UInt64(2)));
+        }
+
+        void changed(String state, long revision) {
+            try {
+                helper.sendMessage(new Properties.PropertiesChanged(path, BondtrayBus.BOND_INTERFACE,
+                        Map.of("State", new Variant<>(state), BondProperties.REVISION, new Variant<>(new UInt64(revision))),
+                        List.of()));
+            } catch (org.freedesktop.dbus.exceptions.DBusException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public <A> A Get(String iface, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <A> void Set(String iface, String name, A value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getObjectPath() {
+            return path;
+        }
+    }
+
+    /**
+     * The tray reads the bond once and then keeps it from the helper's PropertiesChanged, without
+     * asking the helper again; a change the helper said before its answer does not undo the answer.
+     */
+    @Test
+    void theTrayKeepsTheBondFromTheHelpersChangesAndReadsItOnce() throws Exception {
+        busFolders();
+        try (PrivateBus sessionBus = new PrivateBus(dir.resolve("session"));
+             PrivateBus systemBus = new PrivateBus(dir.resolve("system"))) {
+            DBusConnection helper = connect(systemBus);
+            StandInBond bond = new StandInBond(helper);
+            helper.exportObject(bond);
+            helper.requestBusName(BondtrayBus.BUS_NAME);
+            DBusConnection session = connect(sessionBus);
+            DBusConnection system = connect(systemBus);
+            try (TrayApp tray = tray(session, system)) {
+                tray.start();
+                VirtualDesktop.waitFor("the tray to read the bond", TIMEOUT, () -> "up".equals(tray.snapshot().state()));
+                Thread.sleep(1000);
+                assertEquals("up", tray.snapshot().state(), "the change said before the answer undid it");
+                bond.changed("degraded", 3);
+                VirtualDesktop.waitFor("the tray to take the change", TIMEOUT,
+                        () -> "degraded".equals(tray.snapshot().state()));
+                assertEquals("cable", tray.snapshot().reason(), "what did not change is kept");
+                assertEquals(1, bond.reads.get(), "the tray asked the helper again after a change");
+            } finally {
+                helper.disconnect();
                 session.disconnect();
                 system.disconnect();
             }

@@ -14,7 +14,6 @@ import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
-import org.bondtray.api.PlainValues;
 import org.bondtray.i18n.Texts;
 import org.bondtray.tray.notify.Notifier;
 import org.bondtray.tray.sni.SniNames;
@@ -47,6 +46,8 @@ public final class TrayApp implements AutoCloseable {
     private final ExecutorService calls = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("helper-calls").daemon().unstarted(r));
     private final String bondPath = BondtrayBus.bondPath(BondtrayBus.DEFAULT_BOND);
+    /** The helper's bond as last read or told. */
+    private final FollowedBond followed;
     private volatile BondSnapshot snapshot = BondSnapshot.unreachable("starting");
     /** The helper's unique name on the system bus, whose signals alone count; set by {@link #start()}. */
     private volatile NameOwner helper;
@@ -68,6 +69,7 @@ public final class TrayApp implements AutoCloseable {
         this.system = system;
         this.texts = new TrayTexts(t);
         this.quit = quit;
+        this.followed = new FollowedBond(system, bondPath, t.get("status.helper.missing"));
         this.pixmaps = new IconPixmaps(iconTheme);
         this.item = new TrayItem(session, "bondtray", iconTheme.toString(), look(snapshot));
         this.menu = new TrayMenu(session, List.of(iconTheme.toString()), this::clicked);
@@ -104,7 +106,8 @@ public final class TrayApp implements AutoCloseable {
         }));
         subscriptions.add(BusMatch.at(system, Properties.PropertiesChanged.class, bondPath, s -> {
             if (fromHelper(s)) {
-                calls.execute(this::reload);
+                calls.execute(() -> followed.changed(s.getPropertiesChanged(), s.getPropertiesRemoved())
+                        .ifPresent(this::show));
             }
         }));
         subscriptions.add(BusMatch.at(system, Bond.Switchover.class, bondPath, s -> {
@@ -262,19 +265,11 @@ public final class TrayApp implements AutoCloseable {
 
     /** Reads the helper's state again and shows it. */
     private void reload() {
-        BondSnapshot next;
-        try {
-            Properties p = system.getRemoteObject(BondtrayBus.BUS_NAME, bondPath, Properties.class);
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            p.GetAll(BondtrayBus.BOND_INTERFACE).forEach((k, v) -> values.put(k, PlainValues.of(v)));
-            next = BondSnapshot.of(values);
-        } catch (DBusException | RuntimeException e) {
-            next = BondSnapshot.unreachable(why(e));
-        }
-        show(next);
+        show(followed.read());
     }
 
     private void helperGone() {
+        followed.forget();
         show(BondSnapshot.unreachable(texts.texts().get("status.helper.missing")));
     }
 
@@ -288,17 +283,6 @@ public final class TrayApp implements AutoCloseable {
         move.seen(texts, now).ifPresent(n -> tell(n, TrayIconName.of(now), false));
         history.sample(java.time.Instant.now(), now);
         listeners.forEach(l -> l.accept(now));
-    }
-
-    /** Why the helper could not be read, in words: usually that it is not running. */
-    private String why(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        if (e instanceof org.freedesktop.dbus.exceptions.DBusExecutionException x && x.getType() != null
-                && (x.getType().endsWith("ServiceUnknown") || x.getType().endsWith("NameHasNoOwner"))
-                || m.contains("was not provided by any .service files")) {
-            return texts.texts().get("status.helper.missing");
-        }
-        return m;
     }
 
     /** A notice, unless the machine sleeps or just woke up (see {@link SleepQuiet}). */
@@ -356,7 +340,7 @@ public final class TrayApp implements AutoCloseable {
         }
         calls.execute(() -> {
             try {
-                Bond bond = system.getRemoteObject(BondtrayBus.BUS_NAME, bondPath, Bond.class);
+                Bond bond = bond();
                 switch (action) {
                     case PREFER_WIRED -> bond.SetPreference("wired");
                     case PREFER_WIRELESS -> bond.SetPreference("wireless");
