@@ -20,6 +20,8 @@ final class Cmd {
     /** Longer than any command the lab waits for: the command line's own 5 minutes for a password. */
     static final Duration LONGEST = Duration.ofMinutes(6);
 
+    private static final long STARTED = System.nanoTime();
+
     private final Path transcript;
     private final Path logs;
 
@@ -147,9 +149,14 @@ final class Cmd {
         return logs;
     }
 
+    /**
+     * Adds a line to the transcript, stamped with the seconds since the lab's program started:
+     * the gaps between stamps show where a scenario spends its time.
+     */
     void note(String line) {
+        String stamped = String.format(java.util.Locale.ROOT, "%8.1f %s%n", (System.nanoTime() - STARTED) / 1e9, line);
         try {
-            Files.writeString(transcript, line + "\n", StandardCharsets.UTF_8,
+            Files.writeString(transcript, stamped, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
