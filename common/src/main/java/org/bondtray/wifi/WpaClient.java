@@ -244,42 +244,10 @@ public final class WpaClient {
      * the AP turned the password down, or went away.
      */
     public void awaitConnected(String path, Duration timeout) throws WifiException, InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        boolean handshake = false;
-        int reasonBefore = disconnectReason(path);
-        while (System.nanoTime() < end) {
-            String state = state(path);
-            if (Wpa.STATE_COMPLETED.equals(state)) {
-                return;
-            }
-            if (state.equals("4way_handshake") || state.equals("group_handshake")) {
-                handshake = true;
-            }
-            int reason = disconnectReason(path);
-            // 15: the 4-way handshake timed out, which is what a wrong WPA2 key looks like.
-            if (handshake && (state.equals("disconnected") || state.equals("scanning"))
-                    || reason != reasonBefore && Math.abs(reason) == WRONG_KEY_REASON) {
-                throw WifiException.of("wifi.wrong.password");
-            }
-            Thread.sleep(100);
-        }
-        int status;
         try {
-            status = ((Number) get(path, Wpa.INTERFACE, "AuthStatusCode")).intValue();
+            new JoinWait(bus, path).await(timeout);
         } catch (DBusException | RuntimeException e) {
-            status = 0;
-        }
-        throw status != 0 ? WifiException.of("wifi.auth.refused", status)
-                : WifiException.of("wifi.timeout", timeout.toSeconds());
-    }
-
-    private static final int WRONG_KEY_REASON = 15;
-
-    private int disconnectReason(String path) {
-        try {
-            return ((Number) get(path, Wpa.INTERFACE, "DisconnectReason")).intValue();
-        } catch (DBusException | RuntimeException e) {
-            return 0;
+            throw explain(e);
         }
     }
 
