@@ -206,7 +206,8 @@ class PackagingTest {
     @Test
     void theTraysHeapIsBounded() throws Exception {
         String launcher = Files.readString(Path.of("src/package/files/bondtray"));
-        String tray = launcher.substring(launcher.indexOf("if [ \"${1:-}\" = tray ]"), launcher.indexOf("\nfi\n"));
+        int branch = launcher.indexOf("if [ \"${1:-}\" = tray ]");
+        String tray = launcher.substring(branch, launcher.indexOf("\nfi\n", branch));
         for (String flag : List.of("-Xms16m", "-Xmx256m", "-XX:MaxHeapFreeRatio=30", "-XX:AsyncDeflationInterval=0",
                 "-XX:ServiceThreadCleanupInterval=60000", "-Dprism.order=sw")) {
             assertTrue(tray.contains(flag), flag + " in " + tray);
@@ -221,7 +222,7 @@ class PackagingTest {
     @Test
     void theCommandLineTrainsItsAotCacheInTheBackground() throws Exception {
         String launcher = Files.readString(Path.of("src/package/files/bondtray"));
-        String cli = launcher.substring(launcher.indexOf("\nfi\n"));
+        String cli = launcher.substring(launcher.indexOf("\nfi\n", launcher.indexOf("if [ \"${1:-}\" = tray ]")));
         assertTrue(cli.contains("exec \"$java\" $jvm -XX:AOTCache=\"$aot\" '-Xlog:cds*=off,aot*=off'"), cli);
         assertTrue(cli.contains("(flock -n 9 || exit 0; train) 9>\"$cache/cli.lock\" </dev/null >/dev/null 2>&1 &"), cli);
         assertTrue(cli.contains("nice -n 19 \"$java\" $jvm -XX:AOTMode=record"), cli);
