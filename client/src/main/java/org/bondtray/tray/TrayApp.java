@@ -14,6 +14,7 @@ import org.bondtray.api.BondSnapshot;
 import org.bondtray.api.BondtrayBus;
 import org.bondtray.api.BusMatch;
 import org.bondtray.api.NameOwner;
+import org.bondtray.heap.NativeHeap;
 import org.bondtray.i18n.Texts;
 import org.bondtray.tray.notify.Notifier;
 import org.bondtray.tray.sni.SniNames;
@@ -126,7 +127,13 @@ public final class TrayApp implements AutoCloseable {
         register();
         timers.schedule(() -> place.graceOver(windows, settings.standInWindow()), place.grace().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Once the start has settled (the bus, the panel, the first reads), what it freed goes
+        // back to the kernel, once, on the thread the tray already has: no timer afterwards.
+        timers.schedule(NativeHeap::trim, START_SETTLES.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
+
+    /** How long after its start the tray gives its freed C heap back: past the panel's answer. */
+    private static final java.time.Duration START_SETTLES = java.time.Duration.ofSeconds(10);
 
     private final SleepQuiet quiet = new SleepQuiet();
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.bondtray.api.BondtrayBus;
+import org.bondtray.heap.NativeHeap;
 import org.bondtray.helper.bus.BondObject;
 import org.bondtray.helper.bus.Polkit;
 import org.bondtray.helper.bus.SignatureGuard;
@@ -15,7 +16,6 @@ import org.bondtray.helper.dhcp.Dhcpcd;
 import org.bondtray.helper.dhcp.SystemdLauncher;
 import org.bondtray.helper.dns.SystemResolver;
 import org.bondtray.helper.kernel.Kernel;
-import org.bondtray.helper.kernel.NativeHeap;
 import org.bondtray.net.NetSysfs;
 import org.bondtray.helper.takeover.Takeover;
 import org.bondtray.helper.wifi.WifiWatcher;

@@ -51,7 +51,6 @@ final class Libc {
     private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
 
     /** pidfd_open(2), wrapped by glibc since 2.36; absent before. */
     private static final java.util.Optional<MethodHandle> PIDFD_OPEN = LINKER.defaultLookup().find("pidfd_open")
@@ -158,15 +157,6 @@ final class Libc {
 
     static long write(int fd, MemorySegment buf) throws ErrnoException {
         return call("write", s -> (long) WRITE.invokeExact(s, fd, buf, buf.byteSize()));
-    }
-
-    /** glibc's malloc_trim(3): gives the C heap's free pages back to the kernel; whether any were. */
-    static boolean mallocTrim() {
-        try {
-            return call("malloc_trim", s -> (int) MALLOC_TRIM.invokeExact(s, 0L)) == 1;
-        } catch (ErrnoException e) {
-            return false;
-        }
     }
 
     /** Moves the calling thread (only) into new namespaces; tests use it for a private network. */

@@ -1,4 +1,4 @@
-package org.bondtray.helper.kernel;
+package org.bondtray.heap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** What the helper does once after its start: the C heap's freed pages go back to the kernel. */
+/** What the helper and the tray do once after their start: the C heap's freed pages go back to the kernel. */
 class NativeHeapTest {
     @Test
     void freedCHeapGoesBackToTheKernel() throws IOException {
