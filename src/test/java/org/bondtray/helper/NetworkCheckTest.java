@@ -56,6 +56,25 @@ class NetworkCheckTest {
         }
     }
 
+    @Test
+    void aWifiThatReassociatesToTheSameNetworkIsAskedAgain() {
+        try (Worker worker = new Worker();
+             NetworkCheck check = new NetworkCheck(worker, () -> { }, (mac, ssid, same) -> { }, port -> true)) {
+            List<NetworkCheck.Port> atOffice = List.of(CABLE, wifi("office"));
+            String key = NetworkCheck.key("192.168.50.1", atOffice);
+            check.consider("192.168.50.1", atOffice);
+            check.take(key, SameNetwork.SAME, atOffice, Map.of());
+            assertEquals(SameNetwork.SAME, check.verdict());
+            // Between the disconnection and the new association: one port to ask, nothing known.
+            check.consider("192.168.50.1", List.of(CABLE, new NetworkCheck.Port("wlan0", 3, "02:00:00:00:00:00", "", false)));
+            assertEquals(SameNetwork.UNKNOWN, check.verdict());
+            check.consider("192.168.50.1", atOffice);
+            // The question is out again: its answer is taken.
+            check.take(key, SameNetwork.SAME, atOffice, Map.of());
+            assertEquals(SameNetwork.SAME, check.verdict(), "asked again once the Wi-Fi is back on the same network");
+        }
+    }
+
     private static final byte[] LAN_GATEWAY = {0x52, 0x54, 0, 0, 0, 1};
     private static final byte[] CAFE_GATEWAY = {0x52, 0x54, 0, 0, 0, 2};
     private static final NetworkCheck.Port CABLE = new NetworkCheck.Port("eth0", 2, "02:00:00:00:00:01", "", true);

@@ -122,7 +122,11 @@ final class NetworkCheck implements AutoCloseable {
             pendingKey = "";
         }
         if (gateway.isEmpty() || usable.size() < 2) {
-            // Nothing to ask, or not through two ports yet: what was known no longer holds.
+            // Nothing to ask, or not through two ports yet: what was known no longer holds, so
+            // the state it was about is asked again when it comes back. Kept, a Wi-Fi that
+            // re-associated to the same network left the verdict unknown until something else
+            // changed: the lab's laptop waited 60 s for it in one run of two.
+            judgedKey = "";
             set(SameNetwork.UNKNOWN);
             return;
         }
