@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +35,7 @@ class CommandLineCacheTest {
 
     @BeforeEach
     void install() throws Exception {
-        Path lib = Files.createDirectories(dir.resolve("usr/lib/bondtray"));
-        for (String sub : List.of("lib", "client", "runtime/bin")) {
-            Files.createDirectories(lib.resolve(sub));
-        }
-        Files.copy(Path.of("src/package/files/java-runtime"), lib.resolve("java-runtime"));
-        executable(lib.resolve("runtime/bin/java"), JAVA);
-        launcher = dir.resolve("bondtray");
-        executable(launcher, Files.readString(Path.of("src/package/files/bondtray"))
-                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
+        launcher = LauncherTree.install(dir, JAVA);
     }
 
     @Test
@@ -83,10 +74,5 @@ class CommandLineCacheTest {
     private List<String> calls() throws Exception {
         Path calls = dir.resolve("calls");
         return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
-    }
-
-    private static void executable(Path file, String text) throws Exception {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 }

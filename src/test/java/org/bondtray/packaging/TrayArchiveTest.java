@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +59,7 @@ class TrayArchiveTest {
 
     @BeforeEach
     void install() throws Exception {
-        Path lib = Files.createDirectories(dir.resolve("usr/lib/bondtray"));
-        for (String sub : List.of("lib", "client", "javafx", "runtime/bin")) {
-            Files.createDirectories(lib.resolve(sub));
-        }
-        Files.copy(Path.of("src/package/files/java-runtime"), lib.resolve("java-runtime"));
-        executable(lib.resolve("runtime/bin/java"), JAVA);
-        launcher = dir.resolve("bondtray");
-        executable(launcher, Files.readString(Path.of("src/package/files/bondtray"))
-                .replace("lib=/usr/lib/bondtray", "lib='" + lib + "'"));
+        launcher = LauncherTree.install(dir, JAVA);
         cache = dir.resolve("cache/bondtray");
     }
 
@@ -172,10 +163,5 @@ class TrayArchiveTest {
         try (Stream<Path> files = Files.list(cache)) {
             return files.filter(f -> f.toString().endsWith(".jsa")).toList();
         }
-    }
-
-    private static void executable(Path file, String text) throws Exception {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 }
