@@ -224,7 +224,7 @@ class PackagingTest {
     void theCommandLineTrainsItsAotCacheInTheBackground() throws Exception {
         String launcher = Files.readString(Path.of("src/package/files/bondtray"));
         String cli = launcher.substring(launcher.indexOf("\nfi\n", launcher.indexOf("if [ \"${1:-}\" = tray ]")));
-        assertTrue(cli.contains("exec \"$java\" $jvm -XX:AOTCache=\"$aot\" '-Xlog:cds*=off,aot*=off'"), cli);
+        assertTrue(cli.contains("exec \"$java\" $run -XX:AOTCache=\"$aot\" '-Xlog:cds*=off,aot*=off'"), cli);
         assertTrue(cli.contains("(flock -n 9 || exit 0; train) 9>\"$cache/cli.lock\" </dev/null >/dev/null 2>&1 &"), cli);
         assertTrue(cli.contains("nice -n 19 \"$java\" $jvm -XX:AOTMode=record"), cli);
         assertTrue(cli.contains("mv -f \"$next\" \"$aot\""), "the cache appears whole, by a rename: " + cli);
