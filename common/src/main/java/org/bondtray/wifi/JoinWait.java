@@ -28,19 +28,19 @@ final class JoinWait {
     /** 15: the 4-way handshake timed out, which is what a wrong WPA2 key looks like. */
     private static final int WRONG_KEY_REASON = 15;
 
+    private final WpaClient client;
     private final DBusConnection bus;
     private final String path;
-    private final Properties props;
     private final BlockingQueue<Map<String, Variant<?>>> said = new LinkedBlockingQueue<>();
     private String state = "";
     private int reasonBefore;
     private int reason;
     private boolean handshake;
 
-    JoinWait(DBusConnection bus, String path) throws DBusException {
+    JoinWait(WpaClient client, DBusConnection bus, String path) {
+        this.client = client;
         this.bus = bus;
         this.path = path;
-        this.props = bus.getRemoteObject(Wpa.BUS_NAME, path, Properties.class);
     }
 
     void await(Duration timeout) throws WifiException, InterruptedException, DBusException {
@@ -50,9 +50,8 @@ final class JoinWait {
                 said.add(s.getPropertiesChanged());
             }
         })) {
-            reasonBefore = reasonNow();
-            reason = reasonBefore;
-            state(String.valueOf(get("State")));
+            look();
+            reasonBefore = reason;
             while (!Wpa.STATE_COMPLETED.equals(state)) {
                 if (wrongKey()) {
                     throw WifiException.of("wifi.wrong.password");
@@ -63,8 +62,7 @@ final class JoinWait {
                 }
                 Map<String, Variant<?>> change = said.poll(Math.min(left, UNSAID.toNanos()), TimeUnit.NANOSECONDS);
                 if (change == null) {
-                    state(String.valueOf(get("State")));
-                    reason = reasonNow();
+                    look();
                 }
                 for (; change != null; change = said.poll()) {
                     if (change.get("State") != null) {
@@ -81,6 +79,12 @@ final class JoinWait {
             // only the subscription's close declares Exception; it throws none
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads State and DisconnectReason itself: at the start, and when no signal came. */
+    private void look() throws DBusException {
+        reason = reasonNow();
+        state(String.valueOf(get("State")));
     }
 
     private void state(String now) {
@@ -117,7 +121,6 @@ final class JoinWait {
     }
 
     private Object get(String name) throws DBusException {
-        Object v = props.Get(Wpa.INTERFACE, name);
-        return v instanceof Variant<?> x ? x.getValue() : v;
+        return client.get(path, Wpa.INTERFACE, name);
     }
 }

@@ -44,7 +44,8 @@ public final class WpaClient {
         return bus.getRemoteObject(Wpa.BUS_NAME, path, Properties.class);
     }
 
-    private Object get(String path, String iface, String name) throws DBusException {
+    /** One property's value, unwrapped; also JoinWait's. */
+    Object get(String path, String iface, String name) throws DBusException {
         Object v = props(path).Get(iface, name);
         return v instanceof Variant<?> x ? x.getValue() : v;
     }
@@ -245,7 +246,7 @@ public final class WpaClient {
      */
     public void awaitConnected(String path, Duration timeout) throws WifiException, InterruptedException {
         try {
-            new JoinWait(bus, path).await(timeout);
+            new JoinWait(this, bus, path).await(timeout);
         } catch (DBusException | RuntimeException e) {
             throw explain(e);
         }
