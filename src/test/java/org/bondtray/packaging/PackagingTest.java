@@ -115,14 +115,19 @@ class PackagingTest {
     void everyLauncherRunsTheRuntimeAsTheLabDoes() throws Exception {
         for (String launcher : List.of("bondtray", "bondtray-helper")) {
             List<String> lines = Files.readAllLines(Path.of("src/package/files", launcher));
-            // The command line's JVMs (its own, its cache's training) share their flags in $jvm.
+            // The command line's JVMs (its own, its cache's training) share their flags in $jvm;
+            // its command runs with $run, which is $jvm or, for a Wi-Fi join, C1.
             String shared = lines.stream().filter(l -> l.startsWith("jvm=")).findFirst().orElse("");
-            List<String> starts = lines.stream().filter(l -> l.contains("\"$java\" -") || l.contains("\"$java\" $jvm"))
-                    .toList();
+            List<String> runs = lines.stream().map(String::strip).filter(l -> l.startsWith("run=")).toList();
+            List<String> starts = lines.stream().filter(l -> l.contains("\"$java\" -") || l.contains("\"$java\" $jvm")
+                    || l.contains("\"$java\" $run")).toList();
             assertFalse(starts.isEmpty(), launcher);
             for (String start : starts) {
+                boolean sharedOk = shared.contains("-XX:TieredStopAtLevel=1") || shared.contains("-Xint");
                 assertTrue(start.contains("-XX:TieredStopAtLevel=1")
-                        || start.contains("$jvm") && (shared.contains("-XX:TieredStopAtLevel=1") || shared.contains("-Xint")),
+                        || start.contains("$jvm") && sharedOk
+                        || start.contains("$run") && !runs.isEmpty() && runs.stream().allMatch(r -> r.equals("run=\"$jvm\"")
+                                && sharedOk || r.contains("-XX:TieredStopAtLevel=1")),
                         launcher + ": " + start);
             }
         }
